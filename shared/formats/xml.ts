@@ -1,0 +1,93 @@
+/*
+ * XML into a small element tree, safely: no DTD is loaded, a DOCTYPE that declares entities is
+ * refused before anything is expanded, and every error names its line and column.
+ */
+import { SaxesParser } from "saxes";
+import { FormatError } from "./errors";
+
+export interface XmlElement {
+  readonly kind: "element";
+  /** Local name, without prefix: "ARTICLE", "div", "akomaNtoso". */
+  readonly name: string;
+  /** Namespace URI, or "" for none. */
+  readonly uri: string;
+  /** Attributes by qualified name as written ("class", "xml:lang"). */
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: XmlNode[];
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface XmlText {
+  readonly kind: "text";
+  readonly text: string;
+}
+
+export type XmlNode = XmlElement | XmlText;
+
+/** Parses a whole XML document. `file` names the input in error messages. */
+export function parseXml(text: string, file?: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | null = null;
+  const at = () => ({ ...(file ? { file } : {}), line: parser.line, column: parser.column });
+
+  parser.on("error", (err) => {
+    const message = err.message.replace(/^[^:]*:\d+:\d+: /, "").replace(/^\d+:\d+: /, "");
+    throw new FormatError("malformed", `not well-formed XML: ${message}`, at());
+  });
+  parser.on("doctype", (doctype) => {
+    if (/<!ENTITY/i.test(doctype)) {
+      throw new FormatError("forbidden-dtd", "the DOCTYPE declares entities; documents with entity declarations are refused", at());
+    }
+  });
+  parser.on("opentag", (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [name, attr] of Object.entries(tag.attributes)) attrs[name] = attr.value;
+    const element: XmlElement = {
+      kind: "element",
+      name: tag.local,
+      uri: tag.uri,
+      attrs,
+      children: [],
+      line: parser.line,
+      column: parser.column,
+    };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(element);
+    else root = element;
+    stack.push(element);
+  });
+  parser.on("closetag", () => {
+    stack.pop();
+  });
+  const addText = (data: string) => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return;
+    const last = parent.children[parent.children.length - 1];
+    if (last && last.kind === "text") parent.children[parent.children.length - 1] = { kind: "text", text: last.text + data };
+    else parent.children.push({ kind: "text", text: data });
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
+
+  parser.write(text).close();
+  if (root === null) throw new FormatError("malformed", "not well-formed XML: no root element", at());
+  return root;
+}
+
+/** The element children of an element. */
+export function elements(element: XmlElement): XmlElement[] {
+  return element.children.filter((c): c is XmlElement => c.kind === "element");
+}
+
+/** The first child element with the given local name. */
+export function child(element: XmlElement, name: string): XmlElement | undefined {
+  return element.children.find((c): c is XmlElement => c.kind === "element" && c.name === name);
+}
+
+/** All the text inside an element, in document order. */
+export function textOf(node: XmlNode): string {
+  if (node.kind === "text") return node.text;
+  return node.children.map(textOf).join("");
+}

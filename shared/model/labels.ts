@@ -1,0 +1,85 @@
+/*
+ * How people cite a provision. Citation form is what a brief says ("Article 5(2)(a)");
+ * amendment form is what an amendment sheet's location line says
+ * ("Article 5 – paragraph 2 – point a"). Both are derived from eIds, so they follow renumbering.
+ */
+import type { Node } from "prosemirror-model";
+import type { ProvisionType } from "./schema";
+import { eIdToken } from "./numbering";
+
+/** One step of a provision's path: its kind and its number token ("5", "a", "2" for a second subparagraph). */
+export interface LabelStep {
+  readonly type: ProvisionType;
+  readonly token: string;
+}
+
+const HEAD_WORD: Partial<Record<ProvisionType, string>> = {
+  citation: "Citation",
+  recital: "Recital",
+  part: "Part",
+  title: "Title",
+  chapter: "Chapter",
+  section: "Section",
+  subsection: "Subsection",
+  article: "Article",
+  annex: "Annex",
+};
+
+const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+function ordinalWord(token: string): string {
+  const n = Number(token);
+  if (!Number.isInteger(n) || n < 1) return token;
+  if (n <= ORDINAL_WORDS.length) return ORDINAL_WORDS[n - 1] as string;
+  const suffix = n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
+  return `${n}${suffix}`;
+}
+
+/** The label steps of a provision from the chain of provisions that ends with it. */
+export function labelSteps(chain: readonly Node[]): LabelStep[] {
+  return chain.map((node) => ({ type: node.type.name as ProvisionType, token: eIdToken(node.attrs.eId as string) }));
+}
+
+function splitHead(steps: readonly LabelStep[]): { heads: LabelStep[]; divisions: LabelStep[] } {
+  const firstDivision = steps.findIndex((s) => HEAD_WORD[s.type] === undefined);
+  if (firstDivision < 0) return { heads: [...steps], divisions: [] };
+  return { heads: steps.slice(0, firstDivision), divisions: steps.slice(firstDivision) };
+}
+
+/**
+ * Citation form: "Article 5(2)(a)", "Article 6(1), second subparagraph", "Article 5(2)(a), first
+ * indent", "Recital 12", "Annex I, point 3(a)", "Chapter III, Section 2". Unnumbered
+ * subparagraphs on the way to a point are left out, as people cite "Article 6(1)(a)".
+ */
+export function citationLabel(steps: readonly LabelStep[]): string {
+  const { heads, divisions } = splitHead(steps);
+  const article = heads.findLastIndex((s) => s.type === "article" || s.type === "recital" || s.type === "citation");
+  const shownHeads = article >= 0 ? heads.slice(article) : heads;
+  let label = shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`).join(", ");
+  const inArticle = article >= 0;
+  divisions.forEach((step, i) => {
+    const isLast = i === divisions.length - 1;
+    if (step.type === "subparagraph" || step.type === "indent") {
+      if (isLast) label += `, ${ordinalWord(step.token)} ${step.type}`;
+      return;
+    }
+    const numbered = `(${step.token})`;
+    const previousShown = divisions.slice(0, i).some((s) => s.type === "paragraph" || s.type === "point");
+    label += !inArticle && !previousShown ? `, point ${step.token}` : numbered;
+  });
+  return label;
+}
+
+/**
+ * Amendment form, as on the European Parliament's amendment sheets:
+ * "Article 5 – paragraph 2 – subparagraph 1 – point a", "Recital 12", "Annex I – point 3".
+ */
+export function amendmentLabel(steps: readonly LabelStep[]): string {
+  const { heads, divisions } = splitHead(steps);
+  const article = heads.findLastIndex((s) => s.type === "article" || s.type === "recital" || s.type === "citation");
+  const shownHeads = article >= 0 ? heads.slice(article) : heads;
+  return [
+    ...shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`),
+    ...divisions.map((s) => `${s.type} ${s.token}`),
+  ].join(" – ");
+}

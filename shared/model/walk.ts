@@ -1,0 +1,75 @@
+/*
+ * Walking the provisions of a document in reading order, with the chain of provisions above
+ * each one: the basis of numbering, labels, outlines and alignment.
+ */
+import type { Node } from "prosemirror-model";
+import { isProvisionType, type ProvisionType } from "./schema";
+
+/** One provision met on a walk: the node, where it starts, and its provision ancestors. */
+export interface ProvisionVisit {
+  readonly node: Node;
+  readonly type: ProvisionType;
+  /** Document position just before the node. */
+  readonly pos: number;
+  /** Provision ancestors, outermost first (not including the node itself). */
+  readonly ancestors: readonly Node[];
+}
+
+/** Every provision of the document in reading order (pre-order), with its ancestors. */
+export function provisionsOf(doc: Node): ProvisionVisit[] {
+  const visits: ProvisionVisit[] = [];
+  const visit = (node: Node, pos: number, ancestors: readonly Node[]): void => {
+    node.forEach((child, offset) => {
+      const childPos = pos + offset;
+      if (isProvisionType(child.type.name)) {
+        visits.push({ node: child, type: child.type.name, pos: childPos, ancestors });
+        visit(child, childPos + 1, [...ancestors, child]);
+      } else if (!child.isTextblock && !child.isLeaf) {
+        visit(child, childPos + 1, ancestors);
+      }
+    });
+  };
+  visit(doc, 0, []);
+  return visits;
+}
+
+/** The provision's own words: the text of its blocks, without its sub-provisions, one line a block. */
+export function ownText(provision: Node): string {
+  const lines: string[] = [];
+  provision.forEach((child) => {
+    if (!isProvisionType(child.type.name)) lines.push(blockText(child));
+  });
+  return lines.join("\n");
+}
+
+/** The words of a block: a paragraph's text, or a table's cells separated by tabs and rows by lines. */
+export function blockText(block: Node): string {
+  if (block.type.name !== "table") return block.textContent;
+  const rows: string[] = [];
+  block.forEach((row) => {
+    const cells: string[] = [];
+    row.forEach((cell) => {
+      const parts: string[] = [];
+      cell.forEach((b) => parts.push(blockText(b)));
+      cells.push(parts.join(" "));
+    });
+    rows.push(cells.join("\t"));
+  });
+  return rows.join("\n");
+}
+
+/** Words in a text, as people count them: runs of non-space characters. */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(/\S+/g)) count++;
+  return count;
+}
+
+/** The act's title: the preface's lines joined with spaces. */
+export function titleOf(doc: Node): string {
+  const preface = doc.firstChild;
+  if (!preface) return "";
+  const lines: string[] = [];
+  preface.forEach((b) => lines.push(blockText(b).trim()));
+  return lines.filter(Boolean).join(" ");
+}
