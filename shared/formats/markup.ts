@@ -1,0 +1,24 @@
+/*
+ * Writing markup: escaping and a compact element serializer shared by the Akoma Ntoso and HTML
+ * writers. Only what a writer of well-formed XML and HTML needs, nothing more.
+ */
+
+/** Text escaped for element content and attribute values alike. */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+/** Attributes as written in a start tag; null and undefined values are left out. */
+export function attributes(attrs: Record<string, string | number | null | undefined>): string {
+  let out = "";
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined) continue;
+    out += ` ${name}="${escapeMarkup(String(value))}"`;
+  }
+  return out;
+}
+
+/** An element with already-serialized content; empty content gives a self-closed tag. */
+export function element(name: string, attrs: Record<string, string | number | null | undefined>, content: string): string {
+  return content === "" ? `<${name}${attributes(attrs)}/>` : `<${name}${attributes(attrs)}>${content}</${name}>`;
+}
