@@ -52,7 +52,8 @@ export function numberToken(num: string | null): string | null {
 
 /** The last segment's token of an eId: "art_5__para_2" -> "2". */
 export function eIdToken(eId: string): string {
-  const last = eId.slice(eId.lastIndexOf("__") + (eId.includes("__") ? 2 : 0));
+  const separator = eId.lastIndexOf("__");
+  const last = separator < 0 ? eId : eId.slice(separator + 2);
   return last.slice(last.indexOf("_") + 1);
 }
 

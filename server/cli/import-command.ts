@@ -1,0 +1,58 @@
+/*
+ * `synopsis import`: read a file of any known kind, print its summary (or the JSON outline with
+ * --json), and write the output that --out names.
+ */
+import { readFile, writeFile, stat } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { basename } from "node:path";
+import { FORMATS, MAX_INPUT_BYTES, type FormatName } from "../../shared/formats/input";
+import { FormatError, describeLocation } from "../../shared/formats/errors";
+import { readDocument } from "../../shared/formats/read";
+import { outputForFile, writeDocument } from "../../shared/formats/write";
+import { outline } from "../../shared/model/outline";
+import { summarize } from "../../shared/model/summary";
+import { Progress } from "./progress";
+import { UsageError } from "./usage";
+
+export async function importCommand(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string" }, out: { type: "string" }, json: { type: "boolean", default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "import needs a FILE" : "import takes one FILE");
+  const file = positionals[0]!;
+  const format = values.format as FormatName | undefined;
+  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
+  const output = values.out !== undefined ? outputForFile(values.out) : null;
+  if (values.out !== undefined && output === null) throw new UsageError(`--out must end in .akn.xml, .txt, .html or .json: "${values.out}"`);
+
+  const progress = new Progress();
+  const size = (await stat(file).catch(() => null))?.size;
+  if (size === undefined) throw new FormatError("empty", `cannot read ${file}: no such file`);
+  if (size > MAX_INPUT_BYTES) throw new FormatError("too-large", `the file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_INPUT_BYTES / 1048576} MiB`, { file: basename(file) });
+  progress.step(`Reading ${basename(file)}`);
+  const bytes = new Uint8Array(await readFile(file));
+  const { doc, warnings, format: detected } = readDocument({ bytes, file: basename(file), ...(format ? { format } : {}) });
+  if (values.out !== undefined && output !== null) {
+    progress.step(`Writing ${values.out}`);
+    await writeFile(values.out, writeDocument(doc, output));
+  }
+  progress.done();
+
+  if (values.json) {
+    out.write(JSON.stringify(outline(doc)) + "\n");
+  } else {
+    const summary = summarize(doc);
+    out.write(`${summary.title}\n`);
+    out.write(`format: ${detected}\n`);
+    for (const [type, count] of Object.entries(summary.counts)) out.write(`  ${type}: ${count}\n`);
+    out.write(`words: ${summary.words}\n`);
+    if (values.out !== undefined) out.write(`written: ${values.out}\n`);
+  }
+  for (const w of warnings) {
+    const where = describeLocation(w.location);
+    process.stderr.write(`warning: ${where ? `${where}: ` : ""}${w.message}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,36 @@
+/*
+ * The synopsis command line: dispatches to a command and turns errors into exit statuses:
+ * 1 with the reason for bad input, 2 with the usage for wrong usage.
+ */
+import { FormatError } from "../../shared/formats/errors";
+import { importCommand } from "./import-command";
+import { demoCommand } from "./demo-command";
+import { USAGE, UsageError } from "./usage";
+
+const COMMANDS: Record<string, (args: string[], out: NodeJS.WritableStream) => Promise<number>> = {
+  import: importCommand,
+  demo: demoCommand,
+};
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === "--help" || name === "-h" || name === "help") {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  const command = name !== undefined ? COMMANDS[name] : undefined;
+  try {
+    if (!command) throw new UsageError(name === undefined ? "no command given" : `unknown command "${name}"`);
+    return await command(args, out);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
+      err.write(`synopsis: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof FormatError) {
+      err.write(`synopsis: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

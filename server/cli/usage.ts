@@ -1,0 +1,20 @@
+/*
+ * Wrong usage of the command line: a typed error that main turns into exit status 2 with the
+ * usage text, so that bad input (status 1) and bad usage are told apart.
+ */
+
+export const USAGE = `Usage:
+  synopsis import FILE [--format formex|xhtml|akn|text] [--out FILE.akn.xml|FILE.txt|FILE.html|FILE.json] [--json]
+  synopsis demo [--out DIR]
+
+  import   reads an act (Formex 3/4 XML or EUR-Lex zip package, EUR-Lex XHTML, Akoma Ntoso 3.0,
+           plain text with numbered lines), prints a summary and writes the output chosen by --out;
+           --json prints the document as JSON to stdout instead of the summary
+  demo     reads the demonstration dual-use dossier and the ePrivacy texts shipped in fixtures/
+           and writes each as HTML and Akoma Ntoso into DIR (default: data/demo)
+
+Exit status: 0 success, 1 bad input, 2 wrong usage.`;
+
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { numberToken, renumber } from "../../shared/model/numbering";
+import { provisionsOf } from "../../shared/model/walk";
+import { amendmentLabel, citationLabel, labelSteps } from "../../shared/model/labels";
+import { article, chapter, annex, citation, indent, paragraph, point, recital, subparagraph, testAct } from "../support/acts";
+
+const act = testAct({
+  preamble: [citation("Having regard to the Treaty,"), citation("Having regard to the proposal,"), recital("(1)", "One."), recital("(1a)", "Inserted.")],
+  body: [
+    chapter(
+      "CHAPTER II",
+      "AUTHORISATIONS",
+      article(
+        "Article 5",
+        "Cyber-surveillance items",
+        paragraph("1.", "An authorisation shall be required:", point("(a)", "one", point("(i)", "nested", indent("—", "first"), indent("—", "second"))), point("(b)", "two")),
+        paragraph("2.", subparagraph("First.", point("(a)", "in the first subparagraph")), subparagraph("Second.")),
+      ),
+      article("Article 5a", null, "Inserted article."),
+    ),
+  ],
+  annexes: [annex("ANNEX I", "List", point("1.", "Monitoring centres", point("(a)", "sub")))],
+});
+
+const byEId = new Map(provisionsOf(act).map((v) => [v.node.attrs.eId as string, v]));
+const labels = (eId: string) => {
+  const visit = byEId.get(eId);
+  if (!visit) throw new Error(`no provision ${eId}; have ${[...byEId.keys()].join(" ")}`);
+  const steps = labelSteps([...visit.ancestors, visit.node]);
+  return [citationLabel(steps), amendmentLabel(steps)];
+};
+
+describe("eIds follow the Akoma Ntoso naming convention", () => {
+  it("numbers citations by order and recitals, articles and chapters by their printed numbers", () => {
+    expect([...byEId.keys()]).toEqual([
+      "cit_1",
+      "cit_2",
+      "rec_1",
+      "rec_1a",
+      "chp_II",
+      "art_5",
+      "art_5__para_1",
+      "art_5__para_1__point_a",
+      "art_5__para_1__point_a__point_i",
+      "art_5__para_1__point_a__point_i__indent_1",
+      "art_5__para_1__point_a__point_i__indent_2",
+      "art_5__para_1__point_b",
+      "art_5__para_2",
+      "art_5__para_2__subpara_1",
+      "art_5__para_2__subpara_1__point_a",
+      "art_5__para_2__subpara_2",
+      "art_5a",
+      "anx_I",
+      "anx_I__point_1",
+      "anx_I__point_1__point_a",
+    ]);
+  });
+
+  it("gives every provision a distinct guid", () => {
+    const guids = provisionsOf(act).map((v) => v.node.attrs.guid as string);
+    expect(new Set(guids).size).toBe(guids.length);
+    expect(guids.every((g) => /^[0-9a-f-]{36}$/.test(g))).toBe(true);
+  });
+
+  it("takes the number token from a printed number in any language", () => {
+    expect(numberToken("Article 14a")).toBe("14a");
+    expect(numberToken("Artikel 5")).toBe("5");
+    expect(numberToken("CHAPITRE II")).toBe("II");
+    expect(numberToken("Article 5 bis")).toBe("5bis");
+    expect(numberToken("(iv)")).toBe("iv");
+    expect(numberToken("2.")).toBe("2");
+    expect(numberToken("ANNEX")).toBeNull();
+    expect(numberToken("—")).toBeNull();
+  });
+});
+
+describe("labels", () => {
+  it("cite a point as people do, and locate it as an amendment sheet does", () => {
+    expect(labels("art_5__para_1__point_a")).toEqual(["Article 5(1)(a)", "Article 5 – paragraph 1 – point a"]);
+    expect(labels("art_5__para_1__point_a__point_i")).toEqual(["Article 5(1)(a)(i)", "Article 5 – paragraph 1 – point a – point i"]);
+  });
+
+  it("name indents and subparagraphs by their ordinal", () => {
+    expect(labels("art_5__para_1__point_a__point_i__indent_2")).toEqual([
+      "Article 5(1)(a)(i), second indent",
+      "Article 5 – paragraph 1 – point a – point i – indent 2",
+    ]);
+    expect(labels("art_5__para_2__subpara_2")).toEqual(["Article 5(2), second subparagraph", "Article 5 – paragraph 2 – subparagraph 2"]);
+    expect(labels("art_5__para_2__subpara_1__point_a")).toEqual(["Article 5(2)(a)", "Article 5 – paragraph 2 – subparagraph 1 – point a"]);
+  });
+
+  it("label recitals, citations, chapters and annex points", () => {
+    expect(labels("rec_1a")).toEqual(["Recital 1a", "Recital 1a"]);
+    expect(labels("cit_2")).toEqual(["Citation 2", "Citation 2"]);
+    expect(labels("chp_II")).toEqual(["Chapter II", "Chapter II"]);
+    expect(labels("anx_I__point_1__point_a")).toEqual(["Annex I, point 1(a)", "Annex I – point 1 – point a"]);
+  });
+});
+
+describe("renumbering from structure", () => {
+  it("gives an inserted article and recital the next number and recomputes eIds", () => {
+    const renumbered = renumber(act);
+    const nums = provisionsOf(renumbered)
+      .filter((v) => v.type === "article" || v.type === "recital")
+      .map((v) => [v.node.attrs.num, v.node.attrs.eId]);
+    expect(nums).toEqual([
+      ["(1)", "rec_1"],
+      ["(2)", "rec_2"],
+      ["Article 1", "art_1"],
+      ["Article 2", "art_2"],
+    ]);
+  });
+
+  it("keeps guids through renumbering", () => {
+    const before = provisionsOf(act).map((v) => v.node.attrs.guid);
+    const after = provisionsOf(renumber(act)).map((v) => v.node.attrs.guid);
+    expect(after).toEqual(before);
+  });
+});
