@@ -1,0 +1,111 @@
+/*
+ * A Formex package as EUR-Lex hands it out: a zip holding the act, its annexes in files of their
+ * own, and a manifest (.doc.xml) listing them. The files are read in the manifest's order into
+ * one document. The zip's declared sizes are checked before anything is unpacked.
+ */
+import { unzipSync } from "fflate";
+import { FormatError, type SourceLocation } from "../errors";
+import { checkSize, decodeText, isZip, MAX_INPUT_BYTES } from "../input";
+import type { ReadResult } from "../reader";
+import { child, elements, parseXml, textOf, type XmlElement } from "../xml";
+import { assemble, parseFormex, readAct } from "./act";
+import { readAnnex } from "./annex";
+import { Reading } from "./reading";
+
+const MANIFEST_SUFFIX = ".doc.xml";
+const MiB = 1024 * 1024;
+
+function where(file: string | undefined): SourceLocation {
+  return file ? { file } : {};
+}
+
+/** The package's entries by name, unpacked only once their declared sizes add up to no more than the limit. */
+function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uint8Array> {
+  const broken = (err: unknown) =>
+    new FormatError("malformed", `the zip package is broken: ${err instanceof Error ? err.message : String(err)}`, where(file));
+  let declared = 0;
+  try {
+    // A first pass reads only the central directory: no entry is inflated.
+    unzipSync(bytes, {
+      filter: (entry) => {
+        declared += entry.originalSize;
+        return false;
+      },
+    });
+  } catch (err) {
+    throw broken(err);
+  }
+  if (declared > MAX_INPUT_BYTES) {
+    throw new FormatError(
+      "too-large",
+      `the package's files would unpack to ${(declared / MiB).toFixed(1)} MiB; the limit is ${MAX_INPUT_BYTES / MiB} MiB`,
+      where(file),
+    );
+  }
+  try {
+    return unzipSync(bytes, { filter: (entry) => !entry.name.endsWith("/") });
+  } catch (err) {
+    throw broken(err);
+  }
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** The XML files the manifest lists: the main publication first, then the sub-publications in order. */
+function listedFiles(manifest: XmlElement, reading: Reading): { main: string; subs: string[]; legalValue?: string } {
+  const fmx = child(manifest, "FMX");
+  const publications = fmx ? elements(fmx) : [];
+  const fileOf = (publication: XmlElement) =>
+    elements(publication).find((e) => e.name === "REF.PHYS" && (e.attrs.TYPE === "DOC.XML" || e.attrs.FILE?.endsWith(".xml")))?.attrs.FILE;
+  const mainPublication = publications.find((e) => e.name === "DOC.MAIN.PUB");
+  const main = mainPublication && fileOf(mainPublication);
+  if (!main) return reading.fail(manifest, "the manifest names no act: no <DOC.MAIN.PUB> with a <REF.PHYS> XML file");
+  const subs = publications.filter((e) => e.name === "DOC.SUB.PUB").flatMap((e) => fileOf(e) ?? []);
+  const legalValue = child(mainPublication, "LEGAL.VALUE");
+  return { main, subs, ...(legalValue ? { legalValue: textOf(legalValue).trim() } : {}) };
+}
+
+/** Reads a EUR-Lex Formex zip: the act and its annexes, in the order its manifest lists them. */
+export function readFormexPackage(bytes: Uint8Array, file?: string): ReadResult {
+  checkSize(bytes, file);
+  if (!isZip(bytes)) throw new FormatError("malformed", "not a zip package: a Formex package is the zip EUR-Lex hands out", where(file));
+  const entries = unpack(bytes, file);
+  const byName = new Map(Object.entries(entries).map(([name, data]) => [baseName(name), data] as const));
+  const manifestName = [...byName.keys()].find((name) => name.endsWith(MANIFEST_SUFFIX));
+  if (!manifestName) {
+    throw new FormatError(
+      "structure",
+      `the package holds no manifest (a ${MANIFEST_SUFFIX} file listing the act and its annexes)`,
+      where(file),
+    );
+  }
+  const inPackage = (name: string) => (file ? `${file}/${name}` : name);
+  const manifestReading = Reading.start(inPackage(manifestName));
+  const manifest = parseXml(decodeText(byName.get(manifestName)!, inPackage(manifestName)), inPackage(manifestName));
+  if (manifest.name !== "DOC") manifestReading.fail(manifest, `the manifest's root is <${manifest.name}>, not <DOC>`);
+  const { main, subs, legalValue } = listedFiles(manifest, manifestReading);
+
+  const open = (name: string): { root: XmlElement; reading: Reading } => {
+    const data = byName.get(name);
+    if (!data)
+      throw new FormatError("structure", `the manifest lists ${name}, which the package does not hold`, where(inPackage(manifestName)));
+    const reading = manifestReading.inFile(inPackage(name));
+    return { root: parseFormex(decodeText(data, reading.file), reading.file), reading };
+  };
+  const act = open(main);
+  const parts = readAct(act.root, act.reading, legalValue);
+  const annexes = [...parts.annexes];
+  for (const name of subs) {
+    const sub = open(name);
+    if (sub.root.name !== "ANNEX") sub.reading.warn(sub.root, `<${sub.root.name}> listed by the manifest is read as an annex`);
+    annexes.push(readAnnex(sub.root, sub.reading));
+  }
+  const listed = new Set([manifestName, main, ...subs]);
+  for (const name of byName.keys()) {
+    if (name.endsWith(".xml") && !listed.has(name))
+      manifestReading.warn(manifest, `${name} is in the package but not in its manifest; left out`);
+  }
+  return assemble({ ...parts, annexes }, manifestReading);
+}

@@ -1,0 +1,609 @@
+/*
+ * The Formex reader, specified on real acts from EUR-Lex (fixtures/eurlex): the GDPR as published
+ * and as consolidated, the ePrivacy Directive consolidated in 2006 (Formex 3) and 2009, the Data
+ * Governance Act, and the DSA and DMA packages; and on hostile or broken input.
+ */
+import { readFileSync } from "node:fs";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import type { Node } from "prosemirror-model";
+import { describe, expect, it } from "vitest";
+import { FormatError } from "../../shared/formats/errors";
+import { readFormex, readFormexPackage } from "../../shared/formats/formex/index";
+import type { ReadResult } from "../../shared/formats/reader";
+import { parseXml, textOf, type XmlNode } from "../../shared/formats/xml";
+import { citationLabel, labelSteps } from "../../shared/model/labels";
+import { isProvisionType, type ProvisionType } from "../../shared/model/schema";
+import { provisionsOf, type ProvisionVisit } from "../../shared/model/walk";
+
+const FIXTURES = new URL("../../fixtures/eurlex/", import.meta.url);
+const fixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
+
+const read = new Map<string, ReadResult>();
+/** The fixture read once and shared by the tests that look at it. */
+function reading(name: string): ReadResult {
+  let result = read.get(name);
+  if (!result) {
+    result = name.endsWith(".zip") ? readFormexPackage(fixture(name), name) : readFormex(fixture(name).toString("utf8"), name);
+    read.set(name, result);
+  }
+  return result;
+}
+
+const GDPR = "gdpr-2016-679.fmx.xml";
+const GDPR_CONSOLIDATED = "gdpr-2016-679-cons-2016.fmx.xml";
+const EPRIVACY_2006 = "eprivacy-2002-58-cons-2006.fmx.xml";
+const EPRIVACY_2009 = "eprivacy-2002-58-cons-2009.fmx.xml";
+const DGA = "dga-2022-868.fmx.xml";
+const DSA = "dsa-2022-2065.fmx.zip";
+const DMA = "dma-2022-1925.fmx.zip";
+
+function provisions(doc: Node, type?: ProvisionType): ProvisionVisit[] {
+  const all = provisionsOf(doc);
+  return type ? all.filter((v) => v.type === type) : all;
+}
+
+function provision(doc: Node, eId: string): Node {
+  const found = provisionsOf(doc).find((v) => v.node.attrs.eId === eId);
+  if (!found) throw new Error(`no provision ${eId}`);
+  return found.node;
+}
+
+function label(doc: Node, eId: string): string {
+  const found = provisionsOf(doc).find((v) => v.node.attrs.eId === eId)!;
+  return citationLabel(labelSteps([...found.ancestors, found.node]));
+}
+
+/** The provision's own first paragraph of words. */
+function firstWords(node: Node): string {
+  return node.firstChild?.textContent ?? "";
+}
+
+function partOf(doc: Node, name: string): Node | undefined {
+  let found: Node | undefined;
+  doc.forEach((part) => {
+    if (part.type.name === name) found = part;
+  });
+  return found;
+}
+
+/** The provenance sources ("B", "M1", "C1") on the text inside a node. */
+function sourcesIn(node: Node): Set<string> {
+  const sources = new Set<string>();
+  node.descendants((n) => {
+    for (const mark of n.marks) if (mark.type.name === "provenance") sources.add(mark.attrs.source as string);
+    return true;
+  });
+  return sources;
+}
+
+describe("the GDPR as published in the Official Journal (Formex 4 ACT)", () => {
+  const doc = () => reading(GDPR).doc;
+
+  it("has 173 recitals, 6 citations and 99 articles in 11 chapters", () => {
+    expect(provisions(doc(), "recital")).toHaveLength(173);
+    expect(provisions(doc(), "citation")).toHaveLength(6);
+    expect(provisions(doc(), "article")).toHaveLength(99);
+    expect(provisions(doc(), "chapter").map((v) => v.node.attrs.num)).toEqual(
+      ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"].map((n) => `CHAPTER ${n}`),
+    );
+    expect(reading(GDPR).warnings).toEqual([]);
+  });
+
+  it("knows the act it holds: a regulation of 2016, number 679, in English, dated 27 April 2016", () => {
+    expect(doc().attrs).toMatchObject({ work: "/akn/eu/act/regulation/2016/679", date: "2016-04-27", language: "en" });
+  });
+
+  it("prints the title as the Official Journal does, with capitals where HT TYPE=UC asks for them", () => {
+    const lines: string[] = [];
+    partOf(doc(), "preface")!.forEach((p) => lines.push(p.textContent));
+    expect(lines).toEqual([
+      "REGULATION (EU) 2016/679 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL",
+      "of 27 April 2016",
+      "on the protection of natural persons with regard to the processing of personal data and on the free movement of such data, and repealing Directive 95/46/EC (General Data Protection Regulation)",
+      "(Text with EEA relevance)",
+    ]);
+  });
+
+  it("reads the preamble's formulas around the citations and recitals", () => {
+    const formulas: string[] = [];
+    partOf(doc(), "preamble")!.forEach((n) => {
+      if (n.type.name === "formula") formulas.push(`${n.attrs.name}: ${n.textContent}`);
+    });
+    expect(formulas).toEqual([
+      "preambleInit: THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,",
+      "recitalsIntro: Whereas:",
+      "enactingFormula: HAVE ADOPTED THIS REGULATION:",
+    ]);
+  });
+
+  it("numbers recitals as printed and turns QUOT.START and QUOT.END into the quotation marks their CODE names", () => {
+    const recital = provision(doc(), "rec_1");
+    expect(recital.attrs.num).toBe("(1)");
+    expect(recital.textContent).toContain("(the ‘Charter’)");
+    expect(firstWords(provision(doc(), "rec_173"))).toMatch(/^This Regulation should apply to all matters/);
+  });
+
+  it("keeps a recital's further paragraphs in the recital: recital 19 has two", () => {
+    expect(provision(doc(), "rec_19").childCount).toBe(2);
+  });
+
+  it("reads Article 6(1)(f), the legitimate interests, as a point of the first of two subparagraphs", () => {
+    const point = provision(doc(), "art_6__para_1__subpara_1__point_f");
+    expect(point.attrs.num).toBe("(f)");
+    expect(firstWords(point)).toMatch(/^processing is necessary for the purposes of the legitimate interests/);
+    expect(label(doc(), "art_6__para_1__subpara_1__point_f")).toBe("Article 6(1)(f)");
+    expect(firstWords(provision(doc(), "art_6__para_1__subpara_2"))).toBe(
+      "Point (f) of the first subparagraph shall not apply to processing carried out by public authorities in the performance of their tasks.",
+    );
+  });
+
+  it("reads Article 4's 26 definitions as points of the article itself, after the words that introduce them", () => {
+    const article = provision(doc(), "art_4");
+    expect(article.attrs).toMatchObject({ num: "Article 4", heading: "Definitions" });
+    expect(firstWords(article)).toBe("For the purposes of this Regulation:");
+    const points = provisions(doc(), "point").filter((v) => /^art_4__point_\d+$/.test(v.node.attrs.eId as string));
+    expect(points).toHaveLength(26);
+    expect(firstWords(provision(doc(), "art_4__point_1"))).toMatch(/^‘personal data’ means any information relating to an identified/);
+    expect(provision(doc(), "art_4__point_16__point_b").attrs.num).toBe("(b)");
+  });
+
+  it("gives each section the chapter it stands in: Chapter IV has five sections", () => {
+    const chapter = provision(doc(), "chp_IV");
+    expect(chapter.attrs).toMatchObject({ num: "CHAPTER IV", heading: "Controller and processor" });
+    const sections = provisions(doc(), "section").filter((v) => v.ancestors.includes(chapter));
+    expect(sections.map((v) => v.node.attrs.eId)).toEqual([
+      "chp_IV__sec_1",
+      "chp_IV__sec_2",
+      "chp_IV__sec_3",
+      "chp_IV__sec_4",
+      "chp_IV__sec_5",
+    ]);
+    expect(provision(doc(), "chp_IV__sec_1").attrs.heading).toBe("General obligations");
+  });
+
+  it("reads the unnumbered items of a dash list as indents marked with the dash: Article 53(1)", () => {
+    const indents = provisions(doc(), "indent").filter((v) => (v.node.attrs.eId as string).startsWith("art_53__para_1__"));
+    expect(indents.map((v) => [v.node.attrs.num, v.node.textContent])).toEqual([
+      ["—", "their parliament;"],
+      ["—", "their government;"],
+      ["—", "their head of State; or"],
+      ["—", "an independent body entrusted with the appointment under Member State law."],
+    ]);
+  });
+
+  it("places a footnote reference where the note was, numbered in order, and the note's words in the footnotes", () => {
+    const recital = provision(doc(), "rec_3");
+    const refs: { id: string; marker: string }[] = [];
+    recital.descendants((n) => {
+      if (n.type.name === "footnote_ref") refs.push({ id: n.attrs.id as string, marker: n.attrs.marker as string });
+      return true;
+    });
+    expect(refs).toEqual([{ id: "E0004", marker: "4" }]);
+    // A reference is not words: the recital reads on as printed, without the marker.
+    expect(recital.textContent).toMatch(/^Directive 95\/46\/EC of the European Parliament and of the Council seeks to harmonise/);
+    const footnotes = partOf(doc(), "footnotes")!;
+    expect(footnotes.childCount).toBe(21);
+    expect(footnotes.child(3).attrs).toEqual({ id: "E0004", marker: "4" });
+    expect(footnotes.child(3).textContent).toMatch(
+      /^Directive 95\/46\/EC of the European Parliament and of the Council of 24 October 1995/,
+    );
+    expect(footnotes.child(0).textContent).toBe("OJ C 229, 31.7.2012, p. 90.");
+  });
+
+  it("ends with the final words and the signature, the signatories' lines as paragraphs", () => {
+    const conclusions = partOf(doc(), "conclusions")!;
+    expect(conclusions.child(0).textContent).toBe(
+      "This Regulation shall be binding in its entirety and directly applicable in all Member States.",
+    );
+    const lines: string[] = [];
+    conclusions.child(1).forEach((p) => lines.push(p.textContent));
+    expect(conclusions.child(1).type.name).toBe("signature");
+    expect(lines).toEqual([
+      "Done at Brussels, 27 April 2016.",
+      "For the European Parliament",
+      "The President",
+      "M. SCHULZ",
+      "For the Council",
+      "The President",
+      "J.A. HENNIS-PLASSCHAERT",
+    ]);
+  });
+
+  it("prints the fines of Article 83 as the Official Journal does, the digits grouped: 20 000 000 EUR", () => {
+    expect(firstWords(provision(doc(), "art_83__para_5"))).toContain(
+      "administrative fines up to 20 000 000 EUR, or in the case of an undertaking, up to 4 %",
+    );
+  });
+
+  it("keeps highlighting as emphasis marks of the kind the HT TYPE names", () => {
+    const kinds = new Set<string>();
+    partOf(doc(), "conclusions")!.descendants((n) => {
+      for (const mark of n.marks) if (mark.type.name === "emphasis") kinds.add(mark.attrs.kind as string);
+      return true;
+    });
+    expect(kinds).toEqual(new Set(["italic"]));
+  });
+});
+
+describe("the GDPR consolidated with its 2018 corrigendum (Formex 4 CONS.ACT)", () => {
+  const doc = () => reading(GDPR_CONSOLIDATED).doc;
+
+  it("has the 99 articles in 11 chapters and no recitals, as consolidated texts print none", () => {
+    expect(provisions(doc(), "article")).toHaveLength(99);
+    expect(provisions(doc(), "chapter")).toHaveLength(11);
+    expect(provisions(doc(), "recital")).toHaveLength(0);
+    expect(partOf(doc(), "preamble")).toBeUndefined();
+    expect(reading(GDPR_CONSOLIDATED).warnings).toEqual([]);
+  });
+
+  it("dates the version from the consolidation (4 May 2016) and names the basic act as its work", () => {
+    expect(doc().attrs).toMatchObject({ work: "/akn/eu/act/regulation/2016/679", date: "2016-05-04", language: "en" });
+  });
+
+  it("marks the passages the corrigendum replaced as C1 and the rest as the basic act, B", () => {
+    expect(sourcesIn(provision(doc(), "art_37__para_1__point_c"))).toEqual(new Set(["C1"]));
+    expect(sourcesIn(provision(doc(), "art_37__para_1__point_b"))).toEqual(new Set(["B"]));
+    expect(sourcesIn(provision(doc(), "art_41__para_3"))).toEqual(new Set(["C1"]));
+    expect(sourcesIn(provision(doc(), "art_41__para_4"))).toEqual(new Set(["B"]));
+    expect(sourcesIn(doc())).toEqual(new Set(["B", "C1"]));
+  });
+
+  it("marks a sentence the corrigendum replaced inside a paragraph, and only that sentence: Article 43(3)", () => {
+    const sentences: [string | undefined, string][] = [];
+    provision(doc(), "art_43__para_3").firstChild!.forEach((text) => {
+      sentences.push([text.marks.find((m) => m.type.name === "provenance")?.attrs.source as string | undefined, text.text!]);
+    });
+    expect(sentences).toEqual([
+      ["C1", expect.stringMatching(/^The accreditation of certification bodies .* by the Board pursuant to Article 63\.$/)],
+      ["B", expect.stringMatching(/^ In the case of accreditation pursuant to point \(b\)/)],
+    ]);
+  });
+
+  it("marks every word of the consolidated text with where it comes from", () => {
+    const unmarked: string[] = [];
+    doc().descendants((n) => {
+      if (n.isText && !n.marks.some((m) => m.type.name === "provenance")) unmarked.push(n.text!);
+      return true;
+    });
+    expect(unmarked).toEqual([]);
+  });
+
+  it("leaves the consolidation's front matter out of the text: the corrigendum's own title is not a word of the act", () => {
+    expect(doc().textContent).not.toContain("Corrigendum to Regulation");
+    expect(doc().textContent).not.toContain("32016R0679");
+  });
+});
+
+describe("the ePrivacy Directive consolidated in 2006 (Formex 3 CONS.ACT)", () => {
+  const doc = () => reading(EPRIVACY_2006).doc;
+
+  it("has 49 recitals and 21 articles", () => {
+    expect(provisions(doc(), "recital")).toHaveLength(49);
+    expect(provisions(doc(), "article")).toHaveLength(21);
+    expect(doc().attrs).toMatchObject({ work: "/akn/eu/act/directive/2002/58", date: "2006-05-03" });
+  });
+
+  it("marks Article 15(1a), inserted by the Data Retention Directive, as from M1", () => {
+    expect(provision(doc(), "art_15__para_1a").attrs.num).toBe("1a.");
+    expect(sourcesIn(provision(doc(), "art_15__para_1a"))).toEqual(new Set(["M1"]));
+    expect(sourcesIn(provision(doc(), "art_15__para_1"))).toEqual(new Set(["B"]));
+  });
+});
+
+describe("the ePrivacy Directive consolidated in 2009 (Formex 4 CONS.ACT)", () => {
+  const doc = () => reading(EPRIVACY_2009).doc;
+
+  it("has 23 articles, Articles 14a and 15a among them", () => {
+    const articles = provisions(doc(), "article").map((v) => v.node.attrs.num);
+    expect(articles).toHaveLength(23);
+    expect(articles.slice(13, 17)).toEqual(["Article 14", "Article 14a", "Article 15", "Article 15a"]);
+    expect(provisions(doc(), "recital")).toHaveLength(49);
+  });
+
+  it("tells the two amending acts apart: M1 (2006/24/EC) and M2 (2009/136/EC)", () => {
+    expect(sourcesIn(provision(doc(), "art_15__para_1a"))).toEqual(new Set(["M1"]));
+    expect(sourcesIn(provision(doc(), "art_15a"))).toEqual(new Set(["M2"]));
+    expect(sourcesIn(provision(doc(), "art_4__para_1a"))).toEqual(new Set(["M2"]));
+    expect(sourcesIn(provision(doc(), "art_1__para_2"))).toEqual(new Set(["B"]));
+  });
+
+  it("marks a change inside a sentence on the words it covers: the semicolon closing Article 2, point (h)", () => {
+    const point = provision(doc(), "art_2__subpara_2__point_h");
+    const last = point.firstChild!.lastChild!;
+    expect(last.text).toBe(";");
+    expect(last.marks.find((m) => m.type.name === "provenance")?.attrs.source).toBe("M2");
+    expect(point.firstChild!.firstChild!.marks.find((m) => m.type.name === "provenance")?.attrs.source).toBe("B");
+  });
+});
+
+describe("the Data Governance Act (Formex 4 ACT)", () => {
+  const doc = () => reading(DGA).doc;
+
+  it("has 63 recitals and 38 articles", () => {
+    expect(provisions(doc(), "recital")).toHaveLength(63);
+    expect(provisions(doc(), "article")).toHaveLength(38);
+    expect(doc().attrs.work).toBe("/akn/eu/act/regulation/2022/868");
+  });
+
+  it("keeps the table of Article 36 with its header row and the cell spanning seven rows", () => {
+    let table: Node | undefined;
+    provision(doc(), "art_36").forEach((n) => {
+      if (n.type.name === "table") table = n;
+    });
+    expect(table!.childCount).toBe(9);
+    const header = table!.child(0);
+    expect([0, 1, 2].map((i) => header.child(i).attrs.header)).toEqual([true, true, true]);
+    expect(header.child(0).textContent).toBe("Life events");
+    const spanning = table!.child(2).child(0);
+    expect(spanning.attrs).toMatchObject({ header: false, rowspan: 7 });
+    expect(spanning.childCount).toBe(0);
+    expect(table!.child(3).childCount).toBe(2);
+  });
+});
+
+describe("the DSA as a EUR-Lex package (zip with a manifest)", () => {
+  const doc = () => reading(DSA).doc;
+
+  it("has 156 recitals and 93 articles", () => {
+    expect(provisions(doc(), "recital")).toHaveLength(156);
+    expect(provisions(doc(), "article")).toHaveLength(93);
+    expect(doc().attrs).toMatchObject({ work: "/akn/eu/act/regulation/2022/2065", date: "2022-10-19", language: "en" });
+    expect(reading(DSA).warnings).toEqual([]);
+  });
+
+  it("keeps the point Article 90 adds to another directive as quoted words, not as a point of the DSA", () => {
+    const article = provision(doc(), "art_90");
+    expect(provisions(doc()).filter((v) => v.ancestors.includes(article))).toEqual([]);
+    const lines: string[] = [];
+    article.forEach((p) => lines.push(p.textContent));
+    expect(lines[1]).toMatch(/^‘\(68\) Regulation \(EU\) 2022\/2065 of the European Parliament and of the Council/);
+  });
+});
+
+describe("the DMA as a EUR-Lex package, its annex in a file of its own", () => {
+  const doc = () => reading(DMA).doc;
+
+  it("assembles the act and the annex the manifest lists after it", () => {
+    expect(provisions(doc(), "article")).toHaveLength(54);
+    expect(provisions(doc(), "recital")).toHaveLength(109);
+    const annexes = provisions(doc(), "annex");
+    expect(annexes.map((v) => [v.node.attrs.eId, v.node.attrs.num])).toEqual([["anx_1", "ANNEX"]]);
+    const parts: string[] = [];
+    doc().forEach((part) => parts.push(part.type.name));
+    expect(parts).toEqual(["preface", "preamble", "body", "conclusions", "annex", "footnotes"]);
+    expect(reading(DMA).warnings).toEqual([]);
+  });
+
+  it("puts annexes in the order the manifest lists them, whatever the order of the zip's entries", () => {
+    const entries = unzipSync(fixture(DMA));
+    const manifestName = Object.keys(entries).find((name) => name.endsWith(".doc.xml"))!;
+    const annexFile = (n: string) =>
+      `<ANNEX><TITLE><TI><P>ANNEX ${n}</P></TI><STI><P>Annex ${n} heading</P></STI></TITLE><CONTENTS><P>Words of annex ${n}.</P></CONTENTS></ANNEX>`;
+    const listing = (file: string) => `<DOC.SUB.PUB TYPE="ANNEX"><REF.PHYS FILE="${file}" TYPE="DOC.XML"/></DOC.SUB.PUB>`;
+    const manifest = new TextDecoder()
+      .decode(entries[manifestName])
+      .replace(/<DOC\.SUB\.PUB[\s\S]*?<\/DOC\.SUB\.PUB>/, listing("one.xml") + listing("two.xml"));
+    const zip = zipSync({
+      "two.xml": strToU8(annexFile("II")),
+      "one.xml": strToU8(annexFile("I")),
+      [manifestName]: strToU8(manifest),
+      "L_2022265EN.01000101.xml": entries["L_2022265EN.01000101.xml"]!,
+    });
+    const annexes = provisions(readFormexPackage(zip, "reordered.zip").doc, "annex").map((v) => [
+      v.node.attrs.eId,
+      v.node.attrs.heading,
+      v.node.textContent,
+    ]);
+    expect(annexes).toEqual([
+      ["anx_I", "Annex I heading", "Words of annex I."],
+      ["anx_II", "Annex II heading", "Words of annex II."],
+    ]);
+  });
+
+  it("reads the annex's headed sequences A to E as groups and their numbered paragraphs as points", () => {
+    const annex = provision(doc(), "anx_1");
+    const groups: string[] = [];
+    annex.forEach((n) => groups.push(`${n.type.name} ${n.attrs.num} ${n.attrs.heading}`));
+    expect(groups).toEqual([
+      "section A. ‘General’",
+      "section B. ‘Active end users’",
+      "section C. ‘Active business users’",
+      "section D. ‘Submission of information’",
+      "section E. ‘Specific definitions’",
+    ]);
+    expect(firstWords(provision(doc(), "anx_1__sec_B__point_1__point_a"))).toMatch(/^It is considered that collecting data/);
+    expect(provision(doc(), "anx_1__sec_D__point_2__point_c__point_ii").attrs.num).toBe("(ii)");
+  });
+
+  it("keeps the annex's table of definitions, with its header row", () => {
+    const section = provision(doc(), "anx_1__sec_E");
+    const table = section.child(1);
+    expect(table.type.name).toBe("table");
+    expect(table.childCount).toBe(11);
+    expect(table.child(0).child(1).attrs.header).toBe(true);
+    expect(table.child(0).child(1).textContent).toBe("Active end users");
+    expect(table.child(1).child(1).attrs.header).toBe(false);
+    expect(table.child(10).child(1).childCount).toBe(4);
+  });
+});
+
+/*
+ * Fidelity: the words of the document are exactly the words of the source, as printed. The
+ * source's words are its text content, every element boundary a word boundary except inside
+ * inline elements, footnotes counted on their own, metadata left out, HT TYPE="UC" in capitals,
+ * numbers (FT TYPE="NUMBER") of five digits or more in groups of three, and the dash a LIST
+ * TYPE="DASH" prints before each item without a number. Quotation marks,
+ * which Formex gives as empty QUOT elements, are left out of the comparison on both sides.
+ */
+const INLINE = new Set(["HT", "DATE", "REF.DOC.OJ", "FT", "QUOT.START", "QUOT.END"]);
+const LIST_MARKS: Record<string, string> = { DASH: "—" };
+const METADATA = new Set(["BIB.INSTANCE", "FAM.COMP", "INFO.CONSLEG", "INFO.PROD"]);
+const QUOTES = /[‘’“”]/g;
+
+function words(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const raw of text.split(/[\s\u00a0]+/)) {
+      const word = raw.replace(QUOTES, "");
+      if (word !== "") counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function sourceTexts(xml: string): string[] {
+  const notes: string[] = [];
+  const walk = (node: XmlNode, out: string[], upper: boolean): void => {
+    if (node.kind === "text") {
+      out.push(upper ? node.text.toUpperCase() : node.text);
+      return;
+    }
+    if (METADATA.has(node.name)) return;
+    if (node.name === "FT" && node.attrs.TYPE === "NUMBER") {
+      out.push(textOf(node).replace(/\d{5,}/, (digits) => digits.replace(/\B(?=(\d{3})+$)/g, " ")));
+      return;
+    }
+    if (node.name === "NOTE") {
+      const note: string[] = [];
+      for (const c of node.children) walk(c, note, false);
+      notes.push(note.join(""));
+      return;
+    }
+    const inline = INLINE.has(node.name);
+    if (!inline) out.push(" ");
+    const listMark = node.name === "LIST" ? LIST_MARKS[node.attrs.TYPE ?? ""] : undefined;
+    for (const c of node.children) {
+      const unnumbered = c.kind === "element" && c.name === "ITEM" && !c.children.some((i) => i.kind === "element" && i.name === "NP");
+      if (listMark && unnumbered) out.push(` ${listMark} `);
+      walk(c, out, upper || (node.name === "HT" && node.attrs.TYPE === "UC"));
+    }
+    if (!inline) out.push(" ");
+  };
+  const body: string[] = [];
+  walk(parseXml(xml), body, false);
+  return [body.join(""), ...notes];
+}
+
+function documentTexts(doc: Node): string[] {
+  const texts: string[] = [];
+  doc.descendants((node) => {
+    if (isProvisionType(node.type.name)) texts.push(node.attrs.num ?? "", node.attrs.heading ?? "");
+    if (node.isTextblock) {
+      texts.push(node.textContent);
+      return false;
+    }
+    return true;
+  });
+  return texts;
+}
+
+/** Words that one side has more often than the other, with the difference: empty when the two agree. */
+function difference(source: Map<string, number>, document: Map<string, number>): Record<string, number> {
+  const diff: Record<string, number> = {};
+  for (const word of new Set([...source.keys(), ...document.keys()])) {
+    const d = (document.get(word) ?? 0) - (source.get(word) ?? 0);
+    if (d !== 0) diff[word] = d;
+  }
+  return diff;
+}
+
+function packageSources(name: string): string[] {
+  const entries = unzipSync(fixture(name));
+  return Object.entries(entries)
+    .filter(([entry]) => entry.endsWith(".xml") && !entry.endsWith(".doc.xml"))
+    .map(([, data]) => new TextDecoder().decode(data));
+}
+
+describe("every word of the source, once and only once", () => {
+  for (const name of [GDPR, GDPR_CONSOLIDATED, EPRIVACY_2006, EPRIVACY_2009, DGA, DSA, DMA]) {
+    it(`reads all the words of ${name}, and no others`, () => {
+      const sources = name.endsWith(".zip") ? packageSources(name) : [fixture(name).toString("utf8")];
+      const source = words(sources.flatMap(sourceTexts));
+      const document = words(documentTexts(reading(name).doc));
+      expect(difference(source, document)).toEqual({});
+      expect([...document.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(8000);
+    });
+  }
+
+  it("would notice a word read twice or lost", () => {
+    const source = words(sourceTexts(fixture(GDPR).toString("utf8")));
+    const texts = documentTexts(reading(GDPR).doc);
+    expect(difference(source, words([...texts, "Charter"]))).toEqual({ Charter: 1 });
+    expect(difference(source, words(texts.slice(1)))).not.toEqual({});
+  });
+});
+
+describe("what the reader does with input it cannot take as it is", () => {
+  const ACT_WITH = (body: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<ACT><BIB.INSTANCE><LG.DOC>FR</LG.DOC></BIB.INSTANCE><TITLE><TI><P>Règlement (UE) 2030/1</P></TI></TITLE>\n<ENACTING.TERMS>\n${body}\n</ENACTING.TERMS></ACT>`;
+
+  it("refuses an article without its number, saying where it is", () => {
+    const text = ACT_WITH(`<ARTICLE><STI.ART>Objet</STI.ART><ALINEA>Texte.</ALINEA></ARTICLE>`);
+    const error = (() => {
+      try {
+        readFormex(text, "bad.xml");
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(FormatError);
+    expect(error).toMatchObject({ code: "structure", location: { file: "bad.xml", line: 4 } });
+    expect((error as FormatError).message).toMatch(/^bad\.xml, line 4, column \d+: <ARTICLE> without <TI\.ART>$/);
+  });
+
+  it("keeps the words of an element it does not know, and says which element and where", () => {
+    const result = readFormex(
+      ACT_WITH(`<ARTICLE><TI.ART>Article premier</TI.ART><ALINEA>Le texte <FOO>inconnu</FOO> reste.</ALINEA></ARTICLE>`),
+    );
+    expect(provision(result.doc, "art_premier").textContent).toBe("Le texte inconnu reste.");
+    expect(result.warnings).toEqual([{ message: "unknown element <FOO> kept as text", location: { line: 4, column: expect.any(Number) } }]);
+    expect(result.doc.attrs).toMatchObject({ language: "fr", work: null });
+  });
+
+  it("refuses a document that declares entities before expanding any", () => {
+    const text = `<?xml version="1.0"?><!DOCTYPE ACT [<!ENTITY a "aaaa">]><ACT>&a;</ACT>`;
+    expect(() => readFormex(text)).toThrow(expect.objectContaining({ code: "forbidden-dtd" }));
+  });
+
+  it("refuses a Formex document that is not an act", () => {
+    expect(() => readFormex(`<ANNEX><TITLE><TI><P>ANNEX</P></TI></TITLE></ANNEX>`)).toThrow(
+      expect.objectContaining({ code: "structure", message: expect.stringContaining("<ANNEX> is not a Formex act") }),
+    );
+  });
+
+  it("refuses a zip whose entries declare more than the input limit unpacked, before unpacking them", () => {
+    const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": strToU8("<ACT/>") });
+    // Rewrite the uncompressed size each central directory entry declares to 2 GiB.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 0x7fffffff, true);
+    }
+    expect(() => readFormexPackage(zip, "bomb.zip")).toThrow(
+      expect.objectContaining({ code: "too-large", location: { file: "bomb.zip" } }),
+    );
+  });
+
+  it("refuses a package without a manifest, saying what is missing", () => {
+    const zip = zipSync({ "L_2016119EN.01000101.xml": new Uint8Array(fixture(GDPR)) });
+    expect(() => readFormexPackage(zip, "act.zip")).toThrow(
+      expect.objectContaining({ code: "structure", message: expect.stringContaining("no manifest") }),
+    );
+  });
+
+  it("refuses a package whose manifest lists a file it does not hold", () => {
+    const entries = unzipSync(fixture(DMA));
+    const manifest = Object.keys(entries).find((name) => name.endsWith(".doc.xml"))!;
+    const zip = zipSync({ [manifest]: entries[manifest]! });
+    expect(() => readFormexPackage(zip, "dma.zip")).toThrow(
+      expect.objectContaining({
+        code: "structure",
+        message: expect.stringContaining("L_2022265EN.01000101.xml, which the package does not hold"),
+      }),
+    );
+  });
+
+  it("refuses a broken zip", () => {
+    const zip = fixture(DMA).subarray(0, 2000);
+    expect(() => readFormexPackage(new Uint8Array(zip), "cut.zip")).toThrow(expect.objectContaining({ code: "malformed" }));
+  });
+});
