@@ -15,7 +15,10 @@ import { summarize } from "../../shared/model/summary";
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 
 async function demoFiles(): Promise<string[]> {
-  const dualUse = (await readdir(join(FIXTURES, "dual-use"))).filter((f) => f.endsWith(".akn.xml")).sort().map((f) => join(FIXTURES, "dual-use", f));
+  const dualUse = (await readdir(join(FIXTURES, "dual-use")))
+    .filter((f) => f.endsWith(".akn.xml"))
+    .sort()
+    .map((f) => join(FIXTURES, "dual-use", f));
   const ePrivacy = ["eprivacy-2002-58-cons-2006.fmx.xml", "eprivacy-2002-58-cons-2009.fmx.xml"].map((f) => join(FIXTURES, "eurlex", f));
   return [...dualUse, ...ePrivacy];
 }
@@ -31,7 +34,9 @@ export async function demoCommand(args: string[], out: NodeJS.WritableStream): P
     await writeFile(join(dir, `${stem}.akn.xml`), writeAkn(doc));
     const { title, counts, words } = summarize(doc);
     const notice = doc.attrs.notice ? "  [demonstration, not the authentic text]" : "";
-    out.write(`${stem}${notice}\n  ${title.slice(0, 110)}\n  ${counts.recital ?? 0} recitals, ${counts.article ?? 0} articles, ${words} words\n  ${join(dir, `${stem}.html`)}\n`);
+    out.write(
+      `${stem}${notice}\n  ${title.slice(0, 110)}\n  ${counts.recital ?? 0} recitals, ${counts.article ?? 0} articles, ${words} words\n  ${join(dir, `${stem}.html`)}\n`,
+    );
   }
   out.write(`\nOpen the .html files in a browser; the .akn.xml files are Akoma Ntoso 3.0.\n`);
   return 0;

@@ -23,14 +23,19 @@ export async function importCommand(args: string[], out: NodeJS.WritableStream):
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "import needs a FILE" : "import takes one FILE");
   const file = positionals[0]!;
   const format = values.format as FormatName | undefined;
-  if (format !== undefined && !FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
+  if (format !== undefined && !FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
   const output = values.out !== undefined ? outputForFile(values.out) : null;
-  if (values.out !== undefined && output === null) throw new UsageError(`--out must end in .akn.xml, .txt, .html or .json: "${values.out}"`);
+  if (values.out !== undefined && output === null)
+    throw new UsageError(`--out must end in .akn.xml, .txt, .html or .json: "${values.out}"`);
 
   const progress = new Progress();
   const size = (await stat(file).catch(() => null))?.size;
   if (size === undefined) throw new FormatError("empty", `cannot read ${file}: no such file`);
-  if (size > MAX_INPUT_BYTES) throw new FormatError("too-large", `the file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_INPUT_BYTES / 1048576} MiB`, { file: basename(file) });
+  if (size > MAX_INPUT_BYTES)
+    throw new FormatError("too-large", `the file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_INPUT_BYTES / 1048576} MiB`, {
+      file: basename(file),
+    });
   progress.step(`Reading ${basename(file)}`);
   const bytes = new Uint8Array(await readFile(file));
   const { doc, warnings, format: detected } = readDocument({ bytes, file: basename(file), ...(format ? { format } : {}) });

@@ -33,7 +33,8 @@ export function readDocument({ bytes, file, format }: ReadInput): ReadResult {
     throw new FormatError("unknown-format", `"${String(kind)}" is not a known format; known: ${FORMATS.join(", ")}`, file ? { file } : {});
   }
   if (isZip(bytes)) {
-    if (kind !== "formex") throw new FormatError("unknown-format", `a zip archive can only be a Formex package, not ${kind}`, file ? { file } : {});
+    if (kind !== "formex")
+      throw new FormatError("unknown-format", `a zip archive can only be a Formex package, not ${kind}`, file ? { file } : {});
     return readFormexPackage(bytes, file);
   }
   return READERS[kind](decodeText(bytes, file), file);

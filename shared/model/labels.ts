@@ -31,7 +31,8 @@ function ordinalWord(token: string): string {
   const n = Number(token);
   if (!Number.isInteger(n) || n < 1) return token;
   if (n <= ORDINAL_WORDS.length) return ORDINAL_WORDS[n - 1] as string;
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
+  const suffix =
+    n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
   return `${n}${suffix}`;
 }
 
@@ -78,8 +79,5 @@ export function amendmentLabel(steps: readonly LabelStep[]): string {
   const { heads, divisions } = splitHead(steps);
   const article = heads.findLastIndex((s) => s.type === "article" || s.type === "recital" || s.type === "citation");
   const shownHeads = article >= 0 ? heads.slice(article) : heads;
-  return [
-    ...shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`),
-    ...divisions.map((s) => `${s.type} ${s.token}`),
-  ].join(" – ");
+  return [...shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`), ...divisions.map((s) => `${s.type} ${s.token}`)].join(" – ");
 }

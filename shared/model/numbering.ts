@@ -42,7 +42,8 @@ export function numberToken(num: string | null): string | null {
   const first = tokens[0];
   if (tokens.length > 1 && first !== undefined && /^\p{L}+$/u.test(first) && !ROMAN.test(first) && first.length > 1) {
     rest = tokens.slice(1);
-  } else if (tokens.length === 1 && first !== undefined && /^\p{L}{2,}$/u.test(first) && !ROMAN.test(first)) {
+  } else if (tokens.length === 1 && first !== undefined && /^\p{L}{4,}$/u.test(first) && !ROMAN.test(first)) {
+    // a word standing alone ("ANNEX", "Preamble") is no number; "(da)" or "(iv)" is
     return null;
   }
   if (rest.length > 1 && rest.slice(1).every((t) => LATIN_SUFFIX.test(t))) rest = [rest.join("")];
@@ -104,7 +105,21 @@ function styleOf(token: string): NumberStyle {
 }
 
 function toRoman(n: number): string {
-  const digits: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  const digits: [number, string][] = [
+    [1000, "m"],
+    [900, "cm"],
+    [500, "d"],
+    [400, "cd"],
+    [100, "c"],
+    [90, "xc"],
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
   let out = "";
   for (const [value, letters] of digits) for (; n >= value; n -= value) out += letters;
   return out;
@@ -118,11 +133,16 @@ function toAlpha(n: number): string {
 
 function format(n: number, style: NumberStyle): string {
   switch (style) {
-    case "arabic": return String(n);
-    case "roman": return toRoman(n);
-    case "ROMAN": return toRoman(n).toUpperCase();
-    case "alpha": return toAlpha(n);
-    case "ALPHA": return toAlpha(n).toUpperCase();
+    case "arabic":
+      return String(n);
+    case "roman":
+      return toRoman(n);
+    case "ROMAN":
+      return toRoman(n).toUpperCase();
+    case "alpha":
+      return toAlpha(n);
+    case "ALPHA":
+      return toAlpha(n).toUpperCase();
   }
 }
 

@@ -19,14 +19,7 @@ export const GROUP_TYPES = ["part", "title", "chapter", "section", "subsection"]
 /** The kinds of provision that divide an article, an annex or a recital. */
 export const DIVISION_TYPES = ["paragraph", "subparagraph", "point", "indent"] as const;
 /** Every node type that is a provision: addressable, numbered or ordinal. */
-export const PROVISION_TYPES = [
-  "citation",
-  "recital",
-  ...GROUP_TYPES,
-  "article",
-  ...DIVISION_TYPES,
-  "annex",
-] as const;
+export const PROVISION_TYPES = ["citation", "recital", ...GROUP_TYPES, "article", ...DIVISION_TYPES, "annex"] as const;
 export type ProvisionType = (typeof PROVISION_TYPES)[number];
 
 const OWN_WORDS_AND_DIVISIONS = "(block | division)*";

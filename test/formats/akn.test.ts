@@ -1,28 +1,24 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readAkn } from "../../shared/formats/akn/read-akn";
 import { writeAkn } from "../../shared/formats/akn/write-akn";
 import { legalSchema } from "../../shared/model/schema";
-import { article, chapter, annex, citation, formula, indent, InlineRun, p, paragraph, point, recital, subparagraph, testAct } from "../support/acts";
+import {
+  article,
+  chapter,
+  annex,
+  citation,
+  formula,
+  indent,
+  InlineRun,
+  p,
+  paragraph,
+  point,
+  recital,
+  subparagraph,
+  testAct,
+} from "../support/acts";
 import { footnote } from "../../shared/model/build";
-
-const SCHEMA = join(import.meta.dirname, "../../fixtures/schemas/akomantoso30.xsd");
-
-/** Validates XML against the OASIS Akoma Ntoso schema with xmllint; returns its complaints. */
-export function validateAkn(xml: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "akn-"));
-  const file = join(dir, "doc.akn.xml");
-  writeFileSync(file, xml);
-  try {
-    execFileSync("xmllint", ["--noout", "--schema", SCHEMA, file], { stdio: "pipe" });
-    return "";
-  } catch (e) {
-    return String((e as { stderr?: Buffer }).stderr ?? e);
-  }
-}
+import { hasXmllint, validateAkn } from "../support/xmllint";
 
 const italic = legalSchema.marks.emphasis!.create({ kind: "italic" });
 const amended = legalSchema.marks.provenance!.create({ source: "M1" });
@@ -53,7 +49,14 @@ const sample = testAct({
     article(
       "Article 5",
       null,
-      paragraph("1.", "An authorisation shall be required:", point("(a)", "one;"), "interposed words", point("(b)", "two."), "closing words"),
+      paragraph(
+        "1.",
+        "An authorisation shall be required:",
+        point("(a)", "one;"),
+        "interposed words",
+        point("(b)", "two."),
+        "closing words",
+      ),
       paragraph("2.", subparagraph("first subparagraph"), subparagraph("second subparagraph")),
     ),
   ],
@@ -65,7 +68,7 @@ const sample = testAct({
 describe("the Akoma Ntoso writer", () => {
   const xml = writeAkn(sample, "2026-11-28");
 
-  it("writes a document that validates against the OASIS Akoma Ntoso 3.0 schema", () => {
+  it.skipIf(!hasXmllint)("writes a document that validates against the OASIS Akoma Ntoso 3.0 schema", () => {
     expect(validateAkn(xml)).toBe("");
   });
 
@@ -89,7 +92,9 @@ describe("the Akoma Ntoso reader", () => {
   });
 
   it("names the line and column of malformed XML", () => {
-    expect(() => readAkn("<akomaNtoso>\n<act>\n<body></act></akomaNtoso>", "broken.xml")).toThrow(/broken\.xml, line 3, column \d+: not well-formed XML/);
+    expect(() => readAkn("<akomaNtoso>\n<act>\n<body></act></akomaNtoso>", "broken.xml")).toThrow(
+      /broken\.xml, line 3, column \d+: not well-formed XML/,
+    );
   });
 
   it("keeps the words of an element it does not know, and says so", () => {

@@ -73,7 +73,10 @@ describe("the plain-text reader", () => {
       ["CHAPTER I", "SUBJECT AND DEFINITIONS", ["art_1", "art_2"]],
       ["CHAPTER II", "SCOPE", ["art_5"]],
     ]);
-    expect(find(provisions, "art_1")).toMatchObject({ heading: null, text: "This Regulation sets up a Union regime for the control of exports of dual-use items." });
+    expect(find(provisions, "art_1")).toMatchObject({
+      heading: null,
+      text: "This Regulation sets up a Union regime for the control of exports of dual-use items.",
+    });
     expect(find(provisions, "art_2__point_20")?.text).toMatch(/^'cyber-surveillance items' means/);
     expect(find(provisions, "art_5__para_1__point_b__point_ii__indent_2")?.text).toBe("enforced disappearance.");
   });
@@ -83,12 +86,19 @@ describe("the plain-text reader", () => {
     expect(para1.children.map((c) => c.num)).toEqual(["(a)", "(b)"]);
     expect(find(provisions, "art_5__para_1__point_b")!.children.map((c) => c.num)).toEqual(["(i)", "(ii)"]);
     const letters = readText("Article 1\nIntro:\n(a) a;\n(b) b;\n(c) c;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) h;\n(i) i;\n(j) j.\n").doc;
-    expect(outline(letters).provisions[0]!.children.map((c) => c.num).join("")).toBe("(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)");
+    expect(
+      outline(letters)
+        .provisions[0]!.children.map((c) => c.num)
+        .join(""),
+    ).toBe("(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)");
   });
 
   it("makes unnumbered subparagraphs of successive lines of words", () => {
     expect(find(provisions, "art_5__para_2")!.children.map((c) => [c.eId, c.text])).toEqual([
-      ["art_5__para_2__subpara_1", "Where an exporter is aware that items are intended for such use, the exporter shall notify the competent authority."],
+      [
+        "art_5__para_2__subpara_1",
+        "Where an exporter is aware that items are intended for such use, the exporter shall notify the competent authority.",
+      ],
       ["art_5__para_2__subpara_2", "That competent authority shall promptly decide."],
     ]);
   });
@@ -107,8 +117,13 @@ describe("the plain-text reader", () => {
   });
 
   it("reads French and German article, chapter and annex words", () => {
-    const fr = outline(readText("CHAPITRE I\nDispositions générales\nArticle premier\n\nArticle 2\nDéfinitions\n1. Texte.\nANNEXE I\nListe\n").doc).provisions;
-    expect(fr.map((p) => [p.type, p.eId])).toEqual([["chapter", "chp_I"], ["annex", "anx_I"]]);
+    const fr = outline(
+      readText("CHAPITRE I\nDispositions générales\nArticle premier\n\nArticle 2\nDéfinitions\n1. Texte.\nANNEXE I\nListe\n").doc,
+    ).provisions;
+    expect(fr.map((p) => [p.type, p.eId])).toEqual([
+      ["chapter", "chp_I"],
+      ["annex", "anx_I"],
+    ]);
     const de = outline(readText("KAPITEL II\nAusfuhr\nArtikel 5\nAusfuhr von Gütern\n1. Text.\nANHANG I\nListe\n").doc).provisions;
     expect(de.map((p) => [p.type, p.eId, p.children.map((c) => c.eId)])).toEqual([
       ["chapter", "chp_II", ["art_5"]],

@@ -5,7 +5,12 @@ import { amendmentLabel, citationLabel, labelSteps } from "../../shared/model/la
 import { article, chapter, annex, citation, indent, paragraph, point, recital, subparagraph, testAct } from "../support/acts";
 
 const act = testAct({
-  preamble: [citation("Having regard to the Treaty,"), citation("Having regard to the proposal,"), recital("(1)", "One."), recital("(1a)", "Inserted.")],
+  preamble: [
+    citation("Having regard to the Treaty,"),
+    citation("Having regard to the proposal,"),
+    recital("(1)", "One."),
+    recital("(1a)", "Inserted."),
+  ],
   body: [
     chapter(
       "CHAPTER II",
@@ -13,7 +18,12 @@ const act = testAct({
       article(
         "Article 5",
         "Cyber-surveillance items",
-        paragraph("1.", "An authorisation shall be required:", point("(a)", "one", point("(i)", "nested", indent("—", "first"), indent("—", "second"))), point("(b)", "two")),
+        paragraph(
+          "1.",
+          "An authorisation shall be required:",
+          point("(a)", "one", point("(i)", "nested", indent("—", "first"), indent("—", "second"))),
+          point("(b)", "two"),
+        ),
         paragraph("2.", subparagraph("First.", point("(a)", "in the first subparagraph")), subparagraph("Second.")),
       ),
       article("Article 5a", null, "Inserted article."),

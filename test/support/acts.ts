@@ -20,8 +20,7 @@ export const article = (num: string, heading: string | null, ...children: Child[
   provision("article", { num, heading }, content(children));
 export const chapter = (num: string, heading: string | null, ...children: Child[]) =>
   provision("chapter", { num, heading }, content(children));
-export const annex = (num: string, heading: string | null, ...children: Child[]) =>
-  provision("annex", { num, heading }, content(children));
+export const annex = (num: string, heading: string | null, ...children: Child[]) => provision("annex", { num, heading }, content(children));
 export const recital = make("recital");
 export const citation = (...children: Child[]) => provision("citation", {}, content(children));
 export const paragraph = make("paragraph");

@@ -4,10 +4,30 @@
  */
 
 const PAIRS: readonly (readonly [string, string])[] = [
-  ["bg", "bul"], ["cs", "ces"], ["da", "dan"], ["de", "deu"], ["el", "ell"], ["en", "eng"],
-  ["es", "spa"], ["et", "est"], ["fi", "fin"], ["fr", "fra"], ["ga", "gle"], ["hr", "hrv"],
-  ["hu", "hun"], ["it", "ita"], ["lt", "lit"], ["lv", "lav"], ["mt", "mlt"], ["nl", "nld"],
-  ["pl", "pol"], ["pt", "por"], ["ro", "ron"], ["sk", "slk"], ["sl", "slv"], ["sv", "swe"],
+  ["bg", "bul"],
+  ["cs", "ces"],
+  ["da", "dan"],
+  ["de", "deu"],
+  ["el", "ell"],
+  ["en", "eng"],
+  ["es", "spa"],
+  ["et", "est"],
+  ["fi", "fin"],
+  ["fr", "fra"],
+  ["ga", "gle"],
+  ["hr", "hrv"],
+  ["hu", "hun"],
+  ["it", "ita"],
+  ["lt", "lit"],
+  ["lv", "lav"],
+  ["mt", "mlt"],
+  ["nl", "nld"],
+  ["pl", "pol"],
+  ["pt", "por"],
+  ["ro", "ron"],
+  ["sk", "slk"],
+  ["sl", "slv"],
+  ["sv", "swe"],
 ];
 const TO_THREE = new Map(PAIRS);
 const TO_TWO = new Map(PAIRS.map(([two, three]) => [three, two]));

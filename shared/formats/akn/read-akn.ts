@@ -37,11 +37,54 @@ const HIERARCHY_TYPES: Record<string, ProvisionType> = {
 };
 /** Inline elements whose words are simply part of the text around them. */
 const TRANSPARENT_INLINE = new Set([
-  "ref", "mref", "rref", "docTitle", "docType", "docNumber", "docProponent", "docDate", "docStatus", "docStage",
-  "docPurpose", "docCommittee", "docIntroducer", "docJurisdiction", "docAuthority", "date", "time", "term", "def",
-  "entity", "person", "organization", "concept", "object", "event", "location", "process", "role", "quantity",
-  "inline", "span", "abbr", "quotedText", "shortTitle", "legislature", "session", "affectedDocument", "relatedDocument",
-  "a", "signature", "role", "lawyer", "judge", "party", "ins", "del", "mmod", "mod",
+  "ref",
+  "mref",
+  "rref",
+  "docTitle",
+  "docType",
+  "docNumber",
+  "docProponent",
+  "docDate",
+  "docStatus",
+  "docStage",
+  "docPurpose",
+  "docCommittee",
+  "docIntroducer",
+  "docJurisdiction",
+  "docAuthority",
+  "date",
+  "time",
+  "term",
+  "def",
+  "entity",
+  "person",
+  "organization",
+  "concept",
+  "object",
+  "event",
+  "location",
+  "process",
+  "role",
+  "quantity",
+  "inline",
+  "span",
+  "abbr",
+  "quotedText",
+  "shortTitle",
+  "legislature",
+  "session",
+  "affectedDocument",
+  "relatedDocument",
+  "a",
+  "signature",
+  "role",
+  "lawyer",
+  "judge",
+  "party",
+  "ins",
+  "del",
+  "mmod",
+  "mod",
 ]);
 const EMPHASIS_BY_ELEMENT = new Map(Object.entries(EMPHASIS_ELEMENT).map(([kind, tag]) => [tag, kind]));
 
@@ -154,7 +197,8 @@ class AknReader {
       if (el.name === "formula") out.push(formula(el.attrs.name ?? "formula", this.blocks(el, "<formula>")));
       else if (el.name === "citations" || el.name === "recitals") {
         for (const item of elements(el)) {
-          if (item.name === "intro") out.push(formula(el.name === "recitals" ? "recitalsIntro" : "citationsIntro", this.blocks(item, "<intro>")));
+          if (item.name === "intro")
+            out.push(formula(el.name === "recitals" ? "recitalsIntro" : "citationsIntro", this.blocks(item, "<intro>")));
           else if (item.name === "citation" || item.name === "recital") out.push(this.item(item.name, item));
           else if (item.name === "wrapUp") out.push(formula(`${el.name}WrapUp`, this.blocks(item, "<wrapUp>")));
           else {
@@ -222,7 +266,8 @@ class AknReader {
       else if (el.name === "num" || el.name === "heading" || el.name === "subheading") continue;
       else if (el.name === "intro" || el.name === "wrapUp" || el.name === "content") out.push(...this.blocks(el, `<${el.name}>`));
       else if (el.name === "list") out.push(...this.hierarchyChildren(el, depth, "<list>"));
-      else if (el.name === "hcontainer" && el.attrs.name === INTERPOSED_TEXT) out.push(...this.hierarchyChildren(el, depth, "<hcontainer>"));
+      else if (el.name === "hcontainer" && el.attrs.name === INTERPOSED_TEXT)
+        out.push(...this.hierarchyChildren(el, depth, "<hcontainer>"));
       else if (el.name === "hcontainer" || el.name === "division" || el.name === "book" || el.name === "tome" || el.name === "clause") {
         const num = child(el, "num");
         out.push(this.hierarchy(el, groupTypeOf(num ? textOf(num) : null, depth), depth));
@@ -232,9 +277,16 @@ class AknReader {
     return out;
   }
 
-  private hierarchy(el: XmlElement, type: ProvisionType, depth: number): Node {
-    const isGroup = type === "part" || type === "title" || type === "chapter" || type === "section" || type === "subsection";
-    const content = this.hierarchyChildren(el, isGroup ? depth + 1 : depth, `<${el.name}>`);
+  private hierarchy(el: XmlElement, tag: ProvisionType, depth: number): Node {
+    const isGroup = tag === "part" || tag === "title" || tag === "chapter" || tag === "section" || tag === "subsection";
+    // An unnumbered paragraph is a subparagraph; a provision's only subparagraph is its own words.
+    const type = tag === "paragraph" && !child(el, "num") ? "subparagraph" : tag;
+    let content = this.hierarchyChildren(el, isGroup ? depth + 1 : depth, `<${el.name}>`);
+    const only = content.length === 1 ? content[0]! : null;
+    if (only && only.type.name === "subparagraph" && only.attrs.num === null && type !== "subparagraph") {
+      content = [];
+      only.forEach((n) => content.push(n));
+    }
     const subheading = child(el, "subheading");
     if (subheading) this.warnings.add("a <subheading> was kept as text", this.at(subheading));
     return provision(type, this.fields(el), subheading ? [p(this.inline(subheading, [])), ...content] : content);

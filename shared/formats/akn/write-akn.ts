@@ -155,7 +155,7 @@ function preambleContent(preamble: Node): string {
   let out = "";
   const nodes: Node[] = [];
   preamble.forEach((n) => nodes.push(n));
-  for (let i = 0; i < nodes.length; ) {
+  for (let i = 0; i < nodes.length;) {
     const node = nodes[i]!;
     const next = nodes[i + 1];
     if (node.type.name === "citation") {
@@ -192,14 +192,20 @@ function blockListOf(division: Node): string {
   division.forEach((child) => {
     content += isProvisionType(child.type.name) ? blockListOf(child) : block(child);
   });
-  const item = element("item", { eId: division.attrs.eId as string, GUID: division.attrs.guid as string, class: division.type.name }, content);
+  const item = element(
+    "item",
+    { eId: division.attrs.eId as string, GUID: division.attrs.guid as string, class: division.type.name },
+    content,
+  );
   return element("blockList", { eId: `${division.attrs.eId as string}__list` }, item);
 }
 
 function numAndHeading(node: Node): string {
   const num = node.attrs.num as string | null;
   const heading = node.attrs.heading as string | null;
-  return (num !== null ? element("num", {}, escapeMarkup(num)) : "") + (heading !== null ? element("heading", {}, escapeMarkup(heading)) : "");
+  return (
+    (num !== null ? element("num", {}, escapeMarkup(num)) : "") + (heading !== null ? element("heading", {}, escapeMarkup(heading)) : "")
+  );
 }
 
 /** Sub-provisions of a container in order. */
@@ -227,7 +233,7 @@ function hierarchy(node: Node, tag: string, extra: Record<string, string> = {}):
   let content = numAndHeading(node);
   if (first > 0) content += element("intro", {}, blocksOf(items.slice(0, first)));
   let interposed = 0;
-  for (let i = first; i <= last; ) {
+  for (let i = first; i <= last;) {
     const item = items[i]!;
     if (isSub(item)) {
       content += hierarchy(item, item.type.name);
@@ -237,7 +243,11 @@ function hierarchy(node: Node, tag: string, extra: Record<string, string> = {}):
     let j = i;
     while (j <= last && !isSub(items[j]!)) j++;
     interposed++;
-    content += element("hcontainer", { name: INTERPOSED_TEXT, eId: `${eId}__hcontainer_${interposed}` }, element("content", {}, blocksOf(items.slice(i, j))));
+    content += element(
+      "hcontainer",
+      { name: INTERPOSED_TEXT, eId: `${eId}__hcontainer_${interposed}` },
+      element("content", {}, blocksOf(items.slice(i, j))),
+    );
     i = j;
   }
   if (last < items.length - 1) content += element("wrapUp", {}, blocksOf(items.slice(last + 1)));
@@ -267,7 +277,11 @@ function table(node: Node): string {
     let cells = "";
     row.forEach((cell) => {
       const { header, colspan, rowspan } = cell.attrs as { header: boolean; colspan: number; rowspan: number };
-      cells += element(header ? "th" : "td", { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null }, blocks(cell) || "<p/>");
+      cells += element(
+        header ? "th" : "td",
+        { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null },
+        blocks(cell) || "<p/>",
+      );
     });
     rows += element("tr", {}, cells);
   });
@@ -288,7 +302,8 @@ function inline(textblock: Node): string {
 
 function marked(text: string, marks: readonly Mark[]): string {
   return marks.reduceRight((inner, mark) => {
-    if (mark.type.name === "provenance") return element("span", { class: `${PROVENANCE_CLASS_PREFIX}${mark.attrs.source as string}` }, inner);
+    if (mark.type.name === "provenance")
+      return element("span", { class: `${PROVENANCE_CLASS_PREFIX}${mark.attrs.source as string}` }, inner);
     const kind = mark.attrs.kind as string;
     const tag = EMPHASIS_ELEMENT[kind];
     return tag ? element(tag, {}, inner) : element("span", { class: `${EMPHASIS_CLASS_PREFIX}${kind}` }, inner);

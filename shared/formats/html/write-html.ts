@@ -55,7 +55,8 @@ function contents(container: Node): string {
   let out = "";
   container.forEach((child) => {
     if (isProvisionType(child.type.name)) out += provision(child);
-    else if (child.type.name === "formula" || child.type.name === "signature") out += element("div", { class: child.type.name }, blocks(child));
+    else if (child.type.name === "formula" || child.type.name === "signature")
+      out += element("div", { class: child.type.name }, blocks(child));
     else out += block(child);
   });
   return out;
@@ -69,7 +70,11 @@ function provision(node: Node): string {
   let head = "";
   if (headed && (num !== null || heading !== null)) {
     const tag = type === "article" ? "h3" : "h2";
-    head = element(tag, {}, (num !== null ? escapeMarkup(num) : "") + (heading !== null ? element("span", { class: "heading" }, escapeMarkup(heading)) : ""));
+    head = element(
+      tag,
+      {},
+      (num !== null ? escapeMarkup(num) : "") + (heading !== null ? element("span", { class: "heading" }, escapeMarkup(heading)) : ""),
+    );
   }
   let inner = head;
   let pendingNum = !headed && num !== null ? element("span", { class: "num" }, escapeMarkup(num)) : "";
@@ -101,7 +106,11 @@ function block(node: Node, prefix = ""): string {
       let cells = "";
       row.forEach((cell) => {
         const { header, colspan, rowspan } = cell.attrs as { header: boolean; colspan: number; rowspan: number };
-        cells += element(header ? "th" : "td", { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null }, blocks(cell));
+        cells += element(
+          header ? "th" : "td",
+          { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null },
+          blocks(cell),
+        );
       });
       rows += element("tr", {}, cells);
     });

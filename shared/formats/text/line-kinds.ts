@@ -22,9 +22,13 @@ const GROUPS: readonly [RegExp, GroupType][] = [
   [/^(CHAPTER|CHAPITRE|KAPITEL)\s+([IVXLC\d]+[a-z]?)\s*$/i, "chapter"],
   [/^(SECTION|ABSCHNITT)\s+(\d+[a-z]?|[IVXLC]+)\s*$/i, "section"],
   [/^(SUBSECTION|SOUS-SECTION|UNTERABSCHNITT)\s+(\d+[a-z]?)\s*$/i, "subsection"],
+  // a capital letter or roman numeral alone on its line heads a part of an annex: "A.", "II."
+  [/^([A-Z]|[IVXLC]+)\.$/, "section"],
 ];
 const PARAGRAPH = /^(\d+[a-z]?\.)\s+(\S.*)$/;
 const POINT = /^\(([a-z]{1,2}|[ivxlc]+|\d+[a-z]?)\)\s+(\S.*)$/i;
+/** Points numbered "a.", "ii." as annexes often are. */
+const LETTER_POINT = /^([a-z]|[ivx]+)\.\s+(\S.*)$/;
 const INDENT = /^([—–•-])\s+(\S.*)$/;
 
 /** The kind of a trimmed, non-empty line. */
@@ -38,6 +42,8 @@ export function lineKind(line: string): LineKind {
   if (m) return { kind: "paragraph", num: m[1]!, text: m[2]! };
   m = POINT.exec(line);
   if (m) return { kind: "point", num: `(${m[1]!})`, token: m[1]!, text: m[2]! };
+  m = LETTER_POINT.exec(line);
+  if (m) return { kind: "point", num: `${m[1]!}.`, token: m[1]!, text: m[2]! };
   m = INDENT.exec(line);
   if (m) return { kind: "indent", num: m[1]!, text: m[2]! };
   return { kind: "words", text: line };

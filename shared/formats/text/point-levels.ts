@@ -6,7 +6,28 @@
 
 export type PointStyle = "letter" | "roman" | "number";
 
-const ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"];
+const ROMANS = [
+  "i",
+  "ii",
+  "iii",
+  "iv",
+  "v",
+  "vi",
+  "vii",
+  "viii",
+  "ix",
+  "x",
+  "xi",
+  "xii",
+  "xiii",
+  "xiv",
+  "xv",
+  "xvi",
+  "xvii",
+  "xviii",
+  "xix",
+  "xx",
+];
 
 function letterIndex(token: string): number {
   return /^[a-z]$/.test(token) ? token.charCodeAt(0) - 96 : /^([a-z])\1$/.test(token) ? 26 + token.charCodeAt(0) - 96 : -1;

@@ -10,11 +10,17 @@ import { WarningLog, type ReadResult } from "../reader";
 import { lineKind, looksLikeHeading } from "./line-kinds";
 import { follows, styleOf, type PointStyle } from "./point-levels";
 
+/** A line of words; `afterBlank` when a blank line stood before it, which after points starts a new subparagraph. */
+interface Words {
+  readonly words: string;
+  readonly afterBlank: boolean;
+}
+
 interface Draft {
   readonly type: ProvisionType;
   readonly num: string | null;
   heading: string | null;
-  readonly items: (string | Draft)[];
+  readonly items: (Words | Draft)[];
   readonly style?: PointStyle;
   readonly token?: string;
 }
@@ -48,6 +54,7 @@ export function readText(text: string, file?: string): ReadResult {
   const preamble = readPreamble();
   const body: Draft = { type: "article", num: null, heading: null, items: [] };
   const annexes: Draft[] = [];
+  const conclusions: string[] = [];
   const stack: Draft[] = [body];
   const top = () => stack[stack.length - 1]!;
   const push = (draft: Draft) => {
@@ -70,7 +77,8 @@ export function readText(text: string, file?: string): ReadResult {
     switch (kind.kind) {
       case "group": {
         const rank = GROUP_TYPES.indexOf(kind.type);
-        while (stack.length > 1 && !(isGroup(top().type) && GROUP_TYPES.indexOf(top().type as (typeof GROUP_TYPES)[number]) < rank)) stack.pop();
+        while (stack.length > 1 && !(isGroup(top().type) && GROUP_TYPES.indexOf(top().type as (typeof GROUP_TYPES)[number]) < rank))
+          stack.pop();
         const draft: Draft = { type: kind.type, num: kind.num, heading: null, items: [] };
         if (stack.length === 1 && annexes.length > 0) stack.push(annexes[annexes.length - 1]!);
         push(draft);
@@ -102,7 +110,7 @@ export function readText(text: string, file?: string): ReadResult {
         while (stack.length > 1 && !["article", "annex"].includes(top().type) && !isGroup(top().type)) stack.pop();
         const inAnnex = stack.some((d) => d.type === "annex");
         if (inAnnex) placePoint(kind.num, kind.num.replace(/\.$/, ""), kind.text);
-        else push({ type: "paragraph", num: kind.num, heading: null, items: [kind.text] });
+        else push({ type: "paragraph", num: kind.num, heading: null, items: [words(kind.text)] });
         break;
       }
       case "point":
@@ -110,27 +118,36 @@ export function readText(text: string, file?: string): ReadResult {
         break;
       case "indent":
         if (top().type === "indent") stack.pop();
-        push({ type: "indent", num: kind.num, heading: null, items: [kind.text] });
+        push({ type: "indent", num: kind.num, heading: null, items: [words(kind.text)] });
         break;
       case "words":
-        if (stack.length === 1) warnings.add("words outside any article kept as an unnumbered article", { ...(file ? { file } : {}), line: i + 1 });
+        if (annexes.length === 0 && top().items.length > 0 && isConclusion(line)) {
+          for (; i < lines.length && lineKind(lines[i]!.trim()).kind !== "annex"; i++)
+            if (lines[i]!.trim() !== "") conclusions.push(lines[i]!.trim());
+          i--;
+          break;
+        }
+        if (stack.length === 1)
+          warnings.add("words outside any article kept as an unnumbered article", { ...(file ? { file } : {}), line: i + 1 });
         while (top().type === "point" || top().type === "indent") stack.pop();
-        top().items.push(kind.text);
+        top().items.push({ words: kind.text, afterBlank: i > 0 && lines[i - 1]!.trim() === "" });
         break;
     }
   }
 
   function placePoint(num: string, token: string, text: string): void {
-    for (let k = stack.length - 1; k > 0 && stack[k]!.type === "point"; k--) {
+    while (top().type === "indent") stack.pop();
+    // A point whose words end with a colon announces sub-points: "(h) ... as follows:" then "(i)" nests.
+    const announcesList = top().type === "point" && endsWithColon(top()) && follows(styleOf(token), null, token);
+    for (let k = stack.length - 1; k > 0 && stack[k]!.type === "point" && !announcesList; k--) {
       const sibling = stack[k]!;
       if (follows(sibling.style!, sibling.token!, token)) {
         stack.length = k;
-        push({ type: "point", num, heading: null, items: [text], style: sibling.style!, token });
+        push({ type: "point", num, heading: null, items: [words(text)], style: sibling.style!, token });
         return;
       }
     }
-    while (top().type === "indent") stack.pop();
-    push({ type: "point", num, heading: null, items: [text], style: styleOf(token), token });
+    push({ type: "point", num, heading: null, items: [words(text)], style: styleOf(token), token });
   }
 
   function readPreamble(): Node[] {
@@ -169,19 +186,32 @@ export function readText(text: string, file?: string): ReadResult {
   const contentOf = (draft: Draft): Node[] => {
     const segments = subparagraphSegments(draft);
     if (segments.length > 1) {
-      return segments.map((segment) => provision("subparagraph", {}, segment.map((item) => (typeof item === "string" ? p(run(item)) : toNode(item)))));
+      return segments.map((segment) =>
+        provision(
+          "subparagraph",
+          {},
+          segment.map((item) => ("words" in item ? p(run(item.words)) : toNode(item))),
+        ),
+      );
     }
-    return draft.items.map((item) => (typeof item === "string" ? p(run(item)) : toNode(item)));
+    return draft.items.map((item) => ("words" in item ? p(run(item.words)) : toNode(item)));
   };
 
   const bodyNodes: Node[] = [];
   for (const item of body.items) {
-    if (typeof item === "string") bodyNodes.push(provision("article", {}, [p(run(item))]));
+    if ("words" in item) bodyNodes.push(provision("article", {}, [p(run(item.words))]));
     else bodyNodes.push(toNode(item));
   }
   return {
     format: "text",
-    doc: act({ preface, preamble, body: bodyNodes, annexes: annexes.map(toNode), footnotes }),
+    doc: act({
+      preface,
+      preamble,
+      body: bodyNodes,
+      conclusions: conclusions.map((c) => p(run(c))),
+      annexes: annexes.map(toNode),
+      footnotes,
+    }),
     warnings: warnings.list(),
   };
 }
@@ -191,19 +221,48 @@ function isGroup(type: ProvisionType): boolean {
 }
 
 /**
- * The unnumbered subparagraphs of a provision: each line of words starts one, and the points
- * after it belong to it. A provision with numbered paragraphs or a single run of words has none.
+ * The unnumbered subparagraphs of a provision: each line of words starts one, except words
+ * right after points, which close the list unless a blank line stands before them. A provision
+ * with numbered paragraphs or a single run of words has none.
  */
-function subparagraphSegments(draft: Draft): (string | Draft)[][] {
+function subparagraphSegments(draft: Draft): (Words | Draft)[][] {
   if (!["article", "paragraph", "point"].includes(draft.type)) return [];
-  if (draft.items.some((item) => typeof item !== "string" && !DIVISIONS.has(item.type))) return [];
-  if (draft.items.some((item) => typeof item !== "string" && item.type === "paragraph")) return [];
-  const segments: (string | Draft)[][] = [];
-  for (const item of draft.items) {
-    if (typeof item === "string" || segments.length === 0) segments.push([item]);
+  if (draft.items.some((item) => !("words" in item) && (!DIVISIONS.has(item.type) || item.type === "paragraph"))) return [];
+  const segments: (Words | Draft)[][] = [];
+  draft.items.forEach((item, k) => {
+    const previous = draft.items[k - 1];
+    const closesList = "words" in item && previous !== undefined && !("words" in previous) && !item.afterBlank;
+    if (("words" in item && !closesList) || segments.length === 0) segments.push([item]);
     else segments[segments.length - 1]!.push(item);
-  }
+  });
   return segments;
+}
+
+function endsWithColon(draft: Draft): boolean {
+  const last = draft.items[draft.items.length - 1];
+  return last !== undefined && "words" in last && last.words.trimEnd().endsWith(":");
+}
+
+function words(text: string): Words {
+  return { words: text, afterBlank: false };
+}
+
+/**
+ * The closing formula that ends the enacting terms ("This Regulation shall be binding in its
+ * entirety...", "Done at Brussels, ..."), in English, French and German: the conclusions begin here.
+ */
+const CONCLUSION = [
+  /^This (Regulation|Directive|Decision) shall be binding in its entirety/,
+  /^This (Directive|Decision) is addressed to/,
+  /^(Le présent règlement|La présente (directive|décision)) est obligatoire dans tous ses éléments/,
+  /^Les États membres sont destinataires/,
+  /^(Diese Verordnung|Diese Richtlinie|Dieser Beschluss) ist in allen (ihren|seinen) Teilen verbindlich/,
+  /^(Diese Richtlinie|Dieser Beschluss) ist an die Mitgliedstaaten gerichtet/,
+  /^(Done at|Fait à|Geschehen zu) /,
+];
+
+function isConclusion(line: string): boolean {
+  return CONCLUSION.some((pattern) => pattern.test(line));
 }
 
 function inlineWithRefs(words: string, markers: ReadonlySet<string>): InlineRun {
@@ -229,7 +288,10 @@ function readFootnotes(lines: readonly string[], firstLine: number, warnings: Wa
       const last = notes[notes.length - 1]!;
       notes[notes.length - 1] = last.copy(last.content.addToEnd(p(line)));
     } else {
-      warnings.add("a line after the footnote separator is not a footnote \"[n] ...\"; kept as an unnumbered footnote", { ...(file ? { file } : {}), line: firstLine + k });
+      warnings.add('a line after the footnote separator is not a footnote "[n] ..."; kept as an unnumbered footnote', {
+        ...(file ? { file } : {}),
+        line: firstLine + k,
+      });
       notes.push(footnote(`fn_unnumbered_${firstLine + k}`, "", [p(line)]));
     }
   });

@@ -33,8 +33,14 @@ export function writeText(doc: Node): string {
       if (num !== null) out.push(num);
       if (heading !== null) out.push(heading);
     }
+    let previous: Node | null = null;
     node.forEach((child) => {
+      // A subparagraph after one that ends in points is set off by a blank line, else its words would close the list.
+      const afterList =
+        previous?.type.name === "subparagraph" && previous.lastChild !== null && isProvisionType(previous.lastChild.type.name);
+      previous = child;
       if (isProvisionType(child.type.name)) {
+        if (child.type.name === "subparagraph" && afterList) out.push("");
         provisionLines(child, pending);
         pending = null;
         return;
