@@ -5,14 +5,20 @@
 import { FormatError } from "../../shared/formats/errors";
 import { importCommand } from "./import-command";
 import { demoCommand } from "./demo-command";
+import { compareCommand } from "./compare-command";
 import { USAGE, UsageError } from "./usage";
 
 const COMMANDS: Record<string, (args: string[], out: NodeJS.WritableStream) => Promise<number>> = {
   import: importCommand,
   demo: demoCommand,
+  compare: compareCommand,
 };
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === "--help" || name === "-h" || name === "help") {
     out.write(`${USAGE}\n`);

@@ -1,0 +1,70 @@
+/*
+ * `synopsis compare`: align two to six versions of an act and write the comparison table as a
+ * printable HTML page or JSON, or print the JSON to stdout with --json.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { readDocument } from "../../shared/formats/read";
+import { FormatError } from "../../shared/formats/errors";
+import { compareVersions, ComparisonError } from "../../shared/compare/comparison";
+import { comparisonHtml } from "../../shared/compare/comparison-html";
+import { Progress } from "./progress";
+import { UsageError } from "./usage";
+
+export async function compareCommand(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      names: { type: "string" },
+      ref: { type: "string", default: "0" },
+      out: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length < 2) throw new UsageError("compare needs at least two files");
+  const names = values.names !== undefined ? values.names.split(",").map((n) => n.trim()) : positionals.map((p) => basename(p));
+  if (names.length !== positionals.length) throw new UsageError(`--names gives ${names.length} names for ${positionals.length} files`);
+  if (!/^\d+$/.test(values.ref)) throw new UsageError(`--ref must be a column number counted from 0, not "${values.ref}"`);
+  const output = values.out;
+  if (output !== undefined && !/\.(html?|json)$/i.test(output)) throw new UsageError(`--out must end in .html or .json: "${output}"`);
+
+  const progress = new Progress();
+  const docs = [];
+  for (const path of positionals) {
+    progress.step(`Reading ${basename(path)}`);
+    const bytes = await readFile(path).catch(() => {
+      throw new FormatError("empty", `cannot read ${path}: no such file`);
+    });
+    docs.push(readDocument({ bytes: new Uint8Array(bytes), file: basename(path) }).doc);
+  }
+  progress.step("Aligning and comparing");
+  let comparison;
+  try {
+    comparison = compareVersions(docs, { names, ref: Number(values.ref) });
+  } catch (e) {
+    // An empty version is bad input; the other refusals are about how the command was called.
+    if (e instanceof ComparisonError)
+      throw e.code === "empty-version" ? new FormatError("structure", e.message) : new UsageError(e.message);
+    throw e;
+  }
+  progress.done();
+  const json = JSON.stringify(comparison);
+  if (output !== undefined) {
+    const title = `Comparison: ${names.join(" | ")}`;
+    await writeFile(output, /\.json$/i.test(output) ? json + "\n" : comparisonHtml(comparison, comparison.rows, title));
+  }
+  if (values.json) out.write(json + "\n");
+  else {
+    for (const [v, s] of comparison.statistics.entries()) {
+      const role = v === comparison.ref ? " (reference)" : "";
+      out.write(
+        `${names[v]}${role}: ${s.unchanged} unchanged, ${s.changed} changed, ${s.inserted} inserted, ${s.deleted} deleted, ${s.moved} moved\n`,
+      );
+    }
+    for (const w of comparison.warnings) out.write(`warning: ${w}\n`);
+    if (output !== undefined) out.write(`written: ${output}\n`);
+  }
+  return 0;
+}

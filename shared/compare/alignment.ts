@@ -1,0 +1,279 @@
+/*
+ * Alignment of two to six versions of an act: which provisions correspond, as the rows of the
+ * four-column table. Level by level (citations, recitals, groups and articles, annexes, then the
+ * sub-provisions inside each aligned row), each version is aligned in turn against the rows built
+ * so far by an order-preserving alignment; what is left over is recognised as moved, split or
+ * merged where the words say so, and otherwise as inserted or deleted.
+ */
+import type { Comparable, VersionSequences } from "./comparable";
+import { alignSequences } from "./sequence-alignment";
+import { compatibleKinds, provisionSimilarity, WordWeights } from "./similarity";
+
+export type RowStatus = "same" | "changed" | "renumbered" | "inserted" | "deleted" | "moved" | "split" | "merged";
+
+/** What happened to one version's provision relative to the reference column. */
+export interface CellRelation {
+  readonly status: RowStatus;
+  /** How sure the alignment is of this cell's place, 0 to 1. */
+  readonly confidence: number;
+  /** For moved, split and merged cells: where from or into, in words ("moved from after Article 7"). */
+  readonly note: string | null;
+}
+
+export interface AlignedRow {
+  readonly cells: (Comparable | null)[];
+  /** Per column; null where the column has no cell and is the reference, or nothing is said. */
+  readonly relations: (CellRelation | null)[];
+  readonly status: RowStatus;
+  readonly confidence: number;
+  readonly children: AlignedRow[];
+}
+
+/** A person's correction of the alignment, kept per dossier and respected on the next run. */
+export interface AlignmentOverride {
+  readonly kind: "pin" | "separate";
+  readonly a: { readonly version: number; readonly eId: string };
+  readonly b: { readonly version: number; readonly eId: string };
+}
+
+/** Below this similarity two provisions are not taken to be versions of one another in place. */
+export const MATCH_THRESHOLD = 0.35;
+/** A provision out of order is taken to have moved only when its words are this close. */
+export const MOVE_THRESHOLD = 0.6;
+/** A neighbour joins a split or merge when it raises the similarity by at least this much. */
+const SPLIT_GAIN = 0.1;
+/** A pinned pair's score: higher than any sum of ordinary matches it could displace. */
+const PINNED = 1000;
+/** Matches at or above this similarity are certain enough not to look for splits or merges. */
+const WHOLE_MATCH = 0.9;
+
+const PRECEDENCE: readonly RowStatus[] = ["moved", "split", "merged", "inserted", "deleted", "changed", "renumbered", "same"];
+
+interface WorkRow {
+  cells: (Comparable | null)[];
+  scores: (number | null)[];
+  notes: (string | null)[];
+  kinds: ("matched" | "moved" | "split" | "merged" | null)[];
+}
+
+class OverrideIndex {
+  private readonly pairs = new Map<string, "pin" | "separate">();
+
+  constructor(overrides: readonly AlignmentOverride[]) {
+    for (const o of overrides) {
+      this.pairs.set(`${o.a.version}:${o.a.eId}|${o.b.version}:${o.b.eId}`, o.kind);
+      this.pairs.set(`${o.b.version}:${o.b.eId}|${o.a.version}:${o.a.eId}`, o.kind);
+    }
+  }
+
+  kind(a: Comparable, b: Comparable): "pin" | "separate" | undefined {
+    return this.pairs.get(`${a.version}:${a.eId}|${b.version}:${b.eId}`);
+  }
+}
+
+/**
+ * Aligns the versions' sequences. `ref` is the reference column: rows follow its reading order,
+ * and statuses say what the other columns did to it.
+ */
+export function alignVersions(
+  versions: readonly VersionSequences[],
+  ref: number,
+  overrides: readonly AlignmentOverride[] = [],
+): AlignedRow[] {
+  const index = new OverrideIndex(overrides);
+  const order = [ref, ...versions.map((_, i) => i).filter((i) => i !== ref)];
+  const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), order, ref, index);
+  return [...level((v) => v.citations), ...level((v) => v.recitals), ...level((v) => v.body), ...level((v) => v.annexes)];
+}
+
+function alignLevel(
+  columns: readonly (readonly Comparable[])[],
+  order: readonly number[],
+  ref: number,
+  overrides: OverrideIndex,
+): AlignedRow[] {
+  const width = columns.length;
+  const weights = new WordWeights(columns.flat());
+  const similarity = (a: Comparable, b: Comparable): number | null => {
+    if (!compatibleKinds(a, b)) return null;
+    const override = overrides.kind(a, b);
+    if (override === "separate") return null;
+    if (override === "pin") return PINNED;
+    return provisionSimilarity(a, b, weights);
+  };
+  const rowScore = (row: WorkRow, item: Comparable): number | null => {
+    let best: number | null = null;
+    for (const cell of row.cells) {
+      if (cell === null) continue;
+      const s = similarity(cell, item);
+      if (s === null) {
+        if (overrides.kind(cell, item) === "separate") return null;
+        continue;
+      }
+      if (best === null || s > best) best = s;
+    }
+    return best;
+  };
+  const emptyRow = (): WorkRow => ({
+    cells: new Array<Comparable | null>(width).fill(null),
+    scores: new Array<number | null>(width).fill(null),
+    notes: new Array<string | null>(width).fill(null),
+    kinds: new Array<WorkRow["kinds"][number]>(width).fill(null),
+  });
+  const representative = (row: WorkRow): Comparable => row.cells[ref] ?? row.cells.find((c) => c !== null)!;
+
+  let rows: WorkRow[] = [];
+  for (const v of order) {
+    const items = columns[v]!;
+    if (rows.length === 0) {
+      rows = items.map((item) => {
+        const row = emptyRow();
+        row.cells[v] = item;
+        row.kinds[v] = "matched";
+        return row;
+      });
+      continue;
+    }
+    const pairs = alignSequences(
+      rows.length,
+      items.length,
+      (i, j) => {
+        const s = rowScore(rows[i]!, items[j]!);
+        return s !== null && s >= MATCH_THRESHOLD ? s : null;
+      },
+      { a: rows.map((r) => representative(r).key), b: items.map((c) => c.key) },
+    );
+    const rowOfItem = new Array<WorkRow | null>(items.length).fill(null);
+    for (const [i, j] of pairs) {
+      const row = rows[i]!;
+      row.scores[v] = Math.min(1, rowScore(row, items[j]!) ?? 0);
+      row.cells[v] = items[j]!;
+      row.kinds[v] = "matched";
+      rowOfItem[j] = row;
+    }
+    // Left-over items: moved when a left-over row has nearly the same words, else inserted.
+    const freeRows = () => rows.filter((r) => r.cells[v] === null);
+    const nearest = new Array<number>(items.length).fill(0);
+    items.forEach((item, j) => {
+      if (rowOfItem[j] !== null) return;
+      let best: WorkRow | null = null;
+      let bestScore = 0;
+      for (const row of freeRows()) {
+        const s = rowScore(row, item);
+        if (s !== null && s > bestScore) {
+          best = row;
+          bestScore = s;
+        }
+      }
+      nearest[j] = bestScore;
+      if (best !== null && bestScore >= MOVE_THRESHOLD) {
+        best.cells[v] = item;
+        best.scores[v] = Math.min(1, bestScore);
+        best.kinds[v] = "moved";
+        const before = j > 0 ? items[j - 1]!.label : null;
+        best.notes[v] = before !== null ? `moved: after ${before} in this version` : "moved: first in this version";
+        rowOfItem[j] = best;
+      }
+    });
+    items.forEach((item, j) => {
+      if (rowOfItem[j] !== null) return;
+      const row = emptyRow();
+      row.cells[v] = item;
+      row.scores[v] = 1 - nearest[j]!;
+      row.kinds[v] = "matched";
+      let next = j + 1;
+      while (next < items.length && (rowOfItem[next] === null || rowOfItem[next]!.kinds[v] === "moved")) next++;
+      const at = next < items.length ? rows.indexOf(rowOfItem[next]!) : rows.length;
+      rows.splice(at, 0, row);
+      rowOfItem[j] = row;
+    });
+    markSplitsAndMerges(rows, items, rowOfItem, v, ref, weights);
+  }
+  return rows.map((row) => finish(row, order, ref, overrides));
+}
+
+/**
+ * A provision split in two: the reference's provision matches one part, and the part next to it
+ * that was left over raises the similarity when added. A merge is the same seen from the other side.
+ */
+function markSplitsAndMerges(
+  rows: WorkRow[],
+  items: readonly Comparable[],
+  rowOfItem: (WorkRow | null)[],
+  v: number,
+  ref: number,
+  weights: WordWeights,
+): void {
+  items.forEach((item, j) => {
+    const row = rowOfItem[j]!;
+    const base = row.cells[ref] ?? null;
+    if (base === null || v === ref || row.kinds[v] !== "matched" || (row.scores[v] ?? 0) >= WHOLE_MATCH) return;
+    const score = row.scores[v] ?? 0;
+    // split: following items of v that stand alone in new rows
+    let bag = item.bag;
+    let current = score;
+    for (let k = j + 1; k < items.length; k++) {
+      const next = rowOfItem[k]!;
+      if ((next.cells[ref] ?? null) !== null || next.kinds[v] !== "matched" || !compatibleKinds(base, items[k]!)) break;
+      const joined = bag.union(items[k]!.bag);
+      const s = provisionSimilarity(base, item, weights, base.bag, joined);
+      if (s < current + SPLIT_GAIN) break;
+      next.kinds[v] = "split";
+      next.notes[v] = `split from ${base.label}`;
+      bag = joined;
+      current = s;
+    }
+    // merge: following rows that v lacks, whose reference provisions join into this item
+    let refBag = base.bag;
+    current = score;
+    for (let at = rows.indexOf(row) + 1; at < rows.length; at++) {
+      const next = rows[at]!;
+      const nextBase = next.cells[ref] ?? null;
+      if (nextBase === null || (next.cells[v] ?? null) !== null || !compatibleKinds(nextBase, item)) break;
+      const joined = refBag.union(nextBase.bag);
+      const s = provisionSimilarity(base, item, weights, joined, item.bag);
+      if (s < current + SPLIT_GAIN) break;
+      next.kinds[v] = "merged";
+      next.notes[v] = `merged into ${item.label}`;
+      refBag = joined;
+      current = s;
+    }
+  });
+}
+
+function cellStatus(row: WorkRow, v: number, ref: number): RowStatus {
+  const kind = row.kinds[v];
+  if (kind === "moved" || kind === "split" || kind === "merged") return kind;
+  const cell = row.cells[v] ?? null;
+  const base = row.cells[ref] ?? null;
+  if (base === null) return "inserted";
+  if (cell === null) return "deleted";
+  const sameWords = cell.text === base.text && cell.heading === base.heading;
+  if (!sameWords) return "changed";
+  return cell.num === base.num ? "same" : "renumbered";
+}
+
+function finish(row: WorkRow, order: readonly number[], ref: number, overrides: OverrideIndex): AlignedRow {
+  const width = row.cells.length;
+  const relations: (CellRelation | null)[] = new Array<CellRelation | null>(width).fill(null);
+  for (let v = 0; v < width; v++) {
+    if (v === ref && row.cells[ref] !== null) continue;
+    const status = cellStatus(row, v, ref);
+    if (v === ref && status !== "merged") continue;
+    relations[v] = { status, confidence: round(row.scores[v] ?? (row.cells[v] === null ? 1 : 0)), note: row.notes[v] ?? null };
+  }
+  const present = relations.filter((r): r is CellRelation => r !== null);
+  const status = present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
+  const confidences = row.cells.map((c, v) => (c !== null && v !== ref && row.scores[v] !== null ? row.scores[v]! : 1));
+  const children = alignLevel(
+    row.cells.map((c) => (c === null ? [] : c.children)),
+    order,
+    ref,
+    overrides,
+  );
+  return { cells: row.cells, relations, status, confidence: round(Math.min(...confidences)), children };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,98 @@
+/*
+ * The comparison as one self-contained HTML page a staffer can open in any browser and print:
+ * a column per version, row labels, insertions underlined and deletions struck through as well
+ * as coloured, column headers that stay in view, and a summary at the top.
+ */
+import { escapeMarkup, element } from "../formats/markup";
+import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
+import type { DiffSpan } from "./word-diff";
+
+const STYLE = `
+body { font-family: Georgia, "Times New Roman", serif; margin: 1.5em; color: #111; }
+h1 { font-size: 1.3em; }
+.notice { border: 2px solid #a15c00; background: #fff6e5; padding: .5em 1em; margin: .5em 0; font-family: system-ui, sans-serif; }
+.warning { border-left: 4px solid #b00020; padding: .3em .8em; margin: .5em 0; }
+table.summary { border-collapse: collapse; margin: 1em 0; font-family: system-ui, sans-serif; font-size: .9em; }
+table.summary td, table.summary th { border: 1px solid #bbb; padding: .2em .6em; text-align: right; }
+table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
+table.comparison th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
+table.comparison td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; }
+td.label { font-family: system-ui, sans-serif; font-size: .85em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+td.gap { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
+.status { display: block; font-size: .75em; color: #555; font-family: system-ui, sans-serif; }
+ins { background: #d4f5d4; text-decoration: underline; text-decoration-thickness: 2px; }
+del { background: #fbd6d6; text-decoration: line-through; }
+.num { font-weight: bold; margin-right: .4em; }
+.heading { font-style: italic; display: block; }
+tr.depth-0 td { border-top: 2px solid #888; }
+@media print { body { margin: 0; } th { position: static; } tr { break-inside: avoid; } thead { display: table-header-group; } }
+`;
+
+function spans(diff: readonly DiffSpan[]): string {
+  return diff
+    .map(([op, text]) =>
+      op === "+" ? element("ins", {}, escapeMarkup(text)) : op === "-" ? element("del", {}, escapeMarkup(text)) : escapeMarkup(text),
+    )
+    .join("");
+}
+
+function cellHtml(cell: ComparisonCell | null): string {
+  if (cell === null) return element("td", { class: "gap" }, "");
+  const num = cell.num !== null ? element("span", { class: "num" }, escapeMarkup(cell.num)) : "";
+  const heading =
+    cell.heading !== null
+      ? element("span", { class: "heading" }, cell.headingDiff ? spans(cell.headingDiff) : escapeMarkup(cell.heading))
+      : "";
+  const status =
+    cell.status !== null && cell.status !== "same" ? element("span", { class: "status" }, escapeMarkup(cell.note ?? cell.status)) : "";
+  return element("td", {}, num + heading + spans(cell.diff) + status);
+}
+
+function rowHtml(row: ComparisonRow): string {
+  const label = element(
+    "td",
+    { class: "label", style: `padding-left:${0.5 + row.depth}em`, title: `${row.status}, confidence ${row.confidence}` },
+    escapeMarkup(row.label),
+  );
+  return element("tr", { class: `depth-${Math.min(row.depth, 3)} ${row.status}` }, label + row.cells.map(cellHtml).join(""));
+}
+
+/** The comparison as a complete HTML page; `rows` may be a filtered subset of the comparison's. */
+export function comparisonHtml(comparison: Comparison, rows: readonly ComparisonRow[] = comparison.rows, title = "Comparison"): string {
+  const notices = comparison.notices
+    .map((n) => element("div", { class: "notice", role: "note" }, `<strong>Notice.</strong> ${escapeMarkup(n)}`))
+    .join("");
+  const warnings = comparison.warnings.map((w) => element("p", { class: "warning" }, escapeMarkup(w))).join("");
+  const statHeader = element(
+    "tr",
+    {},
+    ["", "unchanged", "changed", "inserted", "deleted", "moved"].map((h) => element("th", {}, h)).join(""),
+  );
+  const statRows = comparison.statistics
+    .map((s, v) =>
+      element(
+        "tr",
+        {},
+        element("th", {}, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
+          [s.unchanged, s.changed, s.inserted, s.deleted, s.moved].map((n) => element("td", {}, String(n))).join(""),
+      ),
+    )
+    .join("");
+  const columns = `<col style="width:9em">` + comparison.versions.map(() => "<col>").join("");
+  const header = element(
+    "tr",
+    {},
+    element("th", {}, "Provision") +
+      comparison.versions.map((n, v) => element("th", {}, escapeMarkup(n + (v === comparison.ref ? " (reference)" : "")))).join(""),
+  );
+  const body = rows.map(rowHtml).join("\n");
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>
+<h1>${escapeMarkup(title)}</h1>${notices}${warnings}
+<p>Differences are shown against the reference column: <ins>inserted words</ins> are underlined, <del>deleted words</del> struck through.</p>
+<table class="summary">${statHeader}${statRows}</table>
+<table class="comparison"><colgroup>${columns}</colgroup><thead>${header}</thead><tbody>
+${body}
+</tbody></table></body></html>
+`;
+}

@@ -1,0 +1,198 @@
+/*
+ * The comparison table: aligned rows in reading order, each cell with its words and their diff
+ * against the reference column, statistics per column, and warnings when the versions look like
+ * different acts. The shape of `synopsis compare --json` and of the API's comparison.
+ */
+import type { Node } from "prosemirror-model";
+import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus } from "./alignment";
+import { sequencesOf, type Comparable } from "./comparable";
+import { DIFF_TIME_LIMIT_MS, wordDiff, type DiffSpan } from "./word-diff";
+
+/** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
+export const MIN_VERSIONS = 2;
+export const MAX_VERSIONS = 6;
+/** Below this share of rows aligned across versions, the versions are said to be different acts. */
+const DIFFERENT_ACTS_SHARE = 0.3;
+
+export type ComparisonErrorCode = "too-few-versions" | "too-many-versions" | "empty-version" | "reference-out-of-range" | "names-mismatch";
+
+/** A comparison that cannot be made as asked: says why. */
+export class ComparisonError extends Error {
+  override readonly name = "ComparisonError";
+  constructor(
+    readonly code: ComparisonErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ComparisonCell {
+  readonly eId: string;
+  readonly label: string;
+  readonly num: string | null;
+  readonly heading: string | null;
+  readonly text: string;
+  /** The cell's words against the reference cell's; the reference cell's own diff is one "=" span. */
+  readonly diff: DiffSpan[];
+  /** Set when the heading differs from the reference cell's heading. */
+  readonly headingDiff?: DiffSpan[];
+  /** What happened to this cell relative to the reference; null for the reference cell. */
+  readonly status: RowStatus | null;
+  readonly note: string | null;
+  /** True when the diff ran out of time and the cell is shown as rewritten. */
+  readonly rewritten?: boolean;
+}
+
+export interface ComparisonRow {
+  readonly type: string;
+  readonly depth: number;
+  /** The row's label: the reference cell's, else the first cell's. */
+  readonly label: string;
+  readonly status: RowStatus;
+  readonly confidence: number;
+  readonly cells: (ComparisonCell | null)[];
+}
+
+export interface ColumnStatistics {
+  readonly unchanged: number;
+  readonly changed: number;
+  readonly inserted: number;
+  readonly deleted: number;
+  readonly moved: number;
+}
+
+export interface Comparison {
+  readonly versions: string[];
+  readonly ref: number;
+  readonly rows: ComparisonRow[];
+  /** Per column, what it did to the reference; the reference's own column counts its provisions as unchanged. */
+  readonly statistics: ColumnStatistics[];
+  readonly warnings: string[];
+  /** Notices the versions carry (a demonstration text says it is not the authentic one), once each. */
+  readonly notices: string[];
+}
+
+export interface CompareOptions {
+  readonly names?: readonly string[];
+  readonly ref?: number;
+  readonly overrides?: readonly AlignmentOverride[];
+  readonly diffTimeLimitMs?: number;
+}
+
+/** Compares two to six versions of an act. */
+export function compareVersions(docs: readonly Node[], options: CompareOptions = {}): Comparison {
+  const ref = options.ref ?? 0;
+  if (docs.length < MIN_VERSIONS)
+    throw new ComparisonError("too-few-versions", `a comparison needs at least ${MIN_VERSIONS} versions; ${docs.length} given`);
+  if (docs.length > MAX_VERSIONS)
+    throw new ComparisonError("too-many-versions", `a comparison takes at most ${MAX_VERSIONS} versions; ${docs.length} given`);
+  if (!Number.isInteger(ref) || ref < 0 || ref >= docs.length) {
+    throw new ComparisonError(
+      "reference-out-of-range",
+      `the reference column must be 0 to ${docs.length - 1} (counting from 0); ${ref} given`,
+    );
+  }
+  const names = options.names ? [...options.names] : docs.map((_, i) => `Version ${i + 1}`);
+  if (names.length !== docs.length) throw new ComparisonError("names-mismatch", `${names.length} names given for ${docs.length} versions`);
+  const sequences = docs.map((doc, i) => sequencesOf(doc, i));
+  sequences.forEach((s, i) => {
+    if (s.citations.length + s.recitals.length + s.body.length + s.annexes.length === 0) {
+      throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no provisions to compare`);
+    }
+  });
+  const aligned = alignVersions(sequences, ref, options.overrides ?? []);
+  const limit = options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS;
+  const rows: ComparisonRow[] = [];
+  const flatten = (list: readonly AlignedRow[], depth: number) => {
+    for (const row of list) {
+      rows.push(tableRow(row, depth, ref, limit));
+      flatten(row.children, depth + 1);
+    }
+  };
+  flatten(aligned, 0);
+  const notices = [...new Set(docs.map((d) => d.attrs.notice as string | null).filter((n): n is string => n !== null))];
+  return { versions: names, ref, rows, statistics: statisticsOf(rows, docs.length, ref), warnings: warningsOf(rows, names, ref), notices };
+}
+
+function tableRow(row: AlignedRow, depth: number, ref: number, limit: number): ComparisonRow {
+  const base = row.cells[ref] ?? null;
+  const cells = row.cells.map((cell, v) =>
+    cell === null ? null : tableCell(cell, v === ref ? null : base, v === ref, row.relations[v] ?? null, limit),
+  );
+  const first = (base ?? row.cells.find((c) => c !== null))!;
+  return { type: first.type, depth, label: first.label, status: row.status, confidence: row.confidence, cells };
+}
+
+function tableCell(
+  cell: Comparable,
+  base: Comparable | null,
+  isRef: boolean,
+  relation: AlignedRow["relations"][number],
+  limit: number,
+): ComparisonCell {
+  const common = { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, note: relation?.note ?? null };
+  if (isRef || base === null) {
+    if (isRef) return { ...common, diff: [["=", cell.text]], status: null };
+    return { ...common, diff: cell.text === "" ? [] : [["+", cell.text]], status: relation?.status ?? "inserted" };
+  }
+  const { spans, rewritten } = wordDiff(base.text, cell.text, limit);
+  const headingDiff = cell.heading !== base.heading ? wordDiff(base.heading ?? "", cell.heading ?? "", limit).spans : undefined;
+  return {
+    ...common,
+    diff: spans,
+    ...(headingDiff ? { headingDiff } : {}),
+    ...(rewritten ? { rewritten } : {}),
+    status: relation?.status ?? "same",
+  };
+}
+
+function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {
+  return Array.from({ length: width }, (_, v) => {
+    const stats = { unchanged: 0, changed: 0, inserted: 0, deleted: 0, moved: 0 };
+    for (const row of rows) {
+      const cell = row.cells[v] ?? null;
+      if (v === ref) {
+        if (cell !== null) stats.unchanged++;
+        continue;
+      }
+      const refCell = row.cells[ref] ?? null;
+      if (cell === null) {
+        if (refCell !== null) stats.deleted++;
+        continue;
+      }
+      switch (cell.status) {
+        case "same":
+          stats.unchanged++;
+          break;
+        case "inserted":
+        case "split":
+          stats.inserted++;
+          break;
+        case "moved":
+          stats.moved++;
+          break;
+        default:
+          stats.changed++;
+      }
+    }
+    return stats;
+  });
+}
+
+function warningsOf(rows: readonly ComparisonRow[], names: readonly string[], ref: number): string[] {
+  const warnings: string[] = [];
+  const top = rows.filter((r) => r.depth === 0);
+  names.forEach((name, v) => {
+    if (v === ref) return;
+    const inEither = top.filter((r) => (r.cells[v] ?? null) !== null || (r.cells[ref] ?? null) !== null);
+    const inBoth = inEither.filter((r) => (r.cells[v] ?? null) !== null && (r.cells[ref] ?? null) !== null);
+    const share = inEither.length === 0 ? 0 : inBoth.length / inEither.length;
+    if (share < DIFFERENT_ACTS_SHARE) {
+      warnings.push(
+        `${name} and ${names[ref]} have only ${Math.round(share * 100)} % of their provisions in common: they may not be versions of one act, and the alignment is of low confidence`,
+      );
+    }
+  });
+  return warnings;
+}

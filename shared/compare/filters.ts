@@ -1,0 +1,59 @@
+/*
+ * Filters over the comparison table: changed rows only, kinds of provision, words searched for,
+ * and a range of provisions ("Article 4" to "Article 9"). A row kept by a filter keeps its
+ * parent rows, so that a point is never shown without the article it belongs to.
+ */
+import type { Comparison, ComparisonRow } from "./comparison";
+
+export interface RowFilter {
+  readonly changedOnly?: boolean;
+  readonly types?: readonly string[];
+  /** Words to find in any cell, case and accents ignored. */
+  readonly search?: string;
+  /** Labels of the first and last provisions of a range, as in any column ("Article 4", "Recital 12"). */
+  readonly range?: { readonly from: string; readonly to: string };
+}
+
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function labels(row: ComparisonRow): string[] {
+  return row.cells.flatMap((c) => (c ? [fold(c.label)] : []));
+}
+
+/** The indices of the rows in a range: from the first row labelled `from` to the last row in or under the one labelled `to`. */
+function rangeOf(rows: readonly ComparisonRow[], from: string, to: string): [number, number] | null {
+  const start = rows.findIndex((r) => labels(r).includes(fold(from)));
+  const endRow = rows.findIndex((r, i) => i >= start && labels(r).includes(fold(to)));
+  if (start < 0 || endRow < 0) return null;
+  let end = endRow;
+  while (end + 1 < rows.length && rows[end + 1]!.depth > rows[endRow]!.depth) end++;
+  return [start, end];
+}
+
+/** The rows that pass the filter, with the parents of those that pass. */
+export function filterRows(comparison: Comparison, filter: RowFilter): ComparisonRow[] {
+  const { rows } = comparison;
+  const search = filter.search ? fold(filter.search.trim()) : "";
+  const range = filter.range ? rangeOf(rows, filter.range.from, filter.range.to) : null;
+  if (filter.range && range === null) return [];
+  const passes = (row: ComparisonRow, i: number): boolean => {
+    if (filter.changedOnly && row.status === "same") return false;
+    if (filter.types && filter.types.length > 0 && !filter.types.includes(row.type)) return false;
+    if (range && (i < range[0] || i > range[1])) return false;
+    if (search && !row.cells.some((c) => c !== null && fold(`${c.label} ${c.heading ?? ""} ${c.text}`).includes(search))) return false;
+    return true;
+  };
+  const keep = new Array<boolean>(rows.length).fill(false);
+  const parents: number[] = [];
+  rows.forEach((row, i) => {
+    parents.length = row.depth;
+    if (passes(row, i)) {
+      keep[i] = true;
+      for (const p of parents) keep[p] = true;
+    }
+    parents[row.depth] = i;
+  });
+  return rows.filter((_, i) => keep[i]);
+}

@@ -1,0 +1,126 @@
+/*
+ * Order-preserving alignment of two sequences (Needleman–Wunsch without gap costs): the set of
+ * matched pairs, in order on both sides, with the greatest total score. A pair scored null may
+ * never match. Identical items found in the same order first serve as anchors, so that only the
+ * stretches between anchors are searched pair by pair, which keeps long acts near linear.
+ */
+
+/** A matched pair: index in the first sequence, index in the second. */
+export type Pair = readonly [number, number];
+
+/** Stretches longer than this on both sides are searched pair by pair only after anchoring. */
+const DIRECT_SEARCH_LIMIT = 64 * 64;
+
+/** The best order-preserving matching of items 0..n-1 with items 0..m-1 under `score`. */
+export function alignSequences(
+  n: number,
+  m: number,
+  score: (i: number, j: number) => number | null,
+  keys?: { a: readonly string[]; b: readonly string[] },
+): Pair[] {
+  if (keys && n * m > DIRECT_SEARCH_LIMIT) return alignAroundAnchors(n, m, score, keys);
+  return alignDirect(0, n, 0, m, score);
+}
+
+/** Dynamic programming over the stretch [i0, i1) × [j0, j1). */
+function alignDirect(i0: number, i1: number, j0: number, j1: number, score: (i: number, j: number) => number | null): Pair[] {
+  const n = i1 - i0;
+  const m = j1 - j0;
+  if (n === 0 || m === 0) return [];
+  const width = m + 1;
+  const best = new Float64Array((n + 1) * width);
+  const move = new Uint8Array((n + 1) * width); // 0 skip a, 1 skip b, 2 match
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const skipA = best[(i - 1) * width + j]!;
+      const skipB = best[i * width + j - 1]!;
+      let value = skipA;
+      let how = 0;
+      if (skipB > value) {
+        value = skipB;
+        how = 1;
+      }
+      const s = score(i0 + i - 1, j0 + j - 1);
+      if (s !== null && s > 0) {
+        const matched = best[(i - 1) * width + j - 1]! + s;
+        if (matched > value) {
+          value = matched;
+          how = 2;
+        }
+      }
+      best[i * width + j] = value;
+      move[i * width + j] = how;
+    }
+  }
+  const pairs: Pair[] = [];
+  for (let i = n, j = m; i > 0 && j > 0;) {
+    const how = move[i * width + j];
+    if (how === 2) {
+      pairs.push([i0 + i - 1, j0 + j - 1]);
+      i--;
+      j--;
+    } else if (how === 0) i--;
+    else j--;
+  }
+  return pairs.reverse();
+}
+
+/**
+ * Anchors are items whose key (their exact words and number) occurs once on each side; the
+ * longest run of them in the same order on both sides is kept (patience), and the stretches
+ * between anchors are aligned directly.
+ */
+function alignAroundAnchors(
+  n: number,
+  m: number,
+  score: (i: number, j: number) => number | null,
+  keys: { a: readonly string[]; b: readonly string[] },
+): Pair[] {
+  const count = (list: readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return counts;
+  };
+  const countA = count(keys.a);
+  const countB = count(keys.b);
+  const positionB = new Map<string, number>();
+  keys.b.forEach((k, j) => {
+    if (countB.get(k) === 1) positionB.set(k, j);
+  });
+  const candidates: Pair[] = [];
+  keys.a.forEach((k, i) => {
+    const j = positionB.get(k);
+    if (j !== undefined && countA.get(k) === 1 && score(i, j) !== null) candidates.push([i, j]);
+  });
+  const anchors = longestIncreasing(candidates);
+  const pairs: Pair[] = [];
+  let i0 = 0;
+  let j0 = 0;
+  for (const [i, j] of [...anchors, [n, m] as Pair]) {
+    pairs.push(...alignDirect(i0, i, j0, j, score));
+    if (i < n && j < m) pairs.push([i, j]);
+    i0 = i + 1;
+    j0 = j + 1;
+  }
+  return pairs;
+}
+
+/** The longest subsequence of pairs (sorted by first index) whose second indices increase. */
+function longestIncreasing(pairs: readonly Pair[]): Pair[] {
+  const tails: number[] = [];
+  const previous = new Int32Array(pairs.length).fill(-1);
+  pairs.forEach(([, j], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1]!;
+    tails[lo] = k;
+  });
+  const out: Pair[] = [];
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) out.push(pairs[k]!);
+  return out.reverse();
+}

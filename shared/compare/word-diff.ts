@@ -1,0 +1,71 @@
+/*
+ * The word diff of one provision against its counterpart in the reference version, on legal
+ * tokens (jsdiff's array diff). A pathological pair that would take too long is reported as
+ * rewritten, all removed and all added, instead of stalling the table.
+ */
+import { diffArrays } from "diff";
+import { tokenize, type Token } from "./tokens";
+
+export type DiffOp = "=" | "+" | "-";
+/** A span of a diff: kept ("="), added ("+") or removed ("-") text. */
+export type DiffSpan = readonly [DiffOp, string];
+
+/**
+ * Time allowed for one provision's diff. A 5,000-word annex against a rewritten one takes
+ * about 20 ms; past this the pair is a rewrite for any reader's purpose.
+ */
+export const DIFF_TIME_LIMIT_MS = 100;
+
+export interface WordDiff {
+  readonly spans: DiffSpan[];
+  /** True when the diff ran out of time and the text is shown as rewritten. */
+  readonly rewritten: boolean;
+}
+
+function join(tokens: readonly Token[]): string {
+  return tokens.map((t) => t.text + t.space).join("");
+}
+
+/** Appends a span, merging it with the previous one of the same kind. */
+function push(spans: [DiffOp, string][], op: DiffOp, text: string): void {
+  if (text === "") return;
+  const last = spans[spans.length - 1];
+  if (last && last[0] === op) last[1] += text;
+  else spans.push([op, text]);
+}
+
+/** The diff of `text` against `reference`: what to remove from the reference and add to get the text. */
+export function wordDiff(reference: string, text: string, timeLimitMs: number = DIFF_TIME_LIMIT_MS): WordDiff {
+  if (reference === text) return { spans: text === "" ? [] : [["=", text]], rewritten: false };
+  const before = tokenize(reference);
+  const after = tokenize(text);
+  const changes = diffArrays(
+    before.map((t) => t.text),
+    after.map((t) => t.text),
+    { timeout: timeLimitMs },
+  );
+  const spans: [DiffOp, string][] = [];
+  if (changes === undefined) {
+    push(spans, "-", reference);
+    push(spans, "+", text);
+    return { spans, rewritten: true };
+  }
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    const n = change.count ?? change.value.length;
+    if (change.added) {
+      push(spans, "+", join(after.slice(j, j + n)));
+      j += n;
+    } else if (change.removed) {
+      push(spans, "-", join(before.slice(i, i + n)));
+      i += n;
+    } else {
+      // Kept tokens take the spacing of the new text, which is what the reader sees.
+      push(spans, "=", join(after.slice(j, j + n)));
+      i += n;
+      j += n;
+    }
+  }
+  return { spans, rewritten: false };
+}

@@ -1,0 +1,137 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { FIXTURES } from "../support/fixtures";
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/synopsis.js");
+
+/** Runs the synopsis command; resolves with its exit status and output whatever the status. */
+async function synopsis(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "synopsis-cli-"));
+
+describe("synopsis import", () => {
+  it("prints the summary of an act and writes Akoma Ntoso", async () => {
+    const out = join(tmp, "eprivacy.akn.xml");
+    const { code, stdout } = await synopsis("import", join(FIXTURES, "eurlex/eprivacy-2002-58-cons-2009.fmx.xml"), "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/format: formex/);
+    expect(stdout).toMatch(/ {2}article: 23\n/);
+    expect(stdout).toMatch(/words: \d+/);
+    expect(readFileSync(out, "utf8")).toMatch(/<akomaNtoso xmlns="http:\/\/docs.oasis-open.org\/legaldocml\/ns\/akn\/3.0"/);
+  });
+
+  it("prints the document as JSON with each provision's own words", async () => {
+    const { code, stdout } = await synopsis("import", join(FIXTURES, "dual-use/regulation-2021-821.akn.xml"), "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as {
+      title: string;
+      provisions: { type: string; eId: string; num: string; heading: string | null; text: string; children: unknown[] }[];
+    };
+    expect(json.title).toMatch(/^REGULATION \(EU\) 2021\/821/);
+    const chapter = json.provisions.find((p) => p.type === "chapter")!;
+    expect(Object.keys(chapter).sort()).toEqual(["children", "eId", "heading", "num", "text", "type"]);
+    expect(json.provisions.filter((p) => p.type === "recital")).toHaveLength(8);
+  });
+
+  it("writes plain text and HTML as the --out ending says", async () => {
+    const txt = join(tmp, "act.txt");
+    const html = join(tmp, "act.html");
+    expect((await synopsis("import", join(FIXTURES, "dual-use/council-mandate-2019.akn.xml"), "--out", txt)).code).toBe(0);
+    expect((await synopsis("import", join(FIXTURES, "dual-use/council-mandate-2019.akn.xml"), "--out", html)).code).toBe(0);
+    expect(readFileSync(txt, "utf8")).toMatch(/\nArticle 4a\n/);
+    expect(readFileSync(html, "utf8")).toMatch(/<div class="notice" role="note">.*not the authentic text/);
+  });
+
+  it("exits 1 with the line and column for malformed XML", async () => {
+    const bad = join(tmp, "broken.xml");
+    writeFileSync(bad, '<?xml version="1.0"?>\n<ACT>\n  <TITLE><TI><P>Title</TI></TITLE>\n</ACT>\n');
+    const { code, stderr } = await synopsis("import", bad);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/broken\.xml, line 3, column \d+: not well-formed XML/);
+  });
+
+  it("exits 1 refusing entity declarations, an empty file and a file of an unknown kind", async () => {
+    const bomb = join(tmp, "bomb.xml");
+    writeFileSync(bomb, '<?xml version="1.0"?><!DOCTYPE ACT [<!ENTITY x SYSTEM "file:///etc/passwd">]><ACT>&x;</ACT>');
+    const empty = join(tmp, "empty.xml");
+    writeFileSync(empty, "");
+    const odd = join(tmp, "odd.xml");
+    writeFileSync(odd, "<invoice><total>3</total></invoice>");
+    const results = await Promise.all([synopsis("import", bomb), synopsis("import", empty), synopsis("import", odd)]);
+    expect(results.map((r) => r.code)).toEqual([1, 1, 1]);
+    expect(results[0]!.stderr).toMatch(/entity declarations are refused/);
+    expect(results[0]!.stderr).not.toMatch(/root:/);
+    expect(results[1]!.stderr).toMatch(/empty\.xml: the file is empty/);
+    expect(results[2]!.stderr).toMatch(/root <invoice> is none of the known kinds: Formex.*EUR-Lex XHTML.*Akoma Ntoso.*plain text/);
+  });
+
+  it("exits 2 with the usage on wrong usage", async () => {
+    const results = await Promise.all([
+      synopsis("import"),
+      synopsis("import", "a.xml", "--format", "pdf"),
+      synopsis("import", "a.xml", "--out", "a.docx"),
+      synopsis("frobnicate"),
+      synopsis("import", "a.xml", "--bogus"),
+    ]);
+    expect(results.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(results.every((r) => r.stderr.includes("Usage:"))).toBe(true);
+  });
+});
+
+describe("synopsis compare", () => {
+  it("prints per-column statistics and writes the HTML table", async () => {
+    const html = join(tmp, "dual-use.html");
+    const files = ["commission-proposal-2016", "parliament-position-2018", "council-mandate-2019", "regulation-2021-821"].map((f) =>
+      join(FIXTURES, `dual-use/${f}.akn.xml`),
+    );
+    const { code, stdout } = await synopsis("compare", ...files, "--names", "Commission,Parliament,Council,Regulation", "--out", html);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Commission \(reference\): \d+ unchanged/);
+    const page = readFileSync(html, "utf8");
+    expect(page).toMatch(/<th>Council<\/th>/);
+    expect(page).toMatch(/<ins>[^<]+<\/ins>/);
+    expect(page).toMatch(/<del>[^<]+<\/del>/);
+    expect(page).toMatch(/not the authentic text/);
+  });
+
+  it("prints the comparison JSON with --json", async () => {
+    const files = ["council-mandate-2019", "regulation-2021-821"].map((f) => join(FIXTURES, `dual-use/${f}.akn.xml`));
+    const { code, stdout } = await synopsis("compare", ...files, "--ref", "1", "--json");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as {
+      versions: string[];
+      ref: number;
+      rows: {
+        type: string;
+        status: string;
+        confidence: number;
+        cells: ({ eId: string; label: string; text: string; diff: [string, string][] } | null)[];
+      }[];
+    };
+    expect(json.versions).toEqual(["council-mandate-2019.akn.xml", "regulation-2021-821.akn.xml"]);
+    expect(json.ref).toBe(1);
+    const row = json.rows.find((r) => r.cells[0]?.label === "Article 4a")!;
+    expect(row.cells[1]!.label).toBe("Article 5");
+    expect(row.cells[1]!.diff).toEqual([["=", row.cells[1]!.text]]);
+  });
+
+  it("refuses a single version and a reference out of range with exit 2", async () => {
+    const one = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
+    const results = await Promise.all([synopsis("compare", one), synopsis("compare", one, one, "--ref", "2")]);
+    expect(results.map((r) => r.code)).toEqual([2, 2]);
+    expect(results[1]!.stderr).toMatch(/the reference column must be 0 to 1/);
+  });
+});

@@ -1,0 +1,103 @@
+/*
+ * The four columns of the demonstration dual-use dossier. The expected rows were written from
+ * reading the four texts (fixtures/dual-use/README.md has the correspondence table).
+ */
+import { describe, expect, it } from "vitest";
+import { compareVersions, type ComparisonRow } from "../../shared/compare/comparison";
+import { filterRows } from "../../shared/compare/filters";
+import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
+
+const comparison = compareVersions(
+  DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
+  { names: DUAL_USE_STAGES.map(([name]) => name) },
+);
+
+/** The row whose cell in column `v` has the label. */
+function rowWith(v: number, label: string): ComparisonRow {
+  const row = comparison.rows.find((r) => r.cells[v]?.label === label);
+  if (!row) throw new Error(`no row with ${label} in column ${v}`);
+  return row;
+}
+
+const labelsOf = (row: ComparisonRow) => row.cells.map((c) => c?.label ?? null);
+
+describe("the dual-use dossier in four columns", () => {
+  it("lines up each article of the proposal with its renumbered counterparts", () => {
+    expect(labelsOf(rowWith(0, "Article 8"))).toEqual(["Article 8", "Article 8", "Article 8", "Article 9"]);
+    expect(labelsOf(rowWith(0, "Article 14"))).toEqual(["Article 14", "Article 14", "Article 14", "Article 15"]);
+    expect(labelsOf(rowWith(0, "Article 24"))).toEqual(["Article 24", "Article 24", "Article 24", "Article 26"]);
+    expect(labelsOf(rowWith(0, "Article 30"))).toEqual(["Article 30", "Article 30", "Article 30", "Article 32"]);
+    expect(rowWith(0, "Article 30").status).toBe("renumbered");
+  });
+
+  it("keeps Parliament's Article 4a (due diligence) apart from the Council's Article 4a, which became Article 5", () => {
+    expect(labelsOf(rowWith(1, "Article 4a"))).toEqual([null, "Article 4a", null, null]);
+    expect(labelsOf(rowWith(2, "Article 4a"))).toEqual([null, null, "Article 4a", "Article 5"]);
+    expect(rowWith(2, "Article 4a").status).toBe("inserted");
+  });
+
+  it("matches the Council's point (c) of Article 14(1) with the proposal's point (g), not its point (c)", () => {
+    expect(labelsOf(rowWith(0, "Article 14(1)(g)"))).toEqual([
+      "Article 14(1)(g)",
+      "Article 14(1)(g)",
+      "Article 14(1)(c)",
+      "Article 15(1)(c)",
+    ]);
+    expect(labelsOf(rowWith(0, "Article 14(1)(c)"))).toEqual(["Article 14(1)(c)", "Article 14(1)(c)", null, null]);
+  });
+
+  it("shows the human-rights catch-all of Article 4(1)(d) deleted by the Council", () => {
+    const row = rowWith(0, "Article 4(1)(d)");
+    expect(labelsOf(row)).toEqual(["Article 4(1)(d)", "Article 4(1)(d)", null, null]);
+    expect(row.cells[0]!.text).toMatch(/human rights/);
+    expect(row.status).toBe("deleted");
+  });
+
+  it("shows Parliament's inserted points and recitals in rows of their own", () => {
+    expect(labelsOf(rowWith(1, "Article 4(1)(da)"))).toEqual([null, "Article 4(1)(da)", null, null]);
+    expect(labelsOf(rowWith(1, "Article 14(1a)"))).toEqual([null, "Article 14(1a)", null, null]);
+    expect(labelsOf(rowWith(1, "Article 24(2a)"))).toEqual([null, "Article 24(2a)", null, null]);
+    expect(rowWith(1, "Recital 5a").cells.filter((c) => c !== null)).toHaveLength(1);
+  });
+
+  it("marks the exporter's duty to notify as reworded, with the words that changed", () => {
+    const row = rowWith(0, "Article 4(2)");
+    expect(labelsOf(row)).toEqual(["Article 4(2)", "Article 4(2)", "Article 4(2)", "Article 4(2)"]);
+    const council = row.cells[2]!.diff;
+    expect(council).toContainEqual(["-", ", under its obligation to exercise due diligence, "]);
+    const parliament = row.cells[1]!.diff;
+    expect(parliament).toContainEqual(["+", "or cyber-surveillance items "]);
+    expect(row.cells[0]!.diff).toEqual([["=", row.cells[0]!.text]]);
+  });
+
+  it("keeps recital 1 and Article 4(3) unchanged in all four", () => {
+    expect(rowWith(0, "Recital 1").status).toBe("same");
+    expect(rowWith(0, "Article 4(3)").status).toBe("same");
+  });
+
+  it("says on every comparison that the texts are a demonstration", () => {
+    expect(comparison.notices).toHaveLength(1);
+    expect(comparison.notices[0]).toMatch(/not the authentic text/);
+    expect(comparison.warnings).toEqual([]);
+  });
+
+  it("filters to the changed rows, keeping the articles they belong to", () => {
+    const changed = filterRows(comparison, { changedOnly: true });
+    expect(changed.some((r) => r.label === "Article 4(3)")).toBe(false);
+    expect(changed.some((r) => r.label === "Article 4(2)")).toBe(true);
+    const article4 = changed.findIndex((r) => r.label === "Article 4");
+    expect(article4).toBeGreaterThanOrEqual(0);
+  });
+
+  it("filters by words and by a range of provisions", () => {
+    const mentions = (r: ComparisonRow) => r.cells.some((c) => c !== null && c.text.toLowerCase().includes("internal repression"));
+    const expected = comparison.rows.filter((r) => (r.type === "paragraph" || r.type === "point") && mentions(r));
+    const found = filterRows(comparison, { search: "Internal Repression", types: ["paragraph", "point"] });
+    expect(expected.length).toBeGreaterThan(2);
+    expect(found.filter((r) => expected.includes(r))).toEqual(expected);
+    expect(found.filter((r) => !expected.includes(r)).every((r) => r.type === "article" || r.type === "paragraph")).toBe(true);
+    const range = filterRows(comparison, { range: { from: "Article 8", to: "Article 14" } });
+    expect(range[0]!.label).toBe("Article 8");
+    expect(range[range.length - 1]!.label).toBe("Article 14(2)");
+  });
+});
