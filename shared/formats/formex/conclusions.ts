@@ -1,7 +1,7 @@
 /*
  * The final part of a Formex act (FINAL): its closing words ("This Regulation shall be binding in
- * its entirety...") as paragraphs, and each SIGNATURE, with its place and date (PL.DATE) and its
- * signatories, as a signature block.
+ * its entirety...") as paragraphs; in each SIGNATURE, the place and date (PL.DATE) as a paragraph
+ * and each SIGNATORY as a signature block, as the Official Journal prints them.
  */
 import type { Node } from "prosemirror-model";
 import { signature } from "../../model/build";
@@ -12,8 +12,17 @@ import type { Reading } from "./reading";
 
 export function readFinal(final: XmlElement, reading: Reading): Node[] {
   const content = contentAround(final.children, reading, 0, (child) =>
-    child.name === "SIGNATURE" ? [signature(blocksOf(child.children, reading))] : null,
+    child.name === "SIGNATURE" ? signatureParts(child, reading) : null,
   );
   // Conclusions hold only words and signatures: a list there is kept as numbered paragraphs.
   return content.flatMap((node) => (node.type.name === "signature" ? [node] : fitTo([node], "blocks")));
+}
+
+function signatureParts(element: XmlElement, reading: Reading): Node[] {
+  const parts: Node[] = [];
+  for (const child of element.children) {
+    if (child.kind === "element" && child.name === "SIGNATORY") parts.push(signature(blocksOf(child.children, reading)));
+    else parts.push(...blocksOf([child], reading));
+  }
+  return parts;
 }
