@@ -25,8 +25,19 @@ export interface XmlText {
 
 export type XmlNode = XmlElement | XmlText;
 
+export interface XmlOptions {
+  /**
+   * Processing instructions to keep in the tree as empty elements named by their target, with
+   * their pseudo-attributes as attributes (consolidated Formex marks amended passages this way).
+   * Every other processing instruction is passed over.
+   */
+  readonly instructionsAsElements?: ReadonlySet<string>;
+}
+
+const PSEUDO_ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*"([^"]*)"/g;
+
 /** Parses a whole XML document. `file` names the input in error messages. */
-export function parseXml(text: string, file?: string): XmlElement {
+export function parseXml(text: string, file?: string, options: XmlOptions = {}): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
@@ -60,6 +71,13 @@ export function parseXml(text: string, file?: string): XmlElement {
   });
   parser.on("closetag", () => {
     stack.pop();
+  });
+  parser.on("processinginstruction", ({ target, body }) => {
+    const parent = stack[stack.length - 1];
+    if (!parent || !target || !options.instructionsAsElements?.has(target)) return;
+    const attrs: Record<string, string> = {};
+    for (const m of body.matchAll(PSEUDO_ATTRIBUTE)) attrs[m[1]!] = m[2]!;
+    parent.children.push({ kind: "element", name: target, uri: "", attrs, children: [], line: parser.line, column: parser.column });
   });
   const addText = (data: string) => {
     const parent = stack[stack.length - 1];

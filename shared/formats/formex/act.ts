@@ -13,7 +13,7 @@ import { readFinal } from "./conclusions";
 import { blocksOf } from "./divisions";
 import { isoDate, kindFromCode, kindFromTitle, languageCode, workOf, type ActKind } from "./identity";
 import { readPreamble } from "./preamble";
-import { applyProvenance, exposeModificationMarkers, sourcesOf } from "./provenance";
+import { applyProvenance, MODIFICATION_MARKERS, sourcesOf } from "./provenance";
 import { Reading } from "./reading";
 
 /** The parts of an act as read, before annexes from other files join them and footnotes are read. */
@@ -38,7 +38,7 @@ function find(element: XmlElement | undefined, ...path: string[]): XmlElement | 
 
 /** Parses a Formex document, with the modification markers of consolidated texts kept in the tree. */
 export function parseFormex(text: string, file?: string): XmlElement {
-  return parseXml(exposeModificationMarkers(text), file);
+  return parseXml(text, file, { instructionsAsElements: MODIFICATION_MARKERS });
 }
 
 /** Reads one Formex XML document: an ACT, or a consolidated text (CONS.ACT). */

@@ -14,20 +14,8 @@ const CLOSING = "CLG.MDFC";
 /** The source of every passage no marker brackets: the basic act. */
 const BASIC_ACT = "B";
 
-/**
- * A modification marker: `<?CLG.MDFO` or `<?CLG.MDFC`, attributes in double quotes, `?>`. A
- * processing instruction of any other shape is left alone, and the parser passes over it.
- */
-const MARKER = /<\?CLG\.MDF([OC])((?:\s+[A-Za-z_][\w.:-]*\s*=\s*"[^"<&]*")*)(\s*)\?>/g;
-
-/**
- * The text with each modification marker written as an empty element (<CLG.MDFO .../>), so that
- * the XML parser, which passes over processing instructions, keeps it in the tree. The rewrite
- * is as long as what it replaces, so every line and column stays where it was.
- */
-export function exposeModificationMarkers(text: string): string {
-  return text.replace(MARKER, (_, kind: string, attrs: string, space: string) => `<CLG.MDF${kind}${attrs}${space} />`);
-}
+/** The processing instructions the parser keeps as elements: the modification markers. */
+export const MODIFICATION_MARKERS: ReadonlySet<string> = new Set([OPENING, CLOSING]);
 
 const marks = new Map<string, Mark>();
 
