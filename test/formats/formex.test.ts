@@ -9,6 +9,7 @@ import type { Node } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
 import { FormatError } from "../../shared/formats/errors";
 import { readFormex, readFormexPackage } from "../../shared/formats/formex/index";
+import { MODIFICATION_MARKERS } from "../../shared/formats/formex/provenance";
 import type { ReadResult } from "../../shared/formats/reader";
 import { parseXml, textOf, type XmlNode } from "../../shared/formats/xml";
 import { citationLabel, labelSteps } from "../../shared/model/labels";
@@ -430,10 +431,11 @@ describe("the DMA as a EUR-Lex package, its annex in a file of its own", () => {
  * source's words are its text content, every element boundary a word boundary except inside
  * inline elements, footnotes counted on their own, metadata left out, HT TYPE="UC" in capitals,
  * numbers (FT TYPE="NUMBER") of five digits or more in groups of three, and the dash a LIST
- * TYPE="DASH" prints before each item without a number. Quotation marks,
+ * TYPE="DASH" prints before each item without a number, and passages that a consolidation
+ * marks as deleted (ACTION="DELETED") left out, since they are no longer law. Quotation marks,
  * which Formex gives as empty QUOT elements, are left out of the comparison on both sides.
  */
-const INLINE = new Set(["HT", "DATE", "REF.DOC.OJ", "FT", "QUOT.START", "QUOT.END"]);
+const INLINE = new Set(["HT", "DATE", "REF.DOC.OJ", "FT", "QUOT.START", "QUOT.END", "CLG.MDFO", "CLG.MDFC"]);
 const LIST_MARKS: Record<string, string> = { DASH: "—" };
 const METADATA = new Set(["BIB.INSTANCE", "FAM.COMP", "INFO.CONSLEG", "INFO.PROD"]);
 const QUOTES = /[‘’“”]/g;
@@ -470,7 +472,11 @@ function sourceTexts(xml: string): string[] {
     const inline = INLINE.has(node.name);
     if (!inline) out.push(" ");
     const listMark = node.name === "LIST" ? LIST_MARKS[node.attrs.TYPE ?? ""] : undefined;
+    let deletedPassage: string | null = null;
     for (const c of node.children) {
+      if (c.kind === "element" && c.name === "CLG.MDFO" && c.attrs.ACTION === "DELETED") deletedPassage = c.attrs.ID ?? "";
+      if (c.kind === "element" && c.name === "CLG.MDFC" && c.attrs.IDREF === deletedPassage) deletedPassage = null;
+      if (deletedPassage !== null) continue;
       const unnumbered = c.kind === "element" && c.name === "ITEM" && !c.children.some((i) => i.kind === "element" && i.name === "NP");
       if (listMark && unnumbered) out.push(` ${listMark} `);
       walk(c, out, upper || (node.name === "HT" && node.attrs.TYPE === "UC"));
@@ -478,7 +484,7 @@ function sourceTexts(xml: string): string[] {
     if (!inline) out.push(" ");
   };
   const body: string[] = [];
-  walk(parseXml(xml), body, false);
+  walk(parseXml(xml, undefined, { instructionsAsElements: MODIFICATION_MARKERS }), body, false);
   return [body.join(""), ...notes];
 }
 

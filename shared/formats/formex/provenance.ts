@@ -59,9 +59,11 @@ export function sourcesOf(famComp: XmlElement | undefined): Map<string, string> 
 /**
  * Gives every node of a consolidated document the provenance of the passage it stands in, and
  * takes the modification markers out of the tree. Markers nest: an inner passage's source wins.
+ * A passage an amending act deleted (ACTION="DELETED") is still in the file but no longer law:
+ * it is left out of the text, with a warning that says so.
  */
 export function applyProvenance(root: XmlElement, sources: ReadonlyMap<string, string>, reading: Reading): void {
-  const open: { id: string; mark: Mark; marker: XmlElement }[] = [];
+  const open: { id: string; mark: Mark; marker: XmlElement; deleted: boolean }[] = [];
   const sourceOf = (marker: XmlElement): string => {
     const celex = marker.attrs["ACTIVE.DOC"] ?? "";
     const source = sources.get(celex);
@@ -78,12 +80,19 @@ export function applyProvenance(root: XmlElement, sources: ReadonlyMap<string, s
       const node = children[i]!;
       if (node.kind === "element" && (node.name === OPENING || node.name === CLOSING)) {
         if (node.name === OPENING) {
-          open.push({ id: node.attrs.ID ?? "", mark: provenance(sourceOf(node)), marker: node });
+          const source = sourceOf(node);
+          const deleted = node.attrs.ACTION === "DELETED";
+          if (deleted) reading.warn(node, `a passage deleted by ${source} is not part of the text in force and is left out`);
+          open.push({ id: node.attrs.ID ?? "", mark: provenance(source), marker: node, deleted });
         } else {
           const at = open.findLastIndex((o) => o.id === node.attrs.IDREF);
           if (at >= 0) open.splice(at, 1);
           else reading.warn(node, `the end of a modified passage (${node.attrs.IDREF ?? "no IDREF"}) that never began`);
         }
+        children.splice(i, 1);
+        continue;
+      }
+      if (open[open.length - 1]?.deleted) {
         children.splice(i, 1);
         continue;
       }

@@ -45,7 +45,10 @@ export function follows(style: PointStyle, previous: string | null, token: strin
   if (prev !== null && isInsertedAfter(prev, t)) return true;
   switch (style) {
     case "letter":
-      return prev === null ? t === "a" : letterIndex(t) === letterIndex(prev) + 1;
+      // A later letter follows too, as points deleted from a consolidated text leave gaps, but
+      // "(i)" after anything but "(h)" opens roman numerals.
+      if (prev === null) return t === "a";
+      return letterIndex(t) === letterIndex(prev) + 1 || (t !== "i" && letterIndex(t) > letterIndex(prev));
     case "roman":
       return prev === null ? t === "i" : ROMANS.indexOf(t) === ROMANS.indexOf(prev) + 1;
     case "number":
