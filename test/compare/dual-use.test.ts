@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compareVersions, type ComparisonRow } from "../../shared/compare/comparison";
 import { filterRows } from "../../shared/compare/filters";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
+import { act, p } from "../../shared/model/build";
 
 const comparison = compareVersions(
   DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
@@ -99,5 +100,47 @@ describe("the dual-use dossier in four columns", () => {
     const range = filterRows(comparison, { range: { from: "Article 8", to: "Article 14" } });
     expect(range[0]!.label).toBe("Article 8");
     expect(range[range.length - 1]!.label).toBe("Article 14(2)");
+  });
+});
+
+describe("manual overrides of the alignment", () => {
+  const docs = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
+
+  it("pins two provisions together on the next run", () => {
+    // Recital 5 of the proposal and recital 8 of the act share the human-rights ground; the words alone do not say so.
+    const before = compareVersions(docs);
+    expect(before.rows.find((r) => r.cells[0]?.label === "Recital 5")!.cells[3]).toBeNull();
+    const after = compareVersions(docs, {
+      overrides: [{ kind: "pin", a: { version: 0, eId: "rec_5" }, b: { version: 3, eId: "rec_8" } }],
+    });
+    const row = after.rows.find((r) => r.cells[0]?.label === "Recital 5")!;
+    expect(row.cells[3]?.label).toBe("Recital 8");
+    expect(after.rows.filter((r) => r.cells[3]?.label === "Recital 8")).toHaveLength(1);
+  });
+
+  it("separates two provisions the alignment had put together", () => {
+    const after = compareVersions(docs, {
+      overrides: [{ kind: "separate", a: { version: 2, eId: "art_4a" }, b: { version: 3, eId: "art_5" } }],
+    });
+    const council = after.rows.find((r) => r.cells[2]?.label === "Article 4a")!;
+    expect(council.cells[3]).toBeNull();
+    expect(after.rows.find((r) => r.cells[3]?.label === "Article 5")!.cells[2]).toBeNull();
+  });
+});
+
+describe("a comparison that cannot be made", () => {
+  const doc = fixtureDoc(DUAL_USE_STAGES[0][1]);
+
+  it("needs two versions, at most six, and a reference among them", () => {
+    expect(() => compareVersions([doc])).toThrow(/needs at least 2 versions; 1 given/);
+    expect(() => compareVersions(Array.from({ length: 7 }, () => doc))).toThrow(/at most 6 versions; 7 given/);
+    expect(() => compareVersions([doc, doc], { ref: 2 })).toThrow(/reference column must be 0 to 1 \(counting from 0\); 2 given/);
+  });
+
+  it("refuses a version with no provisions, naming it", () => {
+    const empty = act({ preface: [p("An empty text")] });
+    expect(() => compareVersions([doc, empty], { names: ["Commission", "Blank"] })).toThrow(
+      /version 2 \(Blank\) has no provisions to compare/,
+    );
   });
 });
