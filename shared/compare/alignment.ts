@@ -7,6 +7,7 @@
  */
 import type { Comparable, VersionSequences } from "./comparable";
 import { alignSequences } from "./sequence-alignment";
+import { WordBag, type Vocabulary } from "./word-bag";
 import { compatibleKinds, provisionSimilarity, WordWeights } from "./similarity";
 
 export type RowStatus = "same" | "changed" | "renumbered" | "inserted" | "deleted" | "moved" | "split" | "merged";
@@ -37,7 +38,7 @@ export interface AlignmentOverride {
 }
 
 /** Below this similarity two provisions are not taken to be versions of one another in place. */
-export const MATCH_THRESHOLD = 0.35;
+export const MATCH_THRESHOLD = 0.4;
 /** A provision out of order is taken to have moved only when its words are this close. */
 export const MOVE_THRESHOLD = 0.6;
 /** A neighbour joins a split or merge when it raises the similarity by at least this much. */
@@ -78,22 +79,34 @@ class OverrideIndex {
 export function alignVersions(
   versions: readonly VersionSequences[],
   ref: number,
+  vocabulary: Vocabulary,
   overrides: readonly AlignmentOverride[] = [],
 ): AlignedRow[] {
-  const index = new OverrideIndex(overrides);
   const order = [ref, ...versions.map((_, i) => i).filter((i) => i !== ref)];
-  const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), order, ref, index);
+  const context: LevelContext = {
+    order,
+    ref,
+    overrides: new OverrideIndex(overrides),
+    vocabulary,
+    weights: new Float64Array(vocabulary.size),
+  };
+  const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), context);
   return [...level((v) => v.citations), ...level((v) => v.recitals), ...level((v) => v.body), ...level((v) => v.annexes)];
 }
 
-function alignLevel(
-  columns: readonly (readonly Comparable[])[],
-  order: readonly number[],
-  ref: number,
-  overrides: OverrideIndex,
-): AlignedRow[] {
+interface LevelContext {
+  /** Room for the word weights of one level at a time, indexed by word id. */
+  readonly weights: Float64Array;
+  readonly order: readonly number[];
+  readonly ref: number;
+  readonly overrides: OverrideIndex;
+  readonly vocabulary: Vocabulary;
+}
+
+function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelContext): AlignedRow[] {
+  const { order, ref, overrides } = context;
   const width = columns.length;
-  const weights = new WordWeights(columns.flat());
+  const weights = new WordWeights(columns.flat(), context.weights);
   const similarity = (a: Comparable, b: Comparable): number | null => {
     if (!compatibleKinds(a, b)) return null;
     const override = overrides.kind(a, b);
@@ -134,33 +147,41 @@ function alignLevel(
       });
       continue;
     }
+    const scores = candidateScores(rows, items, weights, rowScore);
+    const m = items.length;
     const pairs = alignSequences(
       rows.length,
-      items.length,
+      m,
       (i, j) => {
-        const s = rowScore(rows[i]!, items[j]!);
-        return s !== null && s >= MATCH_THRESHOLD ? s : null;
+        const s = scores.get(i * m + j);
+        return s !== undefined && s >= MATCH_THRESHOLD ? s : null;
       },
       { a: rows.map((r) => representative(r).key), b: items.map((c) => c.key) },
     );
     const rowOfItem = new Array<WorkRow | null>(items.length).fill(null);
     for (const [i, j] of pairs) {
       const row = rows[i]!;
-      row.scores[v] = Math.min(1, rowScore(row, items[j]!) ?? 0);
+      row.scores[v] = Math.min(1, scores.get(i * m + j) ?? 0);
       row.cells[v] = items[j]!;
       row.kinds[v] = "matched";
       rowOfItem[j] = row;
     }
     // Left-over items: moved when a left-over row has nearly the same words, else inserted.
-    const freeRows = () => rows.filter((r) => r.cells[v] === null);
+    const candidatesOf = new Map<number, [number, number][]>();
+    for (const [key, s] of scores) {
+      const j = key % m;
+      const list = candidatesOf.get(j) ?? [];
+      list.push([Math.floor(key / m), s]);
+      candidatesOf.set(j, list);
+    }
     const nearest = new Array<number>(items.length).fill(0);
     items.forEach((item, j) => {
       if (rowOfItem[j] !== null) return;
       let best: WorkRow | null = null;
       let bestScore = 0;
-      for (const row of freeRows()) {
-        const s = rowScore(row, item);
-        if (s !== null && s > bestScore) {
+      for (const [i, s] of candidatesOf.get(j) ?? []) {
+        const row = rows[i]!;
+        if (row.cells[v] === null && s > bestScore) {
           best = row;
           bestScore = s;
         }
@@ -189,7 +210,56 @@ function alignLevel(
     });
     markSplitsAndMerges(rows, items, rowOfItem, v, ref, weights);
   }
-  return rows.map((row) => finish(row, order, ref, overrides));
+  return rows.map((row) => finish(row, context));
+}
+
+/** Levels up to this many row-item pairs are scored pair by pair; longer ones through candidates. */
+const ALL_PAIRS_LIMIT = 2048;
+/** The rarest words of a provision that make it a candidate for the provisions sharing them. */
+const SIGNATURE_WORDS = 8;
+
+/**
+ * The scores of the row-item pairs worth scoring, by `i * items.length + j`. On a long level only
+ * pairs that share one of their rarest words, or their kind and number, are scored: a pair that
+ * shares neither could not reach the match threshold anyway.
+ */
+function candidateScores(
+  rows: readonly WorkRow[],
+  items: readonly Comparable[],
+  weights: WordWeights,
+  rowScore: (row: WorkRow, item: Comparable) => number | null,
+): Map<number, number> {
+  const m = items.length;
+  const scores = new Map<number, number>();
+  const score = (i: number, j: number) => {
+    const key = i * m + j;
+    if (scores.has(key)) return;
+    const s = rowScore(rows[i]!, items[j]!);
+    if (s !== null && s > 0) scores.set(key, s);
+  };
+  if (rows.length * m <= ALL_PAIRS_LIMIT) {
+    for (let i = 0; i < rows.length; i++) for (let j = 0; j < m; j++) score(i, j);
+    return scores;
+  }
+  const byWord = new Map<number, number[]>();
+  const byNumber = new Map<string, number[]>();
+  const index = <K>(map: Map<K, number[]>, key: K, i: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  rows.forEach((row, i) => {
+    for (const cell of row.cells) {
+      if (cell === null) continue;
+      for (const id of weights.signature(cell.bag, SIGNATURE_WORDS)) index(byWord, id, i);
+      if (cell.numToken !== null) index(byNumber, `${cell.type}:${cell.numToken}`, i);
+    }
+  });
+  items.forEach((item, j) => {
+    for (const id of weights.signature(item.bag, SIGNATURE_WORDS)) for (const i of byWord.get(id) ?? []) score(i, j);
+    if (item.numToken !== null) for (const i of byNumber.get(`${item.type}:${item.numToken}`) ?? []) score(i, j);
+  });
+  return scores;
 }
 
 /**
@@ -215,7 +285,7 @@ function markSplitsAndMerges(
     for (let k = j + 1; k < items.length; k++) {
       const next = rowOfItem[k]!;
       if ((next.cells[ref] ?? null) !== null || next.kinds[v] !== "matched" || !compatibleKinds(base, items[k]!)) break;
-      const joined = bag.union(items[k]!.bag);
+      const joined = WordBag.union([bag, items[k]!.bag]);
       const s = provisionSimilarity(base, item, weights, base.bag, joined);
       if (s < current + SPLIT_GAIN) break;
       next.kinds[v] = "split";
@@ -230,7 +300,7 @@ function markSplitsAndMerges(
       const next = rows[at]!;
       const nextBase = next.cells[ref] ?? null;
       if (nextBase === null || (next.cells[v] ?? null) !== null || !compatibleKinds(nextBase, item)) break;
-      const joined = refBag.union(nextBase.bag);
+      const joined = WordBag.union([refBag, nextBase.bag]);
       const s = provisionSimilarity(base, item, weights, joined, item.bag);
       if (s < current + SPLIT_GAIN) break;
       next.kinds[v] = "merged";
@@ -253,7 +323,8 @@ function cellStatus(row: WorkRow, v: number, ref: number): RowStatus {
   return cell.num === base.num ? "same" : "renumbered";
 }
 
-function finish(row: WorkRow, order: readonly number[], ref: number, overrides: OverrideIndex): AlignedRow {
+function finish(row: WorkRow, context: LevelContext): AlignedRow {
+  const { ref } = context;
   const width = row.cells.length;
   const relations: (CellRelation | null)[] = new Array<CellRelation | null>(width).fill(null);
   for (let v = 0; v < width; v++) {
@@ -267,9 +338,7 @@ function finish(row: WorkRow, order: readonly number[], ref: number, overrides: 
   const confidences = row.cells.map((c, v) => (c !== null && v !== ref && row.scores[v] !== null ? row.scores[v]! : 1));
   const children = alignLevel(
     row.cells.map((c) => (c === null ? [] : c.children)),
-    order,
-    ref,
-    overrides,
+    context,
   );
   return { cells: row.cells, relations, status, confidence: round(Math.min(...confidences)), children };
 }

@@ -7,8 +7,7 @@ import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schem
 import { numberToken } from "../model/numbering";
 import { citationLabel, labelSteps } from "../model/labels";
 import { ownText } from "../model/walk";
-import { words } from "./tokens";
-import { WordBag } from "./word-bag";
+import { Vocabulary, WordBag } from "./word-bag";
 
 export interface Comparable {
   readonly version: number;
@@ -40,23 +39,23 @@ export interface VersionSequences {
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 
-function comparable(node: Node, version: number, ancestors: readonly Node[]): Comparable {
+function comparable(node: Node, version: number, ancestors: readonly Node[], vocabulary: Vocabulary): Comparable {
   const chain = [...ancestors, node];
   const isGroup = GROUPS.has(node.type.name);
   const children: Comparable[] = [];
   node.forEach((child) => {
     if (isProvisionType(child.type.name) && !(isGroup && (child.type.name === "article" || GROUPS.has(child.type.name)))) {
-      children.push(comparable(child, version, chain));
+      children.push(comparable(child, version, chain, vocabulary));
     }
   });
   const text = ownText(node);
   const heading = node.attrs.heading as string | null;
   const num = node.attrs.num as string | null;
   // A group is compared on its heading alone: its articles are aligned on their own.
-  const bag = new WordBag(words(isGroup ? (heading ?? "") : [heading ?? "", text].join(" ")));
-  for (const c of children) bag.addAll(c.bag);
+  const own = WordBag.of(isGroup ? (heading ?? "") : `${heading ?? ""} ${text}`, vocabulary);
+  const bag = WordBag.union([own, ...children.map((c) => c.bag)]);
   const numToken = numberToken(num)?.toLowerCase() ?? null;
-  const key = [node.type.name, numToken ?? "", heading ?? "", text, ...children.map((c) => c.key)].join("\u0001");
+  const key = hashKey([node.type.name, numToken ?? "", heading ?? "", text, ...children.map((c) => c.key)].join("\u0001"));
   return {
     version,
     type: node.type.name as ProvisionType,
@@ -72,15 +71,30 @@ function comparable(node: Node, version: number, ancestors: readonly Node[]): Co
   };
 }
 
-/** The sequences of a document's provisions that alignment works on. */
-export function sequencesOf(doc: Node, version: number): VersionSequences {
+/**
+ * A short key for a long text: two 32-bit FNV-1a hashes with different seeds. Keys only propose
+ * anchors, which the similarity must then confirm, so a collision costs nothing but a search.
+ */
+function hashKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
+}
+
+/** The sequences of a document's provisions that alignment works on; `vocabulary` is shared by all versions compared. */
+export function sequencesOf(doc: Node, version: number, vocabulary: Vocabulary): VersionSequences {
   const seq: VersionSequences = { citations: [], recitals: [], body: [], annexes: [] };
   const body = (node: Node, ancestors: readonly Node[]) => {
     node.forEach((child) => {
       const name = child.type.name;
-      if (name === "article") seq.body.push(comparable(child, version, ancestors));
+      if (name === "article") seq.body.push(comparable(child, version, ancestors, vocabulary));
       else if (GROUPS.has(name)) {
-        seq.body.push(comparable(child, version, ancestors));
+        seq.body.push(comparable(child, version, ancestors, vocabulary));
         body(child, [...ancestors, child]);
       }
     });
@@ -88,11 +102,11 @@ export function sequencesOf(doc: Node, version: number): VersionSequences {
   doc.forEach((part) => {
     if (part.type.name === "preamble") {
       part.forEach((child) => {
-        if (child.type.name === "citation") seq.citations.push(comparable(child, version, []));
-        if (child.type.name === "recital") seq.recitals.push(comparable(child, version, []));
+        if (child.type.name === "citation") seq.citations.push(comparable(child, version, [], vocabulary));
+        if (child.type.name === "recital") seq.recitals.push(comparable(child, version, [], vocabulary));
       });
     } else if (part.type.name === "body") body(part, []);
-    else if (part.type.name === "annex") seq.annexes.push(comparable(part, version, []));
+    else if (part.type.name === "annex") seq.annexes.push(comparable(part, version, [], vocabulary));
   });
   return seq;
 }

@@ -7,6 +7,8 @@ import type { Node } from "prosemirror-model";
 import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus } from "./alignment";
 import { sequencesOf, type Comparable } from "./comparable";
 import { DIFF_TIME_LIMIT_MS, wordDiff, type DiffSpan } from "./word-diff";
+import { Vocabulary } from "./word-bag";
+import { tokenize, type Token } from "./tokens";
 
 /** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
 export const MIN_VERSIONS = 2;
@@ -95,18 +97,30 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   }
   const names = options.names ? [...options.names] : docs.map((_, i) => `Version ${i + 1}`);
   if (names.length !== docs.length) throw new ComparisonError("names-mismatch", `${names.length} names given for ${docs.length} versions`);
-  const sequences = docs.map((doc, i) => sequencesOf(doc, i));
+  const vocabulary = new Vocabulary();
+  const sequences = docs.map((doc, i) => sequencesOf(doc, i, vocabulary));
   sequences.forEach((s, i) => {
     if (s.citations.length + s.recitals.length + s.body.length + s.annexes.length === 0) {
       throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no provisions to compare`);
     }
   });
-  const aligned = alignVersions(sequences, ref, options.overrides ?? []);
-  const limit = options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS;
+  const aligned = alignVersions(sequences, ref, vocabulary, options.overrides ?? []);
+  const tokens = new Map<string, Token[]>();
+  const differ: CellDiffer = {
+    limit: options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS,
+    tokensOf: (text) => {
+      let found = tokens.get(text);
+      if (!found) {
+        found = tokenize(text);
+        tokens.set(text, found);
+      }
+      return found;
+    },
+  };
   const rows: ComparisonRow[] = [];
   const flatten = (list: readonly AlignedRow[], depth: number) => {
     for (const row of list) {
-      rows.push(tableRow(row, depth, ref, limit));
+      rows.push(tableRow(row, depth, ref, differ));
       flatten(row.children, depth + 1);
     }
   };
@@ -115,10 +129,16 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   return { versions: names, ref, rows, statistics: statisticsOf(rows, docs.length, ref), warnings: warningsOf(rows, names, ref), notices };
 }
 
-function tableRow(row: AlignedRow, depth: number, ref: number, limit: number): ComparisonRow {
+/** How cells are diffed: the time limit of one diff, and tokens remembered across the columns. */
+interface CellDiffer {
+  readonly limit: number;
+  readonly tokensOf: (text: string) => Token[];
+}
+
+function tableRow(row: AlignedRow, depth: number, ref: number, differ: CellDiffer): ComparisonRow {
   const base = row.cells[ref] ?? null;
   const cells = row.cells.map((cell, v) =>
-    cell === null ? null : tableCell(cell, v === ref ? null : base, v === ref, row.relations[v] ?? null, limit),
+    cell === null ? null : tableCell(cell, v === ref ? null : base, v === ref, row.relations[v] ?? null, differ),
   );
   const first = (base ?? row.cells.find((c) => c !== null))!;
   return { type: first.type, depth, label: first.label, status: row.status, confidence: row.confidence, cells };
@@ -129,15 +149,15 @@ function tableCell(
   base: Comparable | null,
   isRef: boolean,
   relation: AlignedRow["relations"][number],
-  limit: number,
+  differ: CellDiffer,
 ): ComparisonCell {
   const common = { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, note: relation?.note ?? null };
   if (isRef || base === null) {
     if (isRef) return { ...common, diff: [["=", cell.text]], status: null };
     return { ...common, diff: cell.text === "" ? [] : [["+", cell.text]], status: relation?.status ?? "inserted" };
   }
-  const { spans, rewritten } = wordDiff(base.text, cell.text, limit);
-  const headingDiff = cell.heading !== base.heading ? wordDiff(base.heading ?? "", cell.heading ?? "", limit).spans : undefined;
+  const { spans, rewritten } = wordDiff(base.text, cell.text, differ.limit, differ.tokensOf);
+  const headingDiff = cell.heading !== base.heading ? wordDiff(base.heading ?? "", cell.heading ?? "", differ.limit).spans : undefined;
   return {
     ...common,
     diff: spans,

@@ -11,6 +11,14 @@ const SAME_NUMBER_BONUS = 0.15;
 /** Provisions with fewer words than this are told apart by number more than by words. */
 const SHORT_TEXT = 4;
 
+/**
+ * A provision extended or cut to a part keeps most of the smaller version's words: that share,
+ * discounted so that it never outranks an equal Dice score, counts as similarity when the
+ * smaller version has enough words for the share to mean something.
+ */
+const CONTAINMENT_DISCOUNT = 0.8;
+const CONTAINMENT_MIN_WORDS = 12;
+
 /** Kinds that may correspond across versions: a paragraph may become a subparagraph, a point an indent. */
 function kindFamily(type: string): string {
   if (type === "paragraph" || type === "subparagraph") return "paragraph";
@@ -22,44 +30,83 @@ export function compatibleKinds(a: Comparable, b: Comparable): boolean {
   return kindFamily(a.type) === kindFamily(b.type);
 }
 
-/** Inverse document frequency of the words of one level's provisions, across all versions. */
+/**
+ * Inverse document frequency of the words of one level's provisions, across all versions. The
+ * weights live in one array for the whole comparison, indexed by word id, and each level sets
+ * those of its own words when it begins: a level of three points must not pay for the act's
+ * whole vocabulary, and a level is done with its weights before its sub-levels begin.
+ */
 export class WordWeights {
-  private readonly weights = new Map<string, number>();
   private readonly totals = new WeakMap<WordBag, number>();
+  private readonly signatures = new WeakMap<WordBag, number[]>();
 
-  constructor(items: readonly Comparable[]) {
-    const documentFrequency = new Map<string, number>();
-    for (const item of items) for (const w of item.bag.counts.keys()) documentFrequency.set(w, (documentFrequency.get(w) ?? 0) + 1);
+  constructor(
+    items: readonly Comparable[],
+    private readonly weights: Float64Array,
+  ) {
+    const seen: number[] = [];
+    for (const item of items) {
+      for (const id of item.bag.ids) {
+        if (weights[id]! >= 0) {
+          weights[id] = -1;
+          seen.push(id);
+        } else weights[id]!--;
+      }
+    }
     const n = Math.max(items.length, 1);
-    for (const [w, df] of documentFrequency) this.weights.set(w, Math.log(1 + n / df));
+    for (const id of seen) weights[id] = Math.log(1 + n / -weights[id]!);
   }
 
-  weight(word: string): number {
-    return this.weights.get(word) ?? Math.log(2);
+  weight(id: number): number {
+    return this.weights[id]!;
   }
 
   total(bag: WordBag): number {
     let total = this.totals.get(bag);
     if (total === undefined) {
       total = 0;
-      for (const [w, n] of bag.counts) total += n * this.weight(w);
+      for (let k = 0; k < bag.ids.length; k++) total += bag.counts[k]! * this.weight(bag.ids[k]!);
       this.totals.set(bag, total);
     }
     return total;
   }
 
-  /** Weighted Dice similarity of two bags. */
+  /**
+   * Weighted similarity of two bags: the Dice coefficient, or, when one bag is mostly contained
+   * in the other (a provision that was extended or cut), a discounted share of the smaller bag
+   * found in the larger. One merge of their sorted ids.
+   */
   similarity(a: WordBag, b: WordBag): number {
     const ta = this.total(a);
     const tb = this.total(b);
     if (ta === 0 || tb === 0) return ta === tb ? 1 : 0;
-    const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
+    const { ids: ia, counts: ca } = a;
+    const { ids: ib, counts: cb } = b;
     let common = 0;
-    for (const [w, n] of small.counts) {
-      const m = large.counts.get(w);
-      if (m !== undefined) common += Math.min(n, m) * this.weight(w);
+    for (let i = 0, j = 0; i < ia.length && j < ib.length;) {
+      const x = ia[i]!;
+      const y = ib[j]!;
+      if (x === y) {
+        common += Math.min(ca[i]!, cb[j]!) * this.weight(x);
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
     }
-    return (2 * common) / (ta + tb);
+    const dice = (2 * common) / (ta + tb);
+    if (Math.min(a.size, b.size) < CONTAINMENT_MIN_WORDS) return dice;
+    return Math.max(dice, CONTAINMENT_DISCOUNT * (common / Math.min(ta, tb)));
+  }
+
+  /** The ids of the `k` words that weigh most in a bag: what makes it recognisable. */
+  signature(bag: WordBag, k: number): number[] {
+    let signature = this.signatures.get(bag);
+    if (!signature) {
+      const ids = Array.from(bag.ids);
+      signature = ids.length <= k ? ids : ids.sort((x, y) => this.weight(y) - this.weight(x)).slice(0, k);
+      this.signatures.set(bag, signature);
+    }
+    return signature;
   }
 }
 

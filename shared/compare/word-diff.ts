@@ -34,11 +34,19 @@ function push(spans: [DiffOp, string][], op: DiffOp, text: string): void {
   else spans.push([op, text]);
 }
 
-/** The diff of `text` against `reference`: what to remove from the reference and add to get the text. */
-export function wordDiff(reference: string, text: string, timeLimitMs: number = DIFF_TIME_LIMIT_MS): WordDiff {
+/**
+ * The diff of `text` against `reference`: what to remove from the reference and add to get the
+ * text. `tokensOf` may remember tokens, as a reference cell is diffed against every other column.
+ */
+export function wordDiff(
+  reference: string,
+  text: string,
+  timeLimitMs: number = DIFF_TIME_LIMIT_MS,
+  tokensOf: (text: string) => Token[] = tokenize,
+): WordDiff {
   if (reference === text) return { spans: text === "" ? [] : [["=", text]], rewritten: false };
-  const before = tokenize(reference);
-  const after = tokenize(text);
+  const before = tokensOf(reference);
+  const after = tokensOf(text);
   const changes = diffArrays(
     before.map((t) => t.text),
     after.map((t) => t.text),
