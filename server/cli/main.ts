@@ -6,12 +6,14 @@ import { FormatError } from "../../shared/formats/errors";
 import { importCommand } from "./import-command";
 import { demoCommand } from "./demo-command";
 import { compareCommand } from "./compare-command";
+import { serveCommand } from "./serve-command";
 import { USAGE, UsageError } from "./usage";
 
 const COMMANDS: Record<string, (args: string[], out: NodeJS.WritableStream) => Promise<number>> = {
   import: importCommand,
   demo: demoCommand,
   compare: compareCommand,
+  serve: serveCommand,
 };
 
 export async function main(

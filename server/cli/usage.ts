@@ -6,6 +6,7 @@
 export const USAGE = `Usage:
   synopsis import FILE [--format formex|xhtml|akn|text] [--out FILE.akn.xml|FILE.txt|FILE.html|FILE.json] [--json]
   synopsis compare A B [C ...] [--names "Commission,Parliament,Council,Compromise"] [--ref N] [--out FILE.html|FILE.json] [--json]
+  synopsis serve
   synopsis demo [--out DIR]
 
   import   reads an act (Formex 3/4 XML or EUR-Lex zip package, EUR-Lex XHTML, Akoma Ntoso 3.0,
@@ -14,6 +15,8 @@ export const USAGE = `Usage:
   compare  aligns two to six versions of an act provision by provision and diffs their words against
            the reference column N (counted from 0; default 0); writes the table as printable HTML or
            JSON, or prints the JSON with --json
+  serve    starts the server (settings from the environment: PORT, HOST, DATA_DIR, SESSION_SECRET,
+           SYNOPSIS_DEMO, LOG_LEVEL) and prints its address
   demo     reads the demonstration dual-use dossier and the ePrivacy texts shipped in fixtures/
            and writes each as HTML and Akoma Ntoso into DIR (default: data/demo)
 

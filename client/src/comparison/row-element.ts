@@ -1,0 +1,34 @@
+/*
+ * One row of the four-column view: the provision's label, then a cell per column with its number,
+ * heading and words, insertions underlined and deletions struck through (not by colour alone).
+ */
+import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comparison";
+import type { DiffSpan } from "../../../shared/compare/word-diff";
+import { h } from "../dom";
+
+function spans(diff: readonly DiffSpan[]): (Node | string)[] {
+  return diff.map(([op, text]) => (op === "+" ? h("ins", {}, text) : op === "-" ? h("del", {}, text) : text));
+}
+
+function cell(c: ComparisonCell | null): HTMLElement {
+  if (c === null) return h("div", { class: "cell gap", "aria-label": "not in this version" });
+  return h(
+    "div",
+    { class: `cell ${c.status ?? "reference"}` },
+    c.num !== null ? h("span", { class: "num" }, c.num) : null,
+    c.heading !== null ? h("span", { class: "heading" }, ...(c.headingDiff ? spans(c.headingDiff) : [c.heading])) : null,
+    h("span", { class: "words" }, ...spans(c.diff)),
+    c.status && c.status !== "same" ? h("span", { class: "status" }, c.note ?? c.status) : null,
+  );
+}
+
+export function rowElement(row: ComparisonRow, index: number): HTMLElement {
+  const label = h("div", { class: "label", title: `${row.status}, confidence ${row.confidence}` }, row.label);
+  label.style.paddingLeft = `${0.4 + row.depth * 0.8}em`;
+  return h(
+    "div",
+    { class: `row depth-${Math.min(row.depth, 3)} ${row.status}`, role: "row", tabindex: -1, "data-index": index, "data-label": row.label },
+    label,
+    ...row.cells.map(cell),
+  );
+}

@@ -1,0 +1,70 @@
+/*
+ * The browser app: a hash router over four pages (sign in, dossiers, a dossier, a comparison),
+ * and the signed-in user in the header. Every page asks the server; nothing is decided here.
+ */
+import { api, ApiFailure } from "./api";
+import type { SessionUser } from "../../shared/protocol/api";
+import { showLogin } from "./pages/login";
+import { showDossiers } from "./pages/dossiers";
+import { showDossier } from "./pages/dossier";
+import { showComparison } from "./pages/comparison";
+import { h } from "./dom";
+
+const app = document.getElementById("app")!;
+const who = document.getElementById("who")!;
+const logout = document.getElementById("logout") as HTMLButtonElement;
+
+let user: SessionUser | null = null;
+
+async function currentUser(): Promise<SessionUser | null> {
+  try {
+    return (await api<{ user: SessionUser }>("GET", "/api/session")).user;
+  } catch (e) {
+    if (e instanceof ApiFailure && e.status === 401) return null;
+    throw e;
+  }
+}
+
+function setUser(u: SessionUser | null): void {
+  user = u;
+  who.textContent = u ? `${u.displayName} · ${u.organisation}` : "";
+  logout.hidden = u === null;
+}
+
+async function route(): Promise<void> {
+  const hash = location.hash || "#/dossiers";
+  const [path, query] = hash.slice(1).split("?");
+  const params = new URLSearchParams(query ?? "");
+  if (user === null) setUser(await currentUser());
+  if (user === null && path !== "/login") {
+    location.hash = "#/login";
+    return;
+  }
+  const parts = (path ?? "").split("/").filter(Boolean);
+  try {
+    if (parts[0] === "login")
+      showLogin(app, (u) => {
+        setUser(u);
+        location.hash = "#/dossiers";
+      });
+    else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params);
+    else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]));
+    else await showDossiers(app);
+  } catch (e) {
+    const message =
+      e instanceof ApiFailure ? (e.status === 404 ? "There is no such dossier or version." : e.message) : "Something went wrong.";
+    app.replaceChildren(
+      h("p", { class: "error", role: "alert" }, message),
+      h("p", {}, h("a", { href: "#/dossiers" }, "Back to the dossiers")),
+    );
+  }
+}
+
+logout.addEventListener("click", () => {
+  void api("DELETE", "/api/session").then(() => {
+    setUser(null);
+    location.hash = "#/login";
+  });
+});
+window.addEventListener("hashchange", () => void route());
+void route();

@@ -1,0 +1,27 @@
+/*
+ * The dossiers the signed-in user may see, with their role in each.
+ */
+import { api } from "../api";
+import type { DossierSummary } from "../../../shared/protocol/api";
+import { h } from "../dom";
+
+export async function showDossiers(app: HTMLElement): Promise<void> {
+  const { dossiers } = await api<{ dossiers: DossierSummary[] }>("GET", "/api/dossiers");
+  app.replaceChildren(
+    h("h1", {}, "Dossiers"),
+    h(
+      "ul",
+      { class: "dossiers" },
+      ...dossiers.map((d) =>
+        h(
+          "li",
+          {},
+          h("a", { href: `#/dossiers/${d.id}` }, d.title),
+          d.procedure ? h("span", { class: "procedure" }, ` ${d.procedure}`) : null,
+          d.restricted ? h("span", { class: "limite" }, " LIMITE") : null,
+          h("span", { class: "role" }, d.role ? ` · ${d.role}` : " · open to all"),
+        ),
+      ),
+    ),
+  );
+}

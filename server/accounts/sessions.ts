@@ -1,0 +1,76 @@
+/*
+ * Sessions: a random token in an httpOnly, SameSite=Strict cookie, signed with the server's
+ * secret; the store keeps only a hash of the token, so a copy of the database opens no session.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { parseCookie, stringifySetCookie } from "cookie";
+import type { Store, UserRecord } from "../storage/store";
+
+export const SESSION_COOKIE = "synopsis_session";
+/** Sessions last a working week; a person logs in again after that. */
+const SESSION_DAYS = 7;
+
+export class Sessions {
+  constructor(
+    private readonly store: Store,
+    private readonly secret: string,
+    private readonly secureCookies: boolean,
+  ) {}
+
+  private sign(token: string): string {
+    return createHmac("sha256", this.secret).update(token).digest("base64url");
+  }
+
+  private static hash(token: string): string {
+    return createHash("sha256").update(token).digest("hex");
+  }
+
+  /** Opens a session for the user; returns the Set-Cookie header value. */
+  async open(userId: number): Promise<string> {
+    const token = randomBytes(32).toString("base64url");
+    const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+    await this.store.createSession(Sessions.hash(token), userId, expires);
+    return stringifySetCookie({
+      name: SESSION_COOKIE,
+      value: `${token}.${this.sign(token)}`,
+      httpOnly: true,
+      sameSite: "strict",
+      secure: this.secureCookies,
+      path: "/",
+      expires,
+    });
+  }
+
+  /** The token of a Cookie header, when its signature holds. */
+  private tokenOf(cookieHeader: string | undefined): string | null {
+    const value = cookieHeader ? parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
+    if (!value) return null;
+    const dot = value.lastIndexOf(".");
+    if (dot < 0) return null;
+    const token = value.slice(0, dot);
+    const given = Buffer.from(value.slice(dot + 1));
+    const expected = Buffer.from(this.sign(token));
+    return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
+  }
+
+  /** The user whose session the Cookie header carries, or null. */
+  async user(cookieHeader: string | undefined): Promise<UserRecord | null> {
+    const token = this.tokenOf(cookieHeader);
+    return token ? this.store.sessionUser(Sessions.hash(token), new Date()) : null;
+  }
+
+  /** Ends the session the Cookie header carries; returns the Set-Cookie header that clears it. */
+  async close(cookieHeader: string | undefined): Promise<string> {
+    const token = this.tokenOf(cookieHeader);
+    if (token) await this.store.deleteSession(Sessions.hash(token));
+    return stringifySetCookie({
+      name: SESSION_COOKIE,
+      value: "",
+      httpOnly: true,
+      sameSite: "strict",
+      secure: this.secureCookies,
+      path: "/",
+      expires: new Date(0),
+    });
+  }
+}

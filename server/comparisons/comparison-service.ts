@@ -1,0 +1,84 @@
+/*
+ * Comparisons served to the browser: documents parsed from the store and comparisons computed
+ * from them are kept in small least-recently-used caches, keyed by version ids and overrides, so
+ * that a comparison asked for again is answered without aligning anything.
+ */
+import { Node } from "prosemirror-model";
+import { compareVersions } from "../../shared/compare/comparison";
+import type { AlignmentOverride } from "../../shared/compare/alignment";
+import { legalSchema } from "../../shared/model/schema";
+import type { Overrides, Store } from "../storage/store";
+import { notFound } from "../http/errors";
+
+/** A few dossiers' worth of documents: a 100,000-word act takes about 20 MB parsed. */
+const DOCUMENTS_KEPT = 24;
+/** Comparisons as serialized JSON: a four-column 100,000-word table is a few MB. */
+const COMPARISONS_KEPT = 32;
+
+class LeastRecentlyUsed<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+export class ComparisonService {
+  private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENTS_KEPT);
+  private readonly comparisons = new LeastRecentlyUsed<string>(COMPARISONS_KEPT);
+
+  constructor(private readonly store: Store) {}
+
+  /** A stored version's document; versions are immutable, so the cache never goes stale. */
+  async document(dossierId: number, versionId: number): Promise<Node> {
+    const key = `${dossierId}:${versionId}`;
+    let doc = this.documents.get(key);
+    if (!doc) {
+      const json = await this.store.versionDocument(dossierId, versionId);
+      if (json === null) throw notFound(`no version ${versionId} in dossier ${dossierId}`);
+      doc = Node.fromJSON(legalSchema, JSON.parse(json));
+      this.documents.set(key, doc);
+    }
+    return doc;
+  }
+
+  /**
+   * The comparison of the versions, in this column order, against `refId`, as JSON text.
+   * Overrides name versions by id; they are turned into column indices here.
+   */
+  async compare(dossierId: number, versionIds: readonly number[], refId: number, overrides: Overrides): Promise<string> {
+    const relevant = overrides.filter((o) => versionIds.includes(o.a.version) && versionIds.includes(o.b.version));
+    const key = JSON.stringify([dossierId, versionIds, refId, relevant]);
+    const cached = this.comparisons.get(key);
+    if (cached !== undefined) return cached;
+    const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
+    const missing = versionIds.filter((_, i) => records[i] === null);
+    if (missing.length > 0) throw notFound(`no version ${missing.join(", ")} in dossier ${dossierId}`);
+    const docs = await Promise.all(versionIds.map((id) => this.document(dossierId, id)));
+    const column = (id: number) => versionIds.indexOf(id);
+    const comparison = compareVersions(docs, {
+      names: records.map((r) => r!.name),
+      ref: column(refId),
+      overrides: relevant.map((o): AlignmentOverride => ({
+        kind: o.kind,
+        a: { version: column(o.a.version), eId: o.a.eId },
+        b: { version: column(o.b.version), eId: o.b.eId },
+      })),
+    });
+    const json = JSON.stringify({ ...comparison, versionIds });
+    this.comparisons.set(key, json);
+    return json;
+  }
+}

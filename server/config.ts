@@ -1,0 +1,44 @@
+/*
+ * Settings from the environment, with defaults that make `npm start` work on a new machine:
+ * PORT (4321), HOST (127.0.0.1), DATA_DIR (./data), SESSION_SECRET (generated once and kept in
+ * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info).
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly sessionSecret: string;
+  readonly demo: boolean;
+  readonly logLevel: string;
+  /** Set the Secure flag on cookies: behind HTTPS. */
+  readonly secureCookies: boolean;
+}
+
+function sessionSecret(dataDir: string, given: string | undefined): string {
+  if (given) return given;
+  const file = join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function configFrom(env: NodeJS.ProcessEnv): Config {
+  const dataDir = resolve(env.DATA_DIR ?? "data");
+  mkdirSync(dataDir, { recursive: true });
+  const port = env.PORT === undefined ? 4321 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number from 0 to 65535, not "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? "127.0.0.1",
+    dataDir,
+    sessionSecret: sessionSecret(dataDir, env.SESSION_SECRET),
+    demo: env.SYNOPSIS_DEMO !== "0",
+    logLevel: env.LOG_LEVEL ?? "info",
+    secureCookies: env.SECURE_COOKIES === "1",
+  };
+}

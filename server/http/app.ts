@@ -1,0 +1,106 @@
+/*
+ * The Express application: security headers with a content security policy that allows no inline
+ * script, structured request logs with request ids, the session, rate limits, the API routes,
+ * the built browser app, and errors as JSON.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import express, { type Express } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "pino";
+import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import type { Services } from "./context";
+import { errorHandler, notFound } from "./errors";
+import { sessionRoutes } from "./routes/session";
+import { dossierRoutes } from "./routes/dossiers";
+import { versionRoutes } from "./routes/versions";
+import { compareRoutes } from "./routes/compare";
+
+/** JSON bodies are small (logins, members, overrides); files go through the upload route. */
+const JSON_LIMIT = "256kb";
+/** Requests a signed-in user (or an address, before signing in) may make in a minute. */
+const REQUESTS_PER_MINUTE = 600;
+/** Sign-in attempts an address may make in a quarter of an hour. */
+const SIGN_INS_PER_QUARTER_HOUR = 30;
+
+export function createApp(services: Services, logger: Logger, clientDir: string | null, secureCookies = false): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          // Served over plain HTTP on a laptop or behind a TLS proxy: never rewrite to https here.
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: secureCookies,
+    }),
+  );
+  app.use(express.json({ limit: JSON_LIMIT }));
+  app.use(async (req, _res, next) => {
+    const user = await services.sessions.user(req.headers.cookie);
+    if (user) req.user = user;
+    next();
+  });
+  const limit = rateLimit({
+    windowMs: 60_000,
+    limit: REQUESTS_PER_MINUTE,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    keyGenerator: (req) => (req.user ? `user:${req.user.id}` : `ip:${ipKeyGenerator(req.ip ?? "unknown")}`),
+    handler: (_req, res) => {
+      res.status(429).json({ error: { code: "too-many-requests", message: "too many requests; wait a minute" } });
+    },
+  });
+  const signIns = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: SIGN_INS_PER_QUARTER_HOUR,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    skip: (req) => req.method !== "POST",
+    handler: (_req, res) => {
+      res.status(429).json({ error: { code: "too-many-sign-ins", message: "too many sign-in attempts; wait a quarter of an hour" } });
+    },
+  });
+  app.use("/api", limit);
+  app.use("/api/session", signIns, sessionRoutes(services));
+  app.use("/api/dossiers/:id/versions", versionRoutes(services));
+  app.use("/api/dossiers/:id/compare", compareRoutes(services));
+  app.use("/api/dossiers", dossierRoutes(services));
+  app.use("/api", (req) => {
+    throw notFound(`no API route ${req.method} ${req.originalUrl}`);
+  });
+  if (clientDir && existsSync(join(clientDir, "index.html"))) {
+    app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
+  } else {
+    app.get("/", (_req, res) => {
+      res.type("text").send("The browser app is not built: run `npm run build` (npm start does it).");
+    });
+  }
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,29 @@
+/*
+ * What a request carries once the session is checked: the signed-in user, and the services the
+ * routes use. Routes stay thin: they parse, ask the policy, call a service and answer.
+ */
+import type { Request } from "express";
+import type { UserRecord, Store } from "../storage/store";
+import type { Sessions } from "../accounts/sessions";
+import type { ComparisonService } from "../comparisons/comparison-service";
+import type { Realtime } from "../realtime/realtime";
+import { HttpError } from "./errors";
+
+export interface Services {
+  readonly store: Store;
+  readonly sessions: Sessions;
+  readonly comparisons: ComparisonService;
+  readonly realtime: Realtime;
+}
+
+declare module "express-serve-static-core" {
+  interface Request {
+    user?: UserRecord;
+  }
+}
+
+/** The signed-in user, or a 401. */
+export function userOf(req: Request): UserRecord {
+  if (!req.user) throw new HttpError(401, "not-signed-in", "sign in first: POST /api/session");
+  return req.user;
+}

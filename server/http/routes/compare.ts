@@ -1,0 +1,25 @@
+/*
+ * GET /api/dossiers/:id/compare?versions=ID,ID,...&ref=ID: the comparison table of the versions
+ * in that column order, against the reference version (the first when not given), with the
+ * dossier's saved alignment overrides applied.
+ */
+import { Router } from "express";
+import { compareQuery } from "../../../shared/protocol/api";
+import type { Services } from "../context";
+import { dossierFor } from "../dossier-access";
+import { HttpError } from "../errors";
+
+export function compareRoutes({ store, comparisons }: Services): Router {
+  const router = Router({ mergeParams: true });
+  router.get("/", async (req, res) => {
+    const { dossier } = await dossierFor(req, store, "compare");
+    const { versions, ref } = compareQuery.parse(req.query);
+    if (new Set(versions).size !== versions.length)
+      throw new HttpError(400, "invalid-request", "versions: a version may be compared only once");
+    const refId = ref ?? versions[0]!;
+    if (!versions.includes(refId)) throw new HttpError(400, "invalid-request", `ref: version ${refId} is not among the compared versions`);
+    const json = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id));
+    res.type("application/json").send(json);
+  });
+  return router;
+}

@@ -1,0 +1,86 @@
+/*
+ * Dossiers: the list a user may see, creating one, one dossier with its versions, members and
+ * alignment overrides, and the owners' management of members and overrides.
+ */
+import { Router } from "express";
+import { dossierCreate, memberUpsert, overridesBody, type DossierDetail, type DossierSummary } from "../../../shared/protocol/api";
+import { versionSummary } from "../../imports/import-version";
+import type { DossierRecord } from "../../storage/store";
+import { userOf, type Services } from "../context";
+import { dossierFor } from "../dossier-access";
+import { HttpError, notFound } from "../errors";
+
+function summary(d: DossierRecord, role: DossierSummary["role"]): DossierSummary {
+  return { id: d.id, title: d.title, procedure: d.procedure, restricted: d.restricted, role };
+}
+
+export function dossierRoutes({ store }: Services): Router {
+  const router = Router();
+
+  router.get("/", async (req, res) => {
+    const user = userOf(req);
+    const dossiers = await store.dossiersVisibleTo(user.id);
+    const list = await Promise.all(dossiers.map(async (d) => summary(d, await store.roleOf(d.id, user.id))));
+    res.json({ dossiers: list });
+  });
+
+  router.post("/", async (req, res) => {
+    const user = userOf(req);
+    const body = dossierCreate.parse(req.body);
+    const id = await store.createDossier({ title: body.title, procedure: body.procedure ?? null, restricted: body.restricted }, user.id);
+    res.status(201).json({ dossier: summary((await store.dossier(id))!, "owner") });
+  });
+
+  router.get("/:id", async (req, res) => {
+    const { dossier, role } = await dossierFor(req, store, "read");
+    const detail: DossierDetail = {
+      ...summary(dossier, role),
+      versions: (await store.versions(dossier.id)).map(versionSummary),
+      members: (await store.members(dossier.id)).map(({ username, displayName, organisation, role: r }) => ({
+        username,
+        displayName,
+        organisation,
+        role: r,
+      })),
+      overrides: await store.overrides(dossier.id),
+    };
+    res.json({ dossier: detail });
+  });
+
+  router.put("/:id/members", async (req, res) => {
+    const { dossier } = await dossierFor(req, store, "manage-members");
+    const { username, role } = memberUpsert.parse(req.body);
+    const member = await store.userByName(username);
+    if (!member) throw notFound(`no user "${username}"`);
+    if (member.id === userOf(req).id && role !== "owner")
+      throw new HttpError(409, "last-owner", "an owner cannot step down themselves; another owner can change their role");
+    await store.setMember(dossier.id, member.id, role);
+    res.json({ members: await store.members(dossier.id) });
+  });
+
+  router.delete("/:id/members/:username", async (req, res) => {
+    const { dossier } = await dossierFor(req, store, "manage-members");
+    const member = await store.userByName(String(req.params.username));
+    if (!member) throw notFound(`no user "${String(req.params.username)}"`);
+    if (member.id === userOf(req).id) throw new HttpError(409, "last-owner", "an owner cannot remove themselves");
+    await store.removeMember(dossier.id, member.id);
+    res.status(204).end();
+  });
+
+  router.put("/:id/overrides", async (req, res) => {
+    const { dossier } = await dossierFor(req, store, "save-overrides");
+    const { overrides } = overridesBody.parse(req.body);
+    const versionIds = new Set((await store.versions(dossier.id)).map((v) => v.id));
+    const unknown = overrides.flatMap((o) => [o.a.version, o.b.version]).filter((v) => !versionIds.has(v));
+    if (unknown.length > 0)
+      throw new HttpError(
+        400,
+        "invalid-request",
+        `overrides name versions this dossier does not have: ${[...new Set(unknown)].join(", ")}`,
+      );
+    await store.setOverrides(dossier.id, overrides);
+    res.json({ overrides });
+  });
+
+  return router;
+}

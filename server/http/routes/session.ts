@@ -1,0 +1,38 @@
+/*
+ * Signing in and out: POST /api/session with a username and password, DELETE /api/session,
+ * and GET /api/session for who is signed in.
+ */
+import { Router } from "express";
+import { loginRequest, type SessionUser } from "../../../shared/protocol/api";
+import { hashPassword, verifyPassword } from "../../accounts/passwords";
+import type { UserRecord } from "../../storage/store";
+import type { Services } from "../context";
+import { userOf } from "../context";
+import { HttpError } from "../errors";
+
+export function sessionUser(user: UserRecord): SessionUser {
+  return { id: user.id, username: user.username, displayName: user.displayName, organisation: user.organisation };
+}
+
+/** Compared against when the user does not exist, so that a wrong name takes as long as a wrong password. */
+const decoy = hashPassword("decoy password for unknown users");
+
+export function sessionRoutes({ store, sessions }: Services): Router {
+  const router = Router();
+  router.post("/", async (req, res) => {
+    const { username, password } = loginRequest.parse(req.body);
+    const user = await store.userByName(username);
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await decoy));
+    if (!user || !valid) throw new HttpError(401, "wrong-credentials", "the username or the password is wrong");
+    res.setHeader("Set-Cookie", await sessions.open(user.id));
+    res.status(201).json({ user: sessionUser(user) });
+  });
+  router.get("/", (req, res) => {
+    res.json({ user: sessionUser(userOf(req)) });
+  });
+  router.delete("/", async (req, res) => {
+    res.setHeader("Set-Cookie", await sessions.close(req.headers.cookie));
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,54 @@
+/*
+ * Versions of a dossier: uploading a file (multipart field `file`, with `name` and `stage`) as
+ * a new version, and reading one as the JSON outline or as Akoma Ntoso.
+ */
+import { Router } from "express";
+import multer from "multer";
+import { MAX_INPUT_BYTES } from "../../../shared/formats/input";
+import { writeAkn } from "../../../shared/formats/akn/write-akn";
+import { outline } from "../../../shared/model/outline";
+import { idParam, versionFields } from "../../../shared/protocol/api";
+import { importVersion } from "../../imports/import-version";
+import { userOf, type Services } from "../context";
+import { dossierFor } from "../dossier-access";
+import { HttpError, notFound } from "../errors";
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_INPUT_BYTES, files: 1, fields: 8, fieldSize: 4096 } });
+
+export function versionRoutes({ store, comparisons, realtime }: Services): Router {
+  const router = Router({ mergeParams: true });
+
+  router.post("/", async (req, res) => {
+    // The policy is asked before the upload is read, so a refused user cannot make the server take a file.
+    const { dossier } = await dossierFor(req, store, "add-version");
+    await new Promise<void>((resolve, reject) => upload.single("file")(req, res, (err: unknown) => (err ? reject(err) : resolve())));
+    if (!req.file) throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
+    const fields = versionFields.parse(req.body);
+    const { summary } = await importVersion(store, {
+      dossierId: dossier.id,
+      userId: userOf(req).id,
+      bytes: new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength),
+      file: req.file.originalname || "upload",
+      fields,
+    });
+    realtime.versionAdded(dossier.id, summary.id, summary.name);
+    res.status(201).json({ version: summary });
+  });
+
+  router.get("/:vid", async (req, res) => {
+    const { dossier } = await dossierFor(req, store, "read");
+    const vid = idParam.safeParse(req.params.vid);
+    if (!vid.success) throw notFound(`no version "${String(req.params.vid)}"`);
+    const doc = await comparisons.document(dossier.id, vid.data);
+    const format = req.query.format;
+    if (format === "akn") {
+      res.type("application/akn+xml").send(writeAkn(doc));
+      return;
+    }
+    if (format !== undefined && format !== "json")
+      throw new HttpError(400, "invalid-request", `format must be json or akn, not "${String(format)}"`);
+    res.json(outline(doc));
+  });
+
+  return router;
+}

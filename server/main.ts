@@ -1,0 +1,61 @@
+/*
+ * Starting and stopping the server: opens the store (migrations run), loads the demonstration
+ * data into a new data folder, serves the API, the browser app and Socket.IO on one port, and on
+ * close stops taking requests, lets those in flight finish and closes the database cleanly.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { pino, type Logger } from "pino";
+import type { Config } from "./config";
+import { SqliteStore } from "./storage/sqlite-store";
+import { Sessions } from "./accounts/sessions";
+import { ComparisonService } from "./comparisons/comparison-service";
+import { Realtime } from "./realtime/realtime";
+import { createApp } from "./http/app";
+import { DEMO_PASSWORD, loadDemoData } from "./demo/demo-data";
+
+export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
+
+export interface RunningServer {
+  readonly url: string;
+  readonly logger: Logger;
+  /** Stops taking requests, waits for those in flight, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const store = new SqliteStore(join(config.dataDir, "synopsis.db"));
+  if (config.demo && (await store.isEmpty())) {
+    const users = await loadDemoData(store);
+    logger.info({ users }, "demonstration data loaded into a new data folder");
+    console.log(`Demonstration data loaded. Users: ${users.join(", ")} (password "${DEMO_PASSWORD}").`);
+  }
+  const sessions = new Sessions(store, config.sessionSecret, config.secureCookies);
+  const http = createServer();
+  const realtime = new Realtime(http, store, sessions);
+  const services = { store, sessions, comparisons: new ComparisonService(store), realtime };
+  http.on("request", createApp(services, logger, CLIENT_DIR, config.secureCookies));
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.port, config.host, resolve);
+  });
+  const { port } = http.address() as AddressInfo;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, dataDir: config.dataDir }, "Synopsis is listening");
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      await realtime.close();
+      await stopped;
+      store.close();
+      logger.info("Synopsis stopped");
+    })();
+    return closing;
+  };
+  return { url, logger, close };
+}

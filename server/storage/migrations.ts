@@ -1,0 +1,54 @@
+/*
+ * The SQLite schema, as an ordered list of migrations. The database's user_version says how many
+ * have run; the others run on start, each in its own transaction.
+ */
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE organisations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  );
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    password_hash TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at TEXT NOT NULL
+  );
+  CREATE TABLE dossiers (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    procedure TEXT,
+    restricted INTEGER NOT NULL DEFAULT 0 CHECK (restricted IN (0, 1)),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE TABLE members (
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'drafter', 'commenter', 'reader')),
+    PRIMARY KEY (dossier_id, user_id)
+  );
+  CREATE TABLE versions (
+    id INTEGER PRIMARY KEY,
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    format TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    document TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  CREATE INDEX versions_by_dossier ON versions(dossier_id);
+  CREATE TABLE alignment_overrides (
+    dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id) ON DELETE CASCADE,
+    overrides TEXT NOT NULL
+  );
+  `,
+];

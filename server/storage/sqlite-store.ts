@@ -1,0 +1,199 @@
+/*
+ * The embedded store: SQLite through better-sqlite3, one file in the data folder, in WAL mode,
+ * with the migrations run on open. Versions are immutable once added: there is no update.
+ */
+import Database from "better-sqlite3";
+import type { Role } from "../../shared/protocol/api";
+import { MIGRATIONS } from "./migrations";
+import type { DossierRecord, MemberRecord, NewVersion, Overrides, Store, UserRecord, VersionRecord } from "./store";
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  organisation: string;
+  password_hash: string;
+}
+
+interface DossierRow {
+  id: number;
+  title: string;
+  procedure: string | null;
+  restricted: number;
+}
+
+function user(row: UserRow | undefined): UserRecord | null {
+  return row
+    ? { id: row.id, username: row.username, displayName: row.display_name, organisation: row.organisation, passwordHash: row.password_hash }
+    : null;
+}
+
+function dossier(row: DossierRow): DossierRecord {
+  return { id: row.id, title: row.title, procedure: row.procedure, restricted: row.restricted === 1 };
+}
+
+const USER_SELECT = `SELECT u.id, u.username, u.display_name, o.name AS organisation, u.password_hash FROM users u JOIN organisations o ON o.id = u.organisation_id`;
+const VERSION_SELECT = `SELECT id, dossier_id AS dossierId, name, stage, format, summary, created_at AS createdAt FROM versions`;
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const done = this.db.pragma("user_version", { simple: true }) as number;
+    if (done > MIGRATIONS.length) {
+      throw new Error(
+        `the database has schema version ${done}, newer than this Synopsis knows (${MIGRATIONS.length}); use a newer Synopsis`,
+      );
+    }
+    MIGRATIONS.slice(done).forEach((sql, i) => {
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.pragma(`user_version = ${done + i + 1}`);
+      })();
+    });
+  }
+
+  async createOrganisation(name: string): Promise<number> {
+    return Number(this.db.prepare("INSERT INTO organisations (name) VALUES (?)").run(name).lastInsertRowid);
+  }
+
+  async createUser(u: { username: string; displayName: string; organisationId: number; passwordHash: string }): Promise<number> {
+    const result = this.db
+      .prepare("INSERT INTO users (username, display_name, organisation_id, password_hash) VALUES (?, ?, ?, ?)")
+      .run(u.username, u.displayName, u.organisationId, u.passwordHash);
+    return Number(result.lastInsertRowid);
+  }
+
+  async userByName(username: string): Promise<UserRecord | null> {
+    return user(this.db.prepare(`${USER_SELECT} WHERE u.username = ?`).get(username) as UserRow | undefined);
+  }
+
+  async userById(id: number): Promise<UserRecord | null> {
+    return user(this.db.prepare(`${USER_SELECT} WHERE u.id = ?`).get(id) as UserRow | undefined);
+  }
+
+  async createSession(tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
+    this.db
+      .prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+      .run(tokenHash, userId, expiresAt.toISOString());
+  }
+
+  async sessionUser(tokenHash: string, now: Date): Promise<UserRecord | null> {
+    const row = this.db
+      .prepare(`${USER_SELECT} JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ? AND s.expires_at > ?`)
+      .get(tokenHash, now.toISOString()) as UserRow | undefined;
+    return user(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash);
+  }
+
+  async createDossier(d: { title: string; procedure: string | null; restricted: boolean }, owner: number): Promise<number> {
+    return this.db.transaction(() => {
+      const id = Number(
+        this.db
+          .prepare("INSERT INTO dossiers (title, procedure, restricted) VALUES (?, ?, ?)")
+          .run(d.title, d.procedure, d.restricted ? 1 : 0).lastInsertRowid,
+      );
+      this.db.prepare("INSERT INTO members (dossier_id, user_id, role) VALUES (?, ?, 'owner')").run(id, owner);
+      return id;
+    })();
+  }
+
+  async dossier(id: number): Promise<DossierRecord | null> {
+    const row = this.db.prepare("SELECT id, title, procedure, restricted FROM dossiers WHERE id = ?").get(id) as DossierRow | undefined;
+    return row ? dossier(row) : null;
+  }
+
+  async dossiersVisibleTo(userId: number): Promise<DossierRecord[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, procedure, restricted FROM dossiers
+         WHERE restricted = 0 OR id IN (SELECT dossier_id FROM members WHERE user_id = ?) ORDER BY id`,
+      )
+      .all(userId) as DossierRow[];
+    return rows.map(dossier);
+  }
+
+  async members(dossierId: number): Promise<MemberRecord[]> {
+    return this.db
+      .prepare(
+        `SELECT m.user_id AS userId, u.username, u.display_name AS displayName, o.name AS organisation, m.role
+         FROM members m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = u.organisation_id
+         WHERE m.dossier_id = ? ORDER BY u.username`,
+      )
+      .all(dossierId) as MemberRecord[];
+  }
+
+  async roleOf(dossierId: number, userId: number): Promise<Role | null> {
+    const row = this.db.prepare("SELECT role FROM members WHERE dossier_id = ? AND user_id = ?").get(dossierId, userId) as
+      { role: Role } | undefined;
+    return row?.role ?? null;
+  }
+
+  async setMember(dossierId: number, userId: number, role: Role): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO members (dossier_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (dossier_id, user_id) DO UPDATE SET role = excluded.role",
+      )
+      .run(dossierId, userId, role);
+  }
+
+  async removeMember(dossierId: number, userId: number): Promise<void> {
+    this.db.prepare("DELETE FROM members WHERE dossier_id = ? AND user_id = ?").run(dossierId, userId);
+  }
+
+  async addVersion(v: NewVersion): Promise<number> {
+    const result = this.db
+      .prepare("INSERT INTO versions (dossier_id, name, stage, format, summary, document, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(v.dossierId, v.name, v.stage, v.format, v.summary, v.document, v.createdBy);
+    return Number(result.lastInsertRowid);
+  }
+
+  async versions(dossierId: number): Promise<VersionRecord[]> {
+    return this.db.prepare(`${VERSION_SELECT} WHERE dossier_id = ? ORDER BY id`).all(dossierId) as VersionRecord[];
+  }
+
+  async version(dossierId: number, versionId: number): Promise<VersionRecord | null> {
+    return (
+      (this.db.prepare(`${VERSION_SELECT} WHERE dossier_id = ? AND id = ?`).get(dossierId, versionId) as VersionRecord | undefined) ?? null
+    );
+  }
+
+  async versionDocument(dossierId: number, versionId: number): Promise<string | null> {
+    const row = this.db.prepare("SELECT document FROM versions WHERE dossier_id = ? AND id = ?").get(dossierId, versionId) as
+      { document: string } | undefined;
+    return row?.document ?? null;
+  }
+
+  async overrides(dossierId: number): Promise<Overrides> {
+    const row = this.db.prepare("SELECT overrides FROM alignment_overrides WHERE dossier_id = ?").get(dossierId) as
+      { overrides: string } | undefined;
+    return row ? (JSON.parse(row.overrides) as Overrides) : [];
+  }
+
+  async setOverrides(dossierId: number, overrides: Overrides): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO alignment_overrides (dossier_id, overrides) VALUES (?, ?) ON CONFLICT (dossier_id) DO UPDATE SET overrides = excluded.overrides",
+      )
+      .run(dossierId, JSON.stringify(overrides));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM users").get() as { n: number }).n === 0;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

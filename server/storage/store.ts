@@ -1,0 +1,85 @@
+/*
+ * The storage interface: everything the server keeps, asked for by what it means. SQLite stands
+ * behind it by default; the methods are asynchronous so that PostgreSQL can stand behind it too.
+ */
+import type { Role } from "../../shared/protocol/api";
+import type { OverridesBody } from "../../shared/protocol/api";
+
+export interface UserRecord {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly organisation: string;
+  readonly passwordHash: string;
+}
+
+export interface DossierRecord {
+  readonly id: number;
+  readonly title: string;
+  readonly procedure: string | null;
+  readonly restricted: boolean;
+}
+
+export interface MemberRecord {
+  readonly userId: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly organisation: string;
+  readonly role: Role;
+}
+
+export interface VersionRecord {
+  readonly id: number;
+  readonly dossierId: number;
+  readonly name: string;
+  readonly stage: string;
+  readonly format: string;
+  /** The summary as JSON: title, counts, words, warnings, notice. */
+  readonly summary: string;
+  readonly createdAt: string;
+}
+
+export interface NewVersion {
+  readonly dossierId: number;
+  readonly name: string;
+  readonly stage: string;
+  readonly format: string;
+  readonly summary: string;
+  /** The document as ProseMirror JSON. */
+  readonly document: string;
+  readonly createdBy: number;
+}
+
+export type Overrides = OverridesBody["overrides"];
+
+export interface Store {
+  createOrganisation(name: string): Promise<number>;
+  createUser(user: { username: string; displayName: string; organisationId: number; passwordHash: string }): Promise<number>;
+  userByName(username: string): Promise<UserRecord | null>;
+  userById(id: number): Promise<UserRecord | null>;
+
+  createSession(tokenHash: string, userId: number, expiresAt: Date): Promise<void>;
+  sessionUser(tokenHash: string, now: Date): Promise<UserRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  createDossier(dossier: { title: string; procedure: string | null; restricted: boolean }, owner: number): Promise<number>;
+  dossier(id: number): Promise<DossierRecord | null>;
+  /** Dossiers a user may know of: every open one, and the restricted ones the user is a member of. */
+  dossiersVisibleTo(userId: number): Promise<DossierRecord[]>;
+  members(dossierId: number): Promise<MemberRecord[]>;
+  roleOf(dossierId: number, userId: number): Promise<Role | null>;
+  setMember(dossierId: number, userId: number, role: Role): Promise<void>;
+  removeMember(dossierId: number, userId: number): Promise<void>;
+
+  addVersion(version: NewVersion): Promise<number>;
+  versions(dossierId: number): Promise<VersionRecord[]>;
+  version(dossierId: number, versionId: number): Promise<VersionRecord | null>;
+  versionDocument(dossierId: number, versionId: number): Promise<string | null>;
+
+  overrides(dossierId: number): Promise<Overrides>;
+  setOverrides(dossierId: number, overrides: Overrides): Promise<void>;
+
+  /** True when the store holds no users yet: a new data folder. */
+  isEmpty(): Promise<boolean>;
+  close(): void;
+}

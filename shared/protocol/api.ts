@@ -1,0 +1,122 @@
+/*
+ * The REST contract between the browser and the server: request validators and response types,
+ * declared once and imported by both ends. Every input from outside is checked against these.
+ */
+import { z } from "zod";
+import { FORMATS } from "../formats/input";
+
+export const ROLES = ["owner", "drafter", "commenter", "reader"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAGES = [
+  "base act",
+  "Commission proposal",
+  "Parliament position",
+  "Council mandate",
+  "compromise",
+  "adopted act",
+  "other",
+] as const;
+
+const name = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`);
+
+export const loginRequest = z.object({
+  username: name("username", 64),
+  password: z.string({ error: "password must be text" }).min(1, "password must not be empty").max(256, "password is too long"),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const dossierCreate = z.object({
+  title: name("title", 300),
+  procedure: z.string().trim().max(40, "procedure must be at most 40 characters").optional(),
+  restricted: z.boolean({ error: "restricted must be true or false" }).default(false),
+});
+export type DossierCreate = z.infer<typeof dossierCreate>;
+
+export const memberUpsert = z.object({
+  username: name("username", 64),
+  role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` }),
+});
+export type MemberUpsert = z.infer<typeof memberUpsert>;
+
+export const versionFields = z.object({
+  name: name("name", 120),
+  stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.join(", ")}` }).default("other"),
+  format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(", ")}` }).optional(),
+});
+export type VersionFields = z.infer<typeof versionFields>;
+
+const id = z.coerce.number({ error: "ids are whole numbers" }).int("ids are whole numbers").positive("ids are positive");
+
+export const idParam = id;
+
+export const compareQuery = z.object({
+  versions: z
+    .string({ error: "versions must list version ids, separated by commas" })
+    .transform((s): unknown[] => s.split(",").map((v) => v.trim()))
+    .pipe(z.array(id).min(2, "compare at least 2 versions").max(6, "compare at most 6 versions")),
+  ref: id.optional(),
+});
+export type CompareQuery = z.infer<typeof compareQuery>;
+
+const override = z.object({
+  kind: z.enum(["pin", "separate"], { error: "an override is a pin or a separate" }),
+  a: z.object({ version: id, eId: name("eId", 200) }),
+  b: z.object({ version: id, eId: name("eId", 200) }),
+});
+export const overridesBody = z.object({ overrides: z.array(override).max(500, "at most 500 overrides") });
+export type OverridesBody = z.infer<typeof overridesBody>;
+
+export interface ApiError {
+  readonly error: { readonly code: string; readonly message: string };
+}
+
+export interface SessionUser {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly organisation: string;
+}
+
+export interface VersionSummary {
+  readonly id: number;
+  readonly name: string;
+  readonly stage: string;
+  readonly format: string;
+  readonly title: string;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly words: number;
+  readonly warnings: readonly string[];
+  readonly notice: string | null;
+  readonly createdAt: string;
+}
+
+export interface DossierSummary {
+  readonly id: number;
+  readonly title: string;
+  readonly procedure: string | null;
+  readonly restricted: boolean;
+  /** The caller's role, or null when the caller reads a dossier open to all without being a member. */
+  readonly role: Role | null;
+}
+
+export interface DossierDetail extends DossierSummary {
+  readonly versions: readonly VersionSummary[];
+  readonly members: readonly {
+    readonly username: string;
+    readonly displayName: string;
+    readonly organisation: string;
+    readonly role: Role;
+  }[];
+  readonly overrides: OverridesBody["overrides"];
+}
+
+/** The message of the first problem zod found, with where it was: what a 400 answer says. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+}

@@ -1,0 +1,20 @@
+/*
+ * The Socket.IO contract: events each side may send, with their validators. A socket is
+ * authenticated by its session cookie before any event is accepted.
+ */
+import { z } from "zod";
+
+export const joinDossier = z.object({ dossierId: z.number().int().positive() });
+export type JoinDossier = z.infer<typeof joinDossier>;
+
+/** Events the client sends; each acknowledges with `{ ok: true }` or `{ ok: false, error }`. */
+export interface ClientEvents {
+  "dossier:join": (payload: JoinDossier, ack: (answer: SocketAnswer) => void) => void;
+}
+
+/** Events the server sends to the members of a dossier's room. */
+export interface ServerEvents {
+  "dossier:version-added": (payload: { dossierId: number; versionId: number; name: string }) => void;
+}
+
+export type SocketAnswer = { ok: true } | { ok: false; error: { code: string; message: string } };
