@@ -1,11 +1,13 @@
 /*
  * Settings from the environment, with defaults that make `npm start` work on a new machine:
  * PORT (4321), HOST (127.0.0.1), DATA_DIR (./data), SESSION_SECRET (generated once and kept in
- * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info).
+ * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info), MAX_UPLOAD_MB
+ * (64, the readers' own limit; lower it to refuse large files sooner).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { MAX_INPUT_BYTES } from "../shared/formats/input";
 
 export interface Config {
   readonly port: number;
@@ -16,6 +18,8 @@ export interface Config {
   readonly logLevel: string;
   /** Set the Secure flag on cookies: behind HTTPS. */
   readonly secureCookies: boolean;
+  /** The largest file an upload may carry, in bytes. */
+  readonly maxUploadBytes: number;
 }
 
 function sessionSecret(dataDir: string, given: string | undefined): string {
@@ -40,5 +44,13 @@ export function configFrom(env: NodeJS.ProcessEnv): Config {
     demo: env.SYNOPSIS_DEMO !== "0",
     logLevel: env.LOG_LEVEL ?? "info",
     secureCookies: env.SECURE_COOKIES === "1",
+    maxUploadBytes: maxUpload(env.MAX_UPLOAD_MB),
   };
+}
+
+function maxUpload(megabytes: string | undefined): number {
+  if (megabytes === undefined) return MAX_INPUT_BYTES;
+  const mb = Number(megabytes);
+  if (!(mb > 0)) throw new Error(`MAX_UPLOAD_MB must be a positive number of megabytes, not "${megabytes}"`);
+  return Math.min(Math.round(mb * 1024 * 1024), MAX_INPUT_BYTES);
 }

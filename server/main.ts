@@ -35,7 +35,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const sessions = new Sessions(store, config.sessionSecret, config.secureCookies);
   const http = createServer();
   const realtime = new Realtime(http, store, sessions);
-  const services = { store, sessions, comparisons: new ComparisonService(store), realtime };
+  const services = { store, sessions, comparisons: new ComparisonService(store), realtime, maxUploadBytes: config.maxUploadBytes };
   http.on("request", createApp(services, logger, CLIENT_DIR, config.secureCookies));
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);

@@ -14,6 +14,8 @@ export interface Services {
   readonly sessions: Sessions;
   readonly comparisons: ComparisonService;
   readonly realtime: Realtime;
+  /** The largest file an upload may carry, in bytes. */
+  readonly maxUploadBytes: number;
 }
 
 declare module "express-serve-static-core" {

@@ -38,7 +38,8 @@ function answerFor(err: unknown): Answer | null {
   }
   if (err instanceof ComparisonError) return { status: 400, code: err.code, message: err.message };
   if (err instanceof MulterError) {
-    if (err.code === "LIMIT_FILE_SIZE") return { status: 413, code: "file-too-large", message: "the file is over the upload limit" };
+    if (err.code === "LIMIT_FILE_SIZE")
+      return { status: 413, code: "file-too-large", message: "the file is over the upload limit; nothing was stored" };
     return { status: 400, code: "invalid-upload", message: `${err.message}${err.field ? ` (field "${err.field}")` : ""}` };
   }
   const e = err as { type?: string; status?: number; message?: string };

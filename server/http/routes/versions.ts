@@ -4,7 +4,6 @@
  */
 import { Router } from "express";
 import multer from "multer";
-import { MAX_INPUT_BYTES } from "../../../shared/formats/input";
 import { writeAkn } from "../../../shared/formats/akn/write-akn";
 import { outline } from "../../../shared/model/outline";
 import { idParam, versionFields } from "../../../shared/protocol/api";
@@ -13,10 +12,9 @@ import { userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
 import { HttpError, notFound } from "../errors";
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_INPUT_BYTES, files: 1, fields: 8, fieldSize: 4096 } });
-
-export function versionRoutes({ store, comparisons, realtime }: Services): Router {
+export function versionRoutes({ store, comparisons, realtime, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
 
   router.post("/", async (req, res) => {
     // The policy is asked before the upload is read, so a refused user cannot make the server take a file.

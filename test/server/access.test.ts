@@ -1,0 +1,185 @@
+/*
+ * The access matrix: every role and a non-member on every dossier route, against a real server.
+ * A restricted (LIMITE) dossier does not exist for non-members: they get the same 404 as for a
+ * dossier that does not exist, so the NGO user cannot learn that the Council's dossier exists.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES } from "../support/fixtures";
+import { ApiClient, dossierId, testServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+const users: Record<string, ApiClient> = {};
+let testDossier: number;
+let versionIds: number[];
+let limite: number;
+let ePrivacy: number;
+
+function akn(file: string): FormData {
+  const form = new FormData();
+  form.set("file", new Blob([readFileSync(join(FIXTURES, "dual-use", file))]), file);
+  form.set("name", file);
+  form.set("stage", "other");
+  return form;
+}
+
+beforeAll(async () => {
+  server = await testServer();
+  for (const name of ["commission", "parliament", "council", "ngo"]) users[name] = await new ApiClient(server.url).signIn(name);
+  const created = await users.commission!.request<{ dossier: { id: number } }>("POST", "/api/dossiers", {
+    title: "Access test",
+    restricted: true,
+  });
+  testDossier = created.body.dossier.id;
+  for (const [username, role] of [
+    ["parliament", "drafter"],
+    ["ngo", "commenter"],
+    ["council", "reader"],
+  ]) {
+    await users.commission!.request("PUT", `/api/dossiers/${testDossier}/members`, { username, role });
+  }
+  versionIds = [];
+  for (const file of ["commission-proposal-2016.akn.xml", "council-mandate-2019.akn.xml"]) {
+    const answer = await users.commission!.request<{ version: { id: number } }>("POST", `/api/dossiers/${testDossier}/versions`, akn(file));
+    versionIds.push(answer.body.version.id);
+  }
+  limite = await dossierId(users.council!, "Council working party");
+  ePrivacy = await dossierId(users.commission!, "ePrivacy");
+});
+
+afterAll(() => server.close());
+
+/** Every dossier route, each with what it takes to call it. */
+function routes(id: number, [v1, v2]: number[]) {
+  return {
+    "read the dossier": () => ["GET", `/api/dossiers/${id}`] as const,
+    "read a version as JSON": () => ["GET", `/api/dossiers/${id}/versions/${v1}`] as const,
+    "read a version as Akoma Ntoso": () => ["GET", `/api/dossiers/${id}/versions/${v1}?format=akn`] as const,
+    compare: () => ["GET", `/api/dossiers/${id}/compare?versions=${v1},${v2}`] as const,
+    "save overrides": () => ["PUT", `/api/dossiers/${id}/overrides`, { overrides: [] }] as const,
+    "add a version": () => ["POST", `/api/dossiers/${id}/versions`, akn("regulation-2021-821.akn.xml")] as const,
+    "manage members": () => ["PUT", `/api/dossiers/${id}/members`, { username: "council", role: "reader" }] as const,
+    "remove a member": () => ["DELETE", `/api/dossiers/${id}/members/council`] as const,
+  };
+}
+
+type RouteName = keyof ReturnType<typeof routes>;
+
+async function statuses(client: ApiClient, id: number, versions: number[]): Promise<Record<RouteName, number>> {
+  const out = {} as Record<RouteName, number>;
+  for (const [name, route] of Object.entries(routes(id, versions)) as [RouteName, () => readonly [string, string, unknown?]][]) {
+    const [method, path, body] = route();
+    out[name] = (await client.request(method, path, body)).status;
+    if (name === "remove a member" && out[name] === 204)
+      await users.commission!.request("PUT", `/api/dossiers/${id}/members`, { username: "council", role: "reader" });
+  }
+  return out;
+}
+
+describe("the access matrix of a restricted dossier", () => {
+  it("lets the owner do everything", async () => {
+    expect(await statuses(users.commission!, testDossier, versionIds)).toEqual({
+      "read the dossier": 200,
+      "read a version as JSON": 200,
+      "read a version as Akoma Ntoso": 200,
+      compare: 200,
+      "save overrides": 200,
+      "add a version": 201,
+      "manage members": 200,
+      "remove a member": 204,
+    });
+  });
+
+  it("lets a drafter read, compare, add versions and save overrides, but not manage members", async () => {
+    expect(await statuses(users.parliament!, testDossier, versionIds)).toEqual({
+      "read the dossier": 200,
+      "read a version as JSON": 200,
+      "read a version as Akoma Ntoso": 200,
+      compare: 200,
+      "save overrides": 200,
+      "add a version": 201,
+      "manage members": 403,
+      "remove a member": 403,
+    });
+  });
+
+  it.each([
+    ["commenter", "ngo"],
+    ["reader", "council"],
+  ])("lets a %s read and compare only", async (_, user) => {
+    expect(await statuses(users[user]!, testDossier, versionIds)).toEqual({
+      "read the dossier": 200,
+      "read a version as JSON": 200,
+      "read a version as Akoma Ntoso": 200,
+      compare: 200,
+      "save overrides": 403,
+      "add a version": 403,
+      "manage members": 403,
+      "remove a member": 403,
+    });
+  });
+});
+
+describe("non-members", () => {
+  it("find nothing of a restricted dossier: every route answers as for a dossier that does not exist", async () => {
+    const versions = (
+      await users.council!.request<{ dossier: { versions: { id: number }[] } }>("GET", `/api/dossiers/${limite}`)
+    ).body.dossier.versions.map((v) => v.id);
+    for (const outsider of ["ngo", "parliament", "commission"]) {
+      const seen = await statuses(users[outsider]!, limite, [versions[0]!, versions[0]!]);
+      expect(Object.values(seen).every((s) => s === 404)).toBe(true);
+    }
+    const real = await users.ngo!.request<{ error: { code: string } }>("GET", `/api/dossiers/${limite}`);
+    const missing = await users.ngo!.request<{ error: { code: string } }>("GET", `/api/dossiers/999999`);
+    expect(real.body.error.code).toBe(missing.body.error.code);
+    expect(real.text.replace(String(limite), "N")).toBe(missing.text.replace("999999", "N"));
+  });
+
+  it("do not see a restricted dossier in their list", async () => {
+    const list = await users.ngo!.request<{ dossiers: { title: string }[] }>("GET", "/api/dossiers");
+    expect(list.body.dossiers.map((d) => d.title)).not.toContain("Council working party: dual-use compromise (LIMITE)");
+    expect(list.body.dossiers.some((d) => d.title.startsWith("Dual-use"))).toBe(true);
+  });
+
+  it("may read and compare an open dossier, and do nothing else", async () => {
+    const versions = (
+      await users.commission!.request<{ dossier: { versions: { id: number }[] } }>("GET", `/api/dossiers/${ePrivacy}`)
+    ).body.dossier.versions.map((v) => v.id);
+    expect(await statuses(users.parliament!, ePrivacy, versions)).toEqual({
+      "read the dossier": 200,
+      "read a version as JSON": 200,
+      "read a version as Akoma Ntoso": 200,
+      compare: 200,
+      "save overrides": 403,
+      "add a version": 403,
+      "manage members": 403,
+      "remove a member": 403,
+    });
+  });
+});
+
+describe("without a session", () => {
+  it("every route answers 401", async () => {
+    const anonymous = new ApiClient(server.url);
+    const seen = await statuses(anonymous, testDossier, versionIds);
+    expect(Object.values(seen).every((s) => s === 401)).toBe(true);
+    expect((await anonymous.request("GET", "/api/dossiers")).status).toBe(401);
+    expect((await anonymous.request("GET", "/api/session")).status).toBe(401);
+  });
+
+  it("a wrong password is refused as a wrong name is, with the same words", async () => {
+    const a = await new ApiClient(server.url).request("POST", "/api/session", { username: "ngo", password: "wrong" });
+    const b = await new ApiClient(server.url).request("POST", "/api/session", { username: "nobody", password: "wrong" });
+    expect([a.status, b.status]).toEqual([401, 401]);
+    expect(a.text).toBe(b.text);
+  });
+
+  it("logging out ends the session", async () => {
+    const client = await new ApiClient(server.url).signIn("ngo");
+    const cookie = client.cookie;
+    expect((await client.request("DELETE", "/api/session")).status).toBe(204);
+    client.cookie = cookie;
+    expect((await client.request("GET", "/api/session")).status).toBe(401);
+  });
+});

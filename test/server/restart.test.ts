@@ -1,0 +1,47 @@
+/*
+ * What is stored survives a restart: the server stops cleanly (SIGTERM's path), starts again on
+ * the same data folder, does not load the demonstration data twice, and serves the same answers.
+ */
+import { describe, expect, it } from "vitest";
+import { ApiClient, dossierId, testServer } from "../support/server";
+
+describe("a restart", () => {
+  it("keeps users, sessions, dossiers, members, versions and overrides", async () => {
+    const first = await testServer();
+    const owner = await new ApiClient(first.url).signIn("commission");
+    const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", {
+      title: "Kept across restarts",
+      restricted: true,
+    });
+    const id = created.body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "ngo", role: "commenter" });
+    const form = new FormData();
+    form.set(
+      "file",
+      new Blob(["Article 1\nSubject matter\nThis Regulation lays down rules.\n\nArticle 2\nThis Regulation enters into force.\n"]),
+      "act.txt",
+    );
+    form.set("name", "Plain text");
+    form.set("stage", "compromise");
+    const version = (await owner.request<{ version: { id: number } }>("POST", `/api/dossiers/${id}/versions`, form)).body.version.id;
+    const dualUse = await dossierId(owner, "Dual-use");
+    const before = await owner.request("GET", `/api/dossiers/${id}`);
+    const listBefore = await owner.request("GET", "/api/dossiers");
+    await first.close();
+
+    const second = await testServer({ dataDir: first.dataDir });
+    try {
+      const again = new ApiClient(second.url);
+      again.cookie = owner.cookie;
+      expect((await again.request("GET", "/api/session")).status).toBe(200);
+      expect((await again.request("GET", `/api/dossiers/${id}`)).text).toBe(before.text);
+      expect((await again.request("GET", "/api/dossiers")).text).toBe(listBefore.text);
+      const outline = await again.request<{ provisions: { eId: string }[] }>("GET", `/api/dossiers/${id}/versions/${version}`);
+      expect(outline.body.provisions.map((p) => p.eId)).toEqual(["art_1", "art_2"]);
+      const compare = await again.request("GET", `/api/dossiers/${dualUse}/compare?versions=1,2,3,4`);
+      expect(compare.status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,133 @@
+/*
+ * Uploading versions to a real server: every real act in the corpus is imported with its counts;
+ * broken, hostile and oversized files are answered 4xx with the reason and nothing is stored.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES } from "../support/fixtures";
+import { ApiClient, testServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let owner: ApiClient;
+let dossier: number;
+
+function form(bytes: Uint8Array | string, file: string, fields: Record<string, string> = { name: file, stage: "other" }): FormData {
+  const data = new FormData();
+  data.set("file", new Blob([bytes]), file);
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+}
+
+async function versionCount(): Promise<number> {
+  const { body } = await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${dossier}`);
+  return body.dossier.versions.length;
+}
+
+beforeAll(async () => {
+  server = await testServer({ env: { SYNOPSIS_DEMO: "1", MAX_UPLOAD_MB: "2" } });
+  owner = await new ApiClient(server.url).signIn("commission");
+  dossier = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Uploads" })).body.dossier.id;
+});
+
+afterAll(() => server.close());
+
+const CORPUS = readdirSync(join(FIXTURES, "eurlex")).filter((f) => /\.(xml|xhtml|zip)$/.test(f));
+
+describe("uploading the real acts of the corpus", () => {
+  it.each(CORPUS)("imports %s and answers with its summary", async (file) => {
+    const answer = await owner.request<{ version: { id: number; counts: Record<string, number>; words: number; format: string } }>(
+      "POST",
+      `/api/dossiers/${dossier}/versions`,
+      form(readFileSync(join(FIXTURES, "eurlex", file)), file),
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.body.version.counts.article).toBeGreaterThan(20);
+    expect(answer.body.version.words).toBeGreaterThan(8000);
+    const outline = await owner.request<{ provisions: { type: string }[] }>(
+      "GET",
+      `/api/dossiers/${dossier}/versions/${answer.body.version.id}`,
+    );
+    expect(outline.status).toBe(200);
+    expect(outline.body.provisions.filter((p) => p.type === "article" || p.type === "chapter").length).toBeGreaterThan(0);
+  });
+});
+
+describe("bad uploads store nothing and say why", () => {
+  const cases: [string, () => FormData, number, RegExp][] = [
+    [
+      "malformed XML",
+      () => form('<?xml version="1.0"?>\n<ACT><TITLE></ACT>', "broken.xml"),
+      422,
+      /broken\.xml, line 2, column \d+: not well-formed XML/,
+    ],
+    [
+      "entity expansion (billion laughs)",
+      () =>
+        form(
+          `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><akomaNtoso>&lol1;</akomaNtoso>`,
+          "lolz.xml",
+        ),
+      422,
+      /entity declarations are refused/,
+    ],
+    [
+      "an external entity",
+      () => form('<?xml version="1.0"?><!DOCTYPE ACT [<!ENTITY x SYSTEM "file:///etc/passwd">]><ACT>&x;</ACT>', "xxe.xml"),
+      422,
+      /entity declarations are refused/,
+    ],
+    ["a file of an unknown kind", () => form("<invoice><total>1</total></invoice>", "invoice.xml"), 422, /none of the known kinds/],
+    ["an empty file", () => form("", "empty.txt"), 422, /empty/],
+    ["a file over the upload limit", () => form(new Uint8Array(3 * 1024 * 1024).fill(65), "huge.txt"), 413, /over the upload limit/],
+    [
+      "no file at all",
+      () => {
+        const f = new FormData();
+        f.set("name", "nothing");
+        return f;
+      },
+      400,
+      /no file/,
+    ],
+    [
+      "a stage that does not exist",
+      () => form("Article 1\nText.\n", "act.txt", { name: "x", stage: "wishful" }),
+      400,
+      /stage must be one of/,
+    ],
+    ["a broken zip", () => form(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "broken.zip"), 422, /zip/i],
+  ];
+
+  it.each(cases)("refuses %s", async (_, make, status, message) => {
+    const before = await versionCount();
+    const answer = await owner.request<{ error: { code: string; message: string } }>("POST", `/api/dossiers/${dossier}/versions`, make());
+    expect(answer.status).toBe(status);
+    expect(answer.body.error.message).toMatch(message);
+    expect(await versionCount()).toBe(before);
+  });
+
+  it("refuses a JSON body over the limit and malformed JSON", async () => {
+    const big = await owner.request("POST", "/api/dossiers", { title: "x".repeat(300 * 1024) });
+    expect(big.status).toBe(413);
+    const bad = await owner.request("POST", "/api/dossiers", "{not json", { "content-type": "application/json" });
+    expect([bad.status, (bad.body as { error: { code: string } }).error.code]).toEqual([400, "invalid-json"]);
+  });
+});
+
+describe("the session cookie and the headers", () => {
+  it("is httpOnly and SameSite=Strict, and pages carry a policy that allows no inline script", async () => {
+    const response = await fetch(`${server.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "ngo", password: "demo" }),
+    });
+    const cookie = response.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).not.toMatch(/unsafe-inline/);
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
