@@ -1,0 +1,111 @@
+/*
+ * A person's way through the workspace in Chromium: sign in as the NGO analyst, open the dual-use
+ * dossier, read the four columns with their marked differences, keep the changed rows, jump to an
+ * article, and sign out. A screenshot of the comparison is kept under test-output/.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildClient, hasChromium, launchChromium, TEST_OUTPUT } from "../support/browser";
+import { testServer, type TestServer } from "../support/server";
+
+describe.skipIf(!hasChromium)("the workspace in a browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await buildClient();
+    server = await testServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy/.test(m.text())) errors.push(m.text());
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("refuses a wrong password with the server's words", async () => {
+    await page.goto(server.url);
+    await page.fill("#username", "ngo");
+    await page.fill("#password", "not the password");
+    await page.click("button[type=submit]");
+    await page.locator(".login .error", { hasText: /\S/ }).waitFor();
+    expect(await page.locator(".login .error").textContent()).toBe("the username or the password is wrong");
+  });
+
+  it("signs in as ngo and lists the dossiers the NGO may see, without the Council's", async () => {
+    await page.fill("#password", "demo");
+    await page.click("button[type=submit]");
+    await page.waitForSelector("ul.dossiers a");
+    const titles = await page.locator("ul.dossiers a").allTextContents();
+    expect(titles.some((t) => t.startsWith("Dual-use"))).toBe(true);
+    expect(titles.some((t) => t.includes("Council working party"))).toBe(false);
+    expect(await page.locator("#who").textContent()).toMatch(/NGO coalition/);
+  });
+
+  it("opens the dual-use dossier and shows four columns with marked differences", async () => {
+    await page.click("text=Dual-use export controls");
+    await page.waitForSelector("form.choose");
+    expect(await page.locator(".version .notice").count()).toBe(4);
+    await page.click("form.choose button[type=submit]");
+    await page.waitForSelector(".rows[data-complete=true]");
+    const headers = await page.locator(".row.header .cell").allTextContents();
+    expect(headers).toEqual(["Commission proposal (reference)", "Parliament position", "Council mandate", "Regulation (EU) 2021/821"]);
+    expect(await page.locator(".notice").first().textContent()).toMatch(/not the authentic text/);
+    expect(await page.locator(".rows ins").count()).toBeGreaterThan(20);
+    expect(await page.locator(".rows del").count()).toBeGreaterThan(20);
+    // insertions are underlined and deletions struck through, not told by colour alone
+    expect(
+      await page
+        .locator(".rows ins")
+        .first()
+        .evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).toBe("underline");
+    expect(
+      await page
+        .locator(".rows del")
+        .first()
+        .evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).toBe("line-through");
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(TEST_OUTPUT, "dual-use-comparison.png") });
+  });
+
+  it("filters to the changed rows", async () => {
+    const all = await page.locator(".rows .row").count();
+    await page.check("#changed-only");
+    await page.waitForSelector(".rows[data-complete=true]");
+    const changed = await page.locator(".rows .row").count();
+    expect(changed).toBeLessThan(all);
+    expect(await page.locator('.rows .row[data-label="Article 4(3)"]').count()).toBe(0);
+    expect(await page.locator('.rows .row[data-label="Article 4(2)"]').count()).toBe(1);
+  });
+
+  it("jumps to an article typed as people type it, and moves between rows with the keyboard", async () => {
+    await page.uncheck("#changed-only");
+    await page.waitForSelector(".rows[data-complete=true]");
+    await page.fill("#jump", "art 14");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Article 14");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-label"))).toBe("Article 14(1)");
+    const box = await page.locator(".row:focus").boundingBox();
+    expect(box!.y).toBeGreaterThan(0);
+    expect(box!.y).toBeLessThan(900);
+  });
+
+  it("signs out", async () => {
+    await page.click("#logout");
+    await page.waitForSelector("form.login");
+    expect(await page.locator("#who").textContent()).toBe("");
+    expect(errors).toEqual([]);
+  });
+});

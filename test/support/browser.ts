@@ -1,0 +1,39 @@
+/*
+ * Debian's Chromium driven by playwright-core for browser tests, launched headless with an empty
+ * profile. Without /usr/bin/chromium the browser tests are skipped with a reason, but never
+ * under CI, where they must run.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { build } from "vite";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  if (process.env.CI) throw new Error(`browser tests need Chromium at ${CHROMIUM} under CI: apt-get install chromium`);
+  console.warn(`Chromium not found at ${CHROMIUM}: browser tests are skipped (apt-get install chromium)`);
+}
+
+/** Chromium with a new, empty profile (playwright makes a temporary one for every launch). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** Builds the browser app into dist/client, where the server serves it from. */
+export async function buildClient(): Promise<void> {
+  await build({ configFile: join(import.meta.dirname, "../../client/vite.config.ts"), logLevel: "warn" });
+}
+
+export const TEST_OUTPUT = join(import.meta.dirname, "../../test-output");
