@@ -4,6 +4,8 @@
  */
 import { benchCompare } from "./compare";
 import { benchReaders } from "./readers";
+import { benchWorkspace } from "./workspace";
 
 benchReaders();
+await benchWorkspace();
 benchCompare();

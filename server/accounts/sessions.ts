@@ -3,7 +3,7 @@
  * secret; the store keeps only a hash of the token, so a copy of the database opens no session.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { parseCookie, stringifySetCookie } from "cookie";
+import { parse, serialize } from "cookie";
 import type { Store, UserRecord } from "../storage/store";
 
 export const SESSION_COOKIE = "synopsis_session";
@@ -30,9 +30,7 @@ export class Sessions {
     const token = randomBytes(32).toString("base64url");
     const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
     await this.store.createSession(Sessions.hash(token), userId, expires);
-    return stringifySetCookie({
-      name: SESSION_COOKIE,
-      value: `${token}.${this.sign(token)}`,
+    return serialize(SESSION_COOKIE, `${token}.${this.sign(token)}`, {
       httpOnly: true,
       sameSite: "strict",
       secure: this.secureCookies,
@@ -43,7 +41,7 @@ export class Sessions {
 
   /** The token of a Cookie header, when its signature holds. */
   private tokenOf(cookieHeader: string | undefined): string | null {
-    const value = cookieHeader ? parseCookie(cookieHeader)[SESSION_COOKIE] : undefined;
+    const value = cookieHeader ? parse(cookieHeader)[SESSION_COOKIE] : undefined;
     if (!value) return null;
     const dot = value.lastIndexOf(".");
     if (dot < 0) return null;
@@ -63,9 +61,7 @@ export class Sessions {
   async close(cookieHeader: string | undefined): Promise<string> {
     const token = this.tokenOf(cookieHeader);
     if (token) await this.store.deleteSession(Sessions.hash(token));
-    return stringifySetCookie({
-      name: SESSION_COOKIE,
-      value: "",
+    return serialize(SESSION_COOKIE, "", {
       httpOnly: true,
       sameSite: "strict",
       secure: this.secureCookies,

@@ -12,7 +12,11 @@ let server: TestServer;
 let owner: ApiClient;
 let dossier: number;
 
-function form(bytes: Uint8Array | string, file: string, fields: Record<string, string> = { name: file, stage: "other" }): FormData {
+function form(
+  bytes: Uint8Array<ArrayBuffer> | string,
+  file: string,
+  fields: Record<string, string> = { name: file, stage: "other" },
+): FormData {
   const data = new FormData();
   data.set("file", new Blob([bytes]), file);
   for (const [k, v] of Object.entries(fields)) data.set(k, v);
@@ -39,7 +43,7 @@ describe("uploading the real acts of the corpus", () => {
     const answer = await owner.request<{ version: { id: number; counts: Record<string, number>; words: number; format: string } }>(
       "POST",
       `/api/dossiers/${dossier}/versions`,
-      form(readFileSync(join(FIXTURES, "eurlex", file)), file),
+      form(new Uint8Array(readFileSync(join(FIXTURES, "eurlex", file))), file),
     );
     expect(answer.status).toBe(201);
     expect(answer.body.version.counts.article).toBeGreaterThan(20);

@@ -1,7 +1,8 @@
 /*
  * GET /api/dossiers/:id/compare?versions=ID,ID,...&ref=ID: the comparison table of the versions
  * in that column order, against the reference version (the first when not given), with the
- * dossier's saved alignment overrides applied.
+ * dossier's saved alignment overrides applied. Sent compressed when the client accepts it,
+ * with an ETag so a browser that has it already gets a 304.
  */
 import { Router } from "express";
 import { compareQuery } from "../../../shared/protocol/api";
@@ -18,8 +19,19 @@ export function compareRoutes({ store, comparisons }: Services): Router {
       throw new HttpError(400, "invalid-request", "versions: a version may be compared only once");
     const refId = ref ?? versions[0]!;
     if (!versions.includes(refId)) throw new HttpError(400, "invalid-request", `ref: version ${refId} is not among the compared versions`);
-    const json = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id));
-    res.type("application/json").send(json);
+    const served = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id));
+    res.setHeader("ETag", served.etag);
+    res.setHeader("Cache-Control", "private, no-cache");
+    res.setHeader("Vary", "Accept-Encoding, Cookie");
+    if (req.headers["if-none-match"] === served.etag) {
+      res.status(304).end();
+      return;
+    }
+    res.type("application/json");
+    if (req.acceptsEncodings("gzip") === "gzip") {
+      res.setHeader("Content-Encoding", "gzip");
+      res.send(served.gzipped);
+    } else res.send(served.json);
   });
   return router;
 }
