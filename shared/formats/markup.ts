@@ -22,3 +22,9 @@ export function attributes(attrs: Record<string, string | number | null | undefi
 export function element(name: string, attrs: Record<string, string | number | null | undefined>, content: string): string {
   return content === "" ? `<${name}${attributes(attrs)}/>` : `<${name}${attributes(attrs)}>${content}</${name}>`;
 }
+
+/** The attributes of a table cell as HTML and Akoma Ntoso write them: spans only where they are not 1. */
+export function cellAttributes(cell: { attrs: Record<string, unknown> }): { colspan: number | null; rowspan: number | null } {
+  const { colspan, rowspan } = cell.attrs as { colspan: number; rowspan: number };
+  return { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null };
+}

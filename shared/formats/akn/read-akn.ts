@@ -4,7 +4,8 @@
  * structure, GUIDs kept. Elements it does not know are kept as text and reported.
  */
 import type { Mark, Node } from "prosemirror-model";
-import { legalSchema, type ProvisionType } from "../../model/schema";
+import { type ProvisionType } from "../../model/schema";
+import { emphasisMark, provenanceMark } from "../../model/marks";
 import { act, footnote, formula, InlineRun, p, provision, signature, table, type ActParts } from "../../model/build";
 import { FormatError } from "../errors";
 import { WarningLog, type ReadResult } from "../reader";
@@ -351,14 +352,14 @@ class AknReader {
     }
     const kind = EMPHASIS_BY_ELEMENT.get(node.name);
     if (kind) {
-      this.inline(node, legalSchema.marks.emphasis!.create({ kind }).addToSet(marks), run);
+      this.inline(node, emphasisMark(kind).addToSet(marks), run);
       return;
     }
     const cls = node.attrs.class ?? "";
     if (node.name === "span" && cls.startsWith(PROVENANCE_CLASS_PREFIX)) {
-      this.inline(node, legalSchema.marks.provenance!.create({ source: cls.slice(PROVENANCE_CLASS_PREFIX.length) }).addToSet(marks), run);
+      this.inline(node, provenanceMark(cls.slice(PROVENANCE_CLASS_PREFIX.length)).addToSet(marks), run);
     } else if (node.name === "span" && cls.startsWith(EMPHASIS_CLASS_PREFIX)) {
-      this.inline(node, legalSchema.marks.emphasis!.create({ kind: cls.slice(EMPHASIS_CLASS_PREFIX.length) }).addToSet(marks), run);
+      this.inline(node, emphasisMark(cls.slice(EMPHASIS_CLASS_PREFIX.length)).addToSet(marks), run);
     } else if (node.name === "noteRef") {
       run.footnoteRef((node.attrs.href ?? "").replace(/^#/, ""), node.attrs.marker ?? "");
     } else if (node.name === "authorialNote") {

@@ -5,7 +5,7 @@
  */
 import type { Mark, Node } from "prosemirror-model";
 import { isProvisionType } from "../../model/schema";
-import { element, escapeMarkup } from "../markup";
+import { cellAttributes, element, escapeMarkup } from "../markup";
 import { toIso6392 } from "./language";
 import {
   AKN_NS,
@@ -276,12 +276,8 @@ function table(node: Node): string {
   node.forEach((row) => {
     let cells = "";
     row.forEach((cell) => {
-      const { header, colspan, rowspan } = cell.attrs as { header: boolean; colspan: number; rowspan: number };
-      cells += element(
-        header ? "th" : "td",
-        { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null },
-        blocks(cell) || "<p/>",
-      );
+      const header = cell.attrs.header as boolean;
+      cells += element(header ? "th" : "td", cellAttributes(cell), blocks(cell) || "<p/>");
     });
     rows += element("tr", {}, cells);
   });

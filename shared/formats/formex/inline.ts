@@ -5,7 +5,7 @@
  */
 import { Mark } from "prosemirror-model";
 import { InlineRun } from "../../model/build";
-import { legalSchema } from "../../model/schema";
+import { emphasisMark } from "../../model/marks";
 import type { XmlElement, XmlNode } from "../xml";
 import type { Reading } from "./reading";
 
@@ -36,17 +36,6 @@ interface Style {
 
 const PLAIN: Style = { marks: Mark.none, upper: false };
 
-const emphasisMarks = new Map<string, Mark>();
-
-function emphasis(kind: string): Mark {
-  let mark = emphasisMarks.get(kind);
-  if (!mark) {
-    mark = legalSchema.marks.emphasis!.create({ kind });
-    emphasisMarks.set(kind, mark);
-  }
-  return mark;
-}
-
 export function isInlineElement(name: string): boolean {
   return INLINE_ELEMENTS.has(name);
 }
@@ -70,7 +59,7 @@ export function readInline(node: XmlNode, run: InlineRun, reading: Reading, styl
       const inner: Style =
         type === UPPER_CASE || type === ""
           ? { marks: style.marks, upper: style.upper || type === UPPER_CASE }
-          : { marks: emphasis(type.toLowerCase()).addToSet(style.marks), upper: style.upper };
+          : { marks: emphasisMark(type.toLowerCase()).addToSet(style.marks), upper: style.upper };
       for (const child of node.children) readInline(child, run, reading, inner);
       return;
     }

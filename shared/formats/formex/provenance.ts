@@ -4,7 +4,7 @@
  * front matter (FAM.COMP) lists the acts by CELEX number. Each text gets a provenance mark.
  */
 import type { Mark } from "prosemirror-model";
-import { legalSchema } from "../../model/schema";
+import { provenanceMark } from "../../model/marks";
 import { child, elements, textOf, type XmlElement } from "../xml";
 import type { Reading } from "./reading";
 
@@ -16,17 +16,6 @@ const BASIC_ACT = "B";
 
 /** The processing instructions the parser keeps as elements: the modification markers. */
 export const MODIFICATION_MARKERS: ReadonlySet<string> = new Set([OPENING, CLOSING]);
-
-const marks = new Map<string, Mark>();
-
-function provenance(source: string): Mark {
-  let mark = marks.get(source);
-  if (!mark) {
-    mark = legalSchema.marks.provenance!.create({ source });
-    marks.set(source, mark);
-  }
-  return mark;
-}
 
 function celexOf(bibData: XmlElement | undefined): string | null {
   const celex = bibData && child(bibData, "NO.CELEX");
@@ -83,7 +72,7 @@ export function applyProvenance(root: XmlElement, sources: ReadonlyMap<string, s
           const source = sourceOf(node);
           const deleted = node.attrs.ACTION === "DELETED";
           if (deleted) reading.warn(node, `a passage deleted by ${source} is not part of the text in force and is left out`);
-          open.push({ id: node.attrs.ID ?? "", mark: provenance(source), marker: node, deleted });
+          open.push({ id: node.attrs.ID ?? "", mark: provenanceMark(source), marker: node, deleted });
         } else {
           const at = open.findLastIndex((o) => o.id === node.attrs.IDREF);
           if (at >= 0) open.splice(at, 1);
@@ -96,7 +85,7 @@ export function applyProvenance(root: XmlElement, sources: ReadonlyMap<string, s
         children.splice(i, 1);
         continue;
       }
-      reading.setProvenance(node, open[open.length - 1]?.mark ?? provenance(BASIC_ACT));
+      reading.setProvenance(node, open[open.length - 1]?.mark ?? provenanceMark(BASIC_ACT));
       if (node.kind === "element") visit(node);
       i++;
     }

@@ -5,7 +5,7 @@
 import type { Mark, Node } from "prosemirror-model";
 import { isProvisionType } from "../../model/schema";
 import { titleOf } from "../../model/walk";
-import { element, escapeMarkup } from "../markup";
+import { cellAttributes, element, escapeMarkup } from "../markup";
 
 const STYLE = `
 body { font-family: Georgia, "Times New Roman", serif; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
@@ -105,12 +105,8 @@ function block(node: Node, prefix = ""): string {
     node.forEach((row) => {
       let cells = "";
       row.forEach((cell) => {
-        const { header, colspan, rowspan } = cell.attrs as { header: boolean; colspan: number; rowspan: number };
-        cells += element(
-          header ? "th" : "td",
-          { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null },
-          blocks(cell),
-        );
+        const header = cell.attrs.header as boolean;
+        cells += element(header ? "th" : "td", cellAttributes(cell), blocks(cell));
       });
       rows += element("tr", {}, cells);
     });

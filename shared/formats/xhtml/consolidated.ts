@@ -4,7 +4,7 @@
  * passage inside them; the reader keeps these as the `provenance` mark, never as words.
  */
 import type { Mark } from "prosemirror-model";
-import { legalSchema } from "../../model/schema";
+import { provenanceMark } from "../../model/marks";
 
 /** ▼ or ► with its source's code (B, M1, C1, A1...), or ◄ closing the passage a ► opened. */
 const MARKER = /([▼►])[\s\u00a0]*([A-Z]+\d*)|◄/gu;
@@ -16,18 +16,11 @@ export class Provenance {
   private base: string | null = null;
   /** Sources of the ► passages open inside the ▼ passage, innermost last. */
   private readonly open: string[] = [];
-  private readonly marks = new Map<string, Mark>();
 
   /** The provenance mark of the text being read, or null outside a consolidated text. */
   get mark(): Mark | null {
     const source = this.open[this.open.length - 1] ?? this.base;
-    if (source === null) return null;
-    let mark = this.marks.get(source);
-    if (!mark) {
-      mark = legalSchema.marks.provenance!.create({ source });
-      this.marks.set(source, mark);
-    }
-    return mark;
+    return source === null ? null : provenanceMark(source);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import { Mark } from "prosemirror-model";
 import { InlineRun } from "../../model/build";
-import { legalSchema } from "../../model/schema";
+import { emphasisMark } from "../../model/marks";
 import { textOf, type XmlElement, type XmlNode } from "../xml";
 import type { Reading } from "./reading";
 import { emphasisKinds, isInline, isWordless } from "./vocabulary";
@@ -14,17 +14,6 @@ export type Inline =
   | { readonly kind: "text"; readonly text: string; readonly marks: readonly Mark[] }
   /** `bare` when the printed marker had no parentheses of its own: "(<a>1</a>)" in consolidated texts. */
   | { readonly kind: "ref"; readonly id: string; readonly marker: string; readonly bare: boolean };
-
-const emphasisMarks = new Map<string, Mark>();
-
-function emphasis(kind: string): Mark {
-  let mark = emphasisMarks.get(kind);
-  if (!mark) {
-    mark = legalSchema.marks.emphasis!.create({ kind });
-    emphasisMarks.set(kind, mark);
-  }
-  return mark;
-}
 
 const SPACE = /[\s\u00a0]+/g;
 
@@ -68,7 +57,7 @@ export function inlineOf(nodes: readonly XmlNode[], reading: Reading): Inline[] 
     }
     reading.checkClasses(node);
     let inner = marks;
-    for (const kind of emphasisKinds(node)) inner = emphasis(kind).addToSet(inner);
+    for (const kind of emphasisKinds(node)) inner = emphasisMark(kind).addToSet(inner);
     // A block inside a line still ends a word: its words must not run into their neighbours'.
     const block = !isInline(node);
     if (block) out.push({ kind: "text", text: " ", marks });
