@@ -7,14 +7,23 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
+import { createLogger } from "./logger";
 import type { Config } from "./config";
 import { SqliteStore } from "./storage/sqlite-store";
 import { Sessions } from "./accounts/sessions";
 import { ComparisonService } from "./comparisons/comparison-service";
 import { Realtime } from "./realtime/realtime";
+import { DossierEvents } from "./realtime/dossier-events";
 import { createApp } from "./http/app";
 import { DEMO_PASSWORD, loadDemoData } from "./demo/demo-data";
+
+/** How long requests in flight may take to finish once the server is told to stop. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
+}
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
 
@@ -25,7 +34,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
   const store = new SqliteStore(join(config.dataDir, "synopsis.db"));
   if (config.demo && (await store.isEmpty())) {
     const users = await loadDemoData(store);
@@ -33,14 +42,28 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     console.log(`Demonstration data loaded. Users: ${users.join(", ")} (password "${DEMO_PASSWORD}").`);
   }
   const sessions = new Sessions(store, config.sessionSecret, config.secureCookies);
-  const http = createServer();
-  const realtime = new Realtime(http, store, sessions);
-  const services = { store, sessions, comparisons: new ComparisonService(store), realtime, maxUploadBytes: config.maxUploadBytes };
-  http.on("request", createApp(services, logger, CLIENT_DIR, config.secureCookies));
-  await new Promise<void>((resolve, reject) => {
-    http.once("error", reject);
-    http.listen(config.port, config.host, resolve);
-  });
+  const events = new DossierEvents();
+  const services = { store, sessions, comparisons: new ComparisonService(store), events, maxUploadBytes: config.maxUploadBytes };
+  // The app must handle requests before Socket.IO attaches: Socket.IO passes on to the handlers
+  // it finds, and answers its own requests (/socket.io/) itself.
+  const http = createServer(createApp(services, logger, CLIENT_DIR, config.secureCookies));
+  const realtime = new Realtime(http, store, sessions, events);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(config.port, config.host, resolve);
+    });
+  } catch (e) {
+    await realtime.close();
+    store.close();
+    throw e;
+  }
+  if (config.demo && !isLoopback(config.host)) {
+    logger.warn(
+      { host: config.host },
+      "listening beyond this machine with the demonstration users and their known password; set SYNOPSIS_DEMO=0 for real use",
+    );
+  }
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, dataDir: config.dataDir }, "Synopsis is listening");
@@ -50,8 +73,11 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
+      // Requests in flight get a grace period; a client that stalls does not keep the server up.
+      const deadline = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await realtime.close();
       await stopped;
+      clearTimeout(deadline);
       store.close();
       logger.info("Synopsis stopped");
     })();

@@ -35,13 +35,13 @@ async function route(): Promise<void> {
   const hash = location.hash || "#/dossiers";
   const [path, query] = hash.slice(1).split("?");
   const params = new URLSearchParams(query ?? "");
-  if (user === null) setUser(await currentUser());
-  if (user === null && path !== "/login") {
-    location.hash = "#/login";
-    return;
-  }
   const parts = (path ?? "").split("/").filter(Boolean);
   try {
+    if (user === null) setUser(await currentUser());
+    if (user === null && path !== "/login") {
+      location.hash = "#/login";
+      return;
+    }
     if (parts[0] === "login")
       showLogin(app, (u) => {
         setUser(u);
@@ -51,8 +51,18 @@ async function route(): Promise<void> {
     else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]));
     else await showDossiers(app);
   } catch (e) {
+    if (e instanceof ApiFailure && e.status === 401) {
+      // The session ended (expired, or signed out elsewhere): sign in again.
+      setUser(null);
+      location.hash = "#/login";
+      return;
+    }
     const message =
-      e instanceof ApiFailure ? (e.status === 404 ? "There is no such dossier or version." : e.message) : "Something went wrong.";
+      e instanceof ApiFailure
+        ? e.status === 404
+          ? "There is no such dossier or version."
+          : e.message
+        : "The server could not be reached.";
     app.replaceChildren(
       h("p", { class: "error", role: "alert" }, message),
       h("p", {}, h("a", { href: "#/dossiers" }, "Back to the dossiers")),
@@ -61,10 +71,13 @@ async function route(): Promise<void> {
 }
 
 logout.addEventListener("click", () => {
-  void api("DELETE", "/api/session").then(() => {
-    setUser(null);
-    location.hash = "#/login";
-  });
+  // Whatever the server answers, this page forgets the user; the cookie is the server's to clear.
+  void api("DELETE", "/api/session")
+    .catch(() => undefined)
+    .then(() => {
+      setUser(null);
+      location.hash = "#/login";
+    });
 });
 window.addEventListener("hashchange", () => void route());
 void route();

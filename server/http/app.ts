@@ -12,7 +12,8 @@ import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { Services } from "./context";
-import { errorHandler, notFound } from "./errors";
+import { errorHandler, HttpError, notFound } from "./errors";
+import { isSameOrigin } from "./same-origin";
 import { sessionRoutes } from "./routes/session";
 import { dossierRoutes } from "./routes/dossiers";
 import { versionRoutes } from "./routes/versions";
@@ -60,6 +61,12 @@ export function createApp(services: Services, logger: Logger, clientDir: string 
       strictTransportSecurity: secureCookies,
     }),
   );
+  app.use("/api", (req, _res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req.headers)) {
+      throw new HttpError(403, "cross-origin", "requests that change data must come from this server's own pages");
+    }
+    next();
+  });
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(async (req, _res, next) => {
     const user = await services.sessions.user(req.headers.cookie);

@@ -6,14 +6,14 @@ import type { Request } from "express";
 import type { UserRecord, Store } from "../storage/store";
 import type { Sessions } from "../accounts/sessions";
 import type { ComparisonService } from "../comparisons/comparison-service";
-import type { Realtime } from "../realtime/realtime";
+import type { DossierEvents } from "../realtime/dossier-events";
 import { HttpError } from "./errors";
 
 export interface Services {
   readonly store: Store;
   readonly sessions: Sessions;
   readonly comparisons: ComparisonService;
-  readonly realtime: Realtime;
+  readonly events: DossierEvents;
   /** The largest file an upload may carry, in bytes. */
   readonly maxUploadBytes: number;
 }

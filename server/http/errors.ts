@@ -50,7 +50,8 @@ function answerFor(err: unknown): Answer | null {
   return null;
 }
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
   const answer = answerFor(err);
   if (answer) {
     req.log?.info({ err: { code: answer.code, message: answer.message } }, "request refused");

@@ -1,18 +1,24 @@
 /*
- * The Socket.IO side of the server: a socket is authenticated by its session cookie before it
- * connects, every event is validated against the protocol, and joining a dossier's room is
- * decided by the same policy as the REST routes.
+ * The Socket.IO side of the server: a socket from another origin is refused, a socket is
+ * authenticated by its session cookie before it connects, every event is validated against the
+ * protocol, and joining a dossier's room is decided by the same policy as the REST routes. News
+ * is sent only after the policy is asked again for each socket, so a member removed from a
+ * restricted dossier, or signed out, hears nothing more of it.
  */
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { joinDossier, type ClientEvents, type ServerEvents, type SocketAnswer } from "../../shared/protocol/socket";
 import { describeIssues } from "../../shared/protocol/api";
 import { decide } from "../policies/dossier-policy";
 import type { Sessions } from "../accounts/sessions";
 import type { Store, UserRecord } from "../storage/store";
+import type { DossierEvents, VersionAdded } from "./dossier-events";
+import { isSameOrigin } from "../http/same-origin";
 
 interface SocketData {
   user: UserRecord;
+  /** The Cookie header the socket connected with: its session, checked again before news is sent. */
+  cookie: string | undefined;
 }
 
 const room = (dossierId: number) => `dossier:${dossierId}`;
@@ -20,17 +26,27 @@ const room = (dossierId: number) => `dossier:${dossierId}`;
 export class Realtime {
   private readonly io: Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
 
-  constructor(http: HttpServer, store: Store, sessions: Sessions) {
-    this.io = new Server(http, { serveClient: false, maxHttpBufferSize: 1_000_000 });
+  constructor(
+    http: HttpServer,
+    private readonly store: Store,
+    private readonly sessions: Sessions,
+    events: DossierEvents,
+  ) {
+    this.io = new Server(http, {
+      serveClient: false,
+      maxHttpBufferSize: 1_000_000,
+      allowRequest: (req: IncomingMessage, callback) => callback(null, isSameOrigin(req.headers)),
+    });
     this.io.use((socket, next) => {
       sessions
         .user(socket.handshake.headers.cookie)
         .then((user) => {
           if (!user) return next(new Error("not signed in"));
           socket.data.user = user;
+          socket.data.cookie = socket.handshake.headers.cookie;
           next();
         })
-        .catch(next);
+        .catch(() => next(new Error("could not check the session")));
     });
     this.io.on("connection", (socket) => {
       socket.on("dossier:join", (payload, ack) => {
@@ -39,9 +55,7 @@ export class Realtime {
         if (!parsed.success) return answer({ ok: false, error: { code: "invalid-message", message: describeIssues(parsed.error) } });
         const { dossierId } = parsed.data;
         void (async () => {
-          const dossier = await store.dossier(dossierId);
-          const role = dossier ? await store.roleOf(dossierId, socket.data.user.id) : null;
-          if (!dossier || decide(dossier, role, "read") !== "allowed") {
+          if (!(await this.mayRead(socket.data, dossierId))) {
             return answer({ ok: false, error: { code: "not-found", message: `no dossier ${dossierId}` } });
           }
           await socket.join(room(dossierId));
@@ -49,10 +63,23 @@ export class Realtime {
         })().catch(() => answer({ ok: false, error: { code: "internal", message: "could not join the dossier" } }));
       });
     });
+    events.onVersionAdded((event) => void this.tell(event));
   }
 
-  versionAdded(dossierId: number, versionId: number, name: string): void {
-    this.io.to(room(dossierId)).emit("dossier:version-added", { dossierId, versionId, name });
+  /** Whether the socket's session is still open and its user may still read the dossier. */
+  private async mayRead(data: SocketData, dossierId: number): Promise<boolean> {
+    const user = await this.sessions.user(data.cookie);
+    if (!user) return false;
+    const dossier = await this.store.dossier(dossierId);
+    const role = dossier ? await this.store.roleOf(dossierId, user.id) : null;
+    return dossier !== null && decide(dossier, role, "read") === "allowed";
+  }
+
+  private async tell(event: VersionAdded): Promise<void> {
+    for (const socket of await this.io.in(room(event.dossierId)).fetchSockets()) {
+      if (await this.mayRead(socket.data, event.dossierId)) socket.emit("dossier:version-added", event);
+      else socket.leave(room(event.dossierId));
+    }
   }
 
   close(): Promise<void> {

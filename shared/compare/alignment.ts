@@ -43,8 +43,8 @@ export const MATCH_THRESHOLD = 0.4;
 export const MOVE_THRESHOLD = 0.6;
 /** A neighbour joins a split or merge when it raises the similarity by at least this much. */
 const SPLIT_GAIN = 0.1;
-/** A pinned pair's score: higher than any sum of ordinary matches it could displace. */
-const PINNED = 1000;
+/** A pinned pair's similarity: as certain as identical words, because a person said so. */
+const PINNED = 1;
 /** Matches at or above this similarity are certain enough not to look for splits or merges. */
 const WHOLE_MATCH = 0.9;
 
@@ -59,12 +59,24 @@ interface WorkRow {
 
 class OverrideIndex {
   private readonly pairs = new Map<string, "pin" | "separate">();
+  private readonly pins = new Map<string, string[]>();
 
   constructor(overrides: readonly AlignmentOverride[]) {
     for (const o of overrides) {
-      this.pairs.set(`${o.a.version}:${o.a.eId}|${o.b.version}:${o.b.eId}`, o.kind);
-      this.pairs.set(`${o.b.version}:${o.b.eId}|${o.a.version}:${o.a.eId}`, o.kind);
+      const a = `${o.a.version}:${o.a.eId}`;
+      const b = `${o.b.version}:${o.b.eId}`;
+      this.pairs.set(`${a}|${b}`, o.kind);
+      this.pairs.set(`${b}|${a}`, o.kind);
+      if (o.kind === "pin") {
+        this.pins.set(a, [...(this.pins.get(a) ?? []), b]);
+        this.pins.set(b, [...(this.pins.get(b) ?? []), a]);
+      }
     }
+  }
+
+  /** The provisions ("version:eId") a provision is pinned to. */
+  pinnedTo(item: Comparable): string[] {
+    return this.pins.get(`${item.version}:${item.eId}`) ?? [];
   }
 
   kind(a: Comparable, b: Comparable): "pin" | "separate" | undefined {
@@ -147,18 +159,30 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       });
       continue;
     }
+    // Pinned items go to their rows first and stay out of the ordered alignment, so that a pin
+    // across the act never bends the order of everything else.
+    const pinned = pinnedRows(rows, items, overrides);
+    const pinnedRowSet = new Set(pinned.values());
     const scores = candidateScores(rows, items, weights, rowScore);
     const m = items.length;
     const pairs = alignSequences(
       rows.length,
       m,
       (i, j) => {
+        if (pinned.has(j) || pinnedRowSet.has(i)) return null;
         const s = scores.get(i * m + j);
         return s !== undefined && s >= MATCH_THRESHOLD ? s : null;
       },
       { a: rows.map((r) => representative(r).key), b: items.map((c) => c.key) },
     );
     const rowOfItem = new Array<WorkRow | null>(items.length).fill(null);
+    for (const [j, i] of pinned) {
+      const row = rows[i]!;
+      row.scores[v] = PINNED;
+      row.cells[v] = items[j]!;
+      row.kinds[v] = "matched";
+      rowOfItem[j] = row;
+    }
     for (const [i, j] of pairs) {
       const row = rows[i]!;
       row.scores[v] = Math.min(1, scores.get(i * m + j) ?? 0);
@@ -166,6 +190,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       row.kinds[v] = "matched";
       rowOfItem[j] = row;
     }
+    markPinnedMoves(rows, rowOfItem, pinned, v);
     // Left-over items: moved when a left-over row has nearly the same words, else inserted.
     const candidatesOf = new Map<number, [number, number][]>();
     for (const [key, s] of scores) {
@@ -211,6 +236,46 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     markSplitsAndMerges(rows, items, rowOfItem, v, ref, weights);
   }
   return rows.map((row) => finish(row, context));
+}
+
+/** The row each pinned item belongs in (by item index), where its partner already stands. */
+function pinnedRows(rows: readonly WorkRow[], items: readonly Comparable[], overrides: OverrideIndex): Map<number, number> {
+  const rowOfCell = new Map<string, number>();
+  rows.forEach((row, i) => row.cells.forEach((cell) => cell && rowOfCell.set(`${cell.version}:${cell.eId}`, i)));
+  const pinned = new Map<number, number>();
+  const taken = new Set<number>();
+  items.forEach((item, j) => {
+    for (const partner of overrides.pinnedTo(item)) {
+      const i = rowOfCell.get(partner);
+      if (i !== undefined && !taken.has(i)) {
+        pinned.set(j, i);
+        taken.add(i);
+        return;
+      }
+    }
+  });
+  return pinned;
+}
+
+/** A pinned item whose row is out of order with its neighbours' rows has moved. */
+function markPinnedMoves(
+  rows: readonly WorkRow[],
+  rowOfItem: readonly (WorkRow | null)[],
+  pinned: ReadonlyMap<number, number>,
+  v: number,
+): void {
+  const ordered = (j: number) => (rowOfItem[j] && !pinned.has(j) ? rows.indexOf(rowOfItem[j]!) : -1);
+  for (const [j, i] of pinned) {
+    let before = -1;
+    for (let k = j - 1; k >= 0 && before < 0; k--) before = ordered(k);
+    let after = -1;
+    for (let k = j + 1; k < rowOfItem.length && after < 0; k++) after = ordered(k);
+    if ((before >= 0 && before > i) || (after >= 0 && after < i)) {
+      const row = rows[i]!;
+      row.kinds[v] = "moved";
+      row.notes[v] = "moved (pinned by hand)";
+    }
+  }
 }
 
 /** Levels up to this many row-item pairs are scored pair by pair; longer ones through candidates. */

@@ -3,7 +3,7 @@
  * a column per version, row labels, insertions underlined and deletions struck through as well
  * as coloured, column headers that stay in view, and a summary at the top.
  */
-import { escapeMarkup, element } from "../formats/markup";
+import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import type { DiffSpan } from "./word-diff";
 
@@ -31,59 +31,67 @@ tr.depth-0 td { border-top: 2px solid #888; }
 function spans(diff: readonly DiffSpan[]): string {
   return diff
     .map(([op, text]) =>
-      op === "+" ? element("ins", {}, escapeMarkup(text)) : op === "-" ? element("del", {}, escapeMarkup(text)) : escapeMarkup(text),
+      op === "+"
+        ? htmlElement("ins", {}, escapeMarkup(text))
+        : op === "-"
+          ? htmlElement("del", {}, escapeMarkup(text))
+          : escapeMarkup(text),
     )
     .join("");
 }
 
-function cellHtml(cell: ComparisonCell | null): string {
-  if (cell === null) return element("td", { class: "gap" }, "");
-  const num = cell.num !== null ? element("span", { class: "num" }, escapeMarkup(cell.num)) : "";
+function cellHtml(cell: ComparisonCell | null, note: string | null): string {
+  if (cell === null) return htmlElement("td", { class: "gap" }, note ? htmlElement("span", { class: "status" }, escapeMarkup(note)) : "");
+  const num = cell.num !== null ? htmlElement("span", { class: "num" }, escapeMarkup(cell.num)) : "";
   const heading =
     cell.heading !== null
-      ? element("span", { class: "heading" }, cell.headingDiff ? spans(cell.headingDiff) : escapeMarkup(cell.heading))
+      ? htmlElement("span", { class: "heading" }, cell.headingDiff ? spans(cell.headingDiff) : escapeMarkup(cell.heading))
       : "";
   const status =
-    cell.status !== null && cell.status !== "same" ? element("span", { class: "status" }, escapeMarkup(cell.note ?? cell.status)) : "";
-  return element("td", {}, num + heading + spans(cell.diff) + status);
+    cell.status !== null && cell.status !== "same" ? htmlElement("span", { class: "status" }, escapeMarkup(cell.note ?? cell.status)) : "";
+  return htmlElement("td", {}, num + heading + spans(cell.diff) + status);
 }
 
 function rowHtml(row: ComparisonRow): string {
-  const label = element(
+  const label = htmlElement(
     "td",
     { class: "label", style: `padding-left:${0.5 + row.depth}em`, title: `${row.status}, confidence ${row.confidence}` },
     escapeMarkup(row.label),
   );
-  return element("tr", { class: `depth-${Math.min(row.depth, 3)} ${row.status}` }, label + row.cells.map(cellHtml).join(""));
+  return htmlElement(
+    "tr",
+    { class: `depth-${Math.min(row.depth, 3)} ${row.status}` },
+    label + row.cells.map((c, v) => cellHtml(c, row.notes[v] ?? null)).join(""),
+  );
 }
 
 /** The comparison as a complete HTML page; `rows` may be a filtered subset of the comparison's. */
 export function comparisonHtml(comparison: Comparison, rows: readonly ComparisonRow[] = comparison.rows, title = "Comparison"): string {
   const notices = comparison.notices
-    .map((n) => element("div", { class: "notice", role: "note" }, `<strong>Notice.</strong> ${escapeMarkup(n)}`))
+    .map((n) => htmlElement("div", { class: "notice", role: "note" }, `<strong>Notice.</strong> ${escapeMarkup(n)}`))
     .join("");
-  const warnings = comparison.warnings.map((w) => element("p", { class: "warning" }, escapeMarkup(w))).join("");
-  const statHeader = element(
+  const warnings = comparison.warnings.map((w) => htmlElement("p", { class: "warning" }, escapeMarkup(w))).join("");
+  const statHeader = htmlElement(
     "tr",
     {},
-    ["", "unchanged", "changed", "inserted", "deleted", "moved"].map((h) => element("th", {}, h)).join(""),
+    ["", "unchanged", "changed", "inserted", "deleted", "moved"].map((h) => htmlElement("th", {}, h)).join(""),
   );
   const statRows = comparison.statistics
     .map((s, v) =>
-      element(
+      htmlElement(
         "tr",
         {},
-        element("th", {}, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
-          [s.unchanged, s.changed, s.inserted, s.deleted, s.moved].map((n) => element("td", {}, String(n))).join(""),
+        htmlElement("th", {}, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
+          [s.unchanged, s.changed, s.inserted, s.deleted, s.moved].map((n) => htmlElement("td", {}, String(n))).join(""),
       ),
     )
     .join("");
   const columns = `<col style="width:9em">` + comparison.versions.map(() => "<col>").join("");
-  const header = element(
+  const header = htmlElement(
     "tr",
     {},
-    element("th", {}, "Provision") +
-      comparison.versions.map((n, v) => element("th", {}, escapeMarkup(n + (v === comparison.ref ? " (reference)" : "")))).join(""),
+    htmlElement("th", {}, "Provision") +
+      comparison.versions.map((n, v) => htmlElement("th", {}, escapeMarkup(n + (v === comparison.ref ? " (reference)" : "")))).join(""),
   );
   const body = rows.map(rowHtml).join("\n");
   return `<!DOCTYPE html>

@@ -54,6 +54,13 @@ export interface ComparisonRow {
   readonly status: RowStatus;
   readonly confidence: number;
   readonly cells: (ComparisonCell | null)[];
+  /**
+   * Per column, what happened to the reference provision there, or null for the reference
+   * column; for a column without a cell it says why ("deleted", or "merged" into a neighbour).
+   */
+  readonly statuses: (RowStatus | null)[];
+  /** Per column, where a provision went ("merged into Article 5(1)"), for columns without a cell too. */
+  readonly notes: (string | null)[];
 }
 
 export interface ColumnStatistics {
@@ -141,7 +148,16 @@ function tableRow(row: AlignedRow, depth: number, ref: number, differ: CellDiffe
     cell === null ? null : tableCell(cell, v === ref ? null : base, v === ref, row.relations[v] ?? null, differ),
   );
   const first = (base ?? row.cells.find((c) => c !== null))!;
-  return { type: first.type, depth, label: first.label, status: row.status, confidence: row.confidence, cells };
+  return {
+    type: first.type,
+    depth,
+    label: first.label,
+    status: row.status,
+    confidence: row.confidence,
+    cells,
+    statuses: row.relations.map((r) => r?.status ?? null),
+    notes: row.relations.map((r) => r?.note ?? null),
+  };
 }
 
 function tableCell(
@@ -178,7 +194,9 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
       }
       const refCell = row.cells[ref] ?? null;
       if (cell === null) {
-        if (refCell !== null) stats.deleted++;
+        // A provision merged into its neighbour is changed, not lost.
+        if (row.statuses[v] === "merged") stats.changed++;
+        else if (refCell !== null) stats.deleted++;
         continue;
       }
       switch (cell.status) {

@@ -18,7 +18,7 @@ export function attributes(attrs: Record<string, string | number | null | undefi
   return out;
 }
 
-/** An element with already-serialized content; empty content gives a self-closed tag. */
+/** An XML element with already-serialized content; empty content gives a self-closed tag. */
 export function element(name: string, attrs: Record<string, string | number | null | undefined>, content: string): string {
   return content === "" ? `<${name}${attributes(attrs)}/>` : `<${name}${attributes(attrs)}>${content}</${name}>`;
 }
@@ -27,4 +27,9 @@ export function element(name: string, attrs: Record<string, string | number | nu
 export function cellAttributes(cell: { attrs: Record<string, unknown> }): { colspan: number | null; rowspan: number | null } {
   const { colspan, rowspan } = cell.attrs as { colspan: number; rowspan: number };
   return { colspan: colspan !== 1 ? colspan : null, rowspan: rowspan !== 1 ? rowspan : null };
+}
+
+/** An HTML element: always an end tag, since HTML does not close `<td/>` or `<span/>`. */
+export function htmlElement(name: string, attrs: Record<string, string | number | null | undefined>, content: string): string {
+  return `<${name}${attributes(attrs)}>${content}</${name}>`;
 }

@@ -66,3 +66,80 @@ describe("the realtime channel", () => {
     expect(await heard).toEqual({ dossierId: dualUse, versionId: added.body.version.id, name: "Compromise text" });
   });
 });
+
+describe("the realtime channel over long polling, Socket.IO's default", () => {
+  it("connects, joins and hears news without disturbing the HTTP routes", async () => {
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const socket: Socket<ServerEvents, ClientEvents> = io(server.url, {
+      transports: ["polling"],
+      extraHeaders: { cookie: ngo.cookie },
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.on("connect", resolve);
+      socket.on("connect_error", reject);
+    });
+    const dualUse = await dossierId(ngo, "Dual-use");
+    expect(await join(socket, { dossierId: dualUse })).toEqual({ ok: true });
+    const heard = new Promise((resolve) => socket.on("dossier:version-added", resolve));
+    const form = new FormData();
+    form.set("file", new Blob(["Article 1\nPolling works.\n"]), "polling.txt");
+    form.set("name", "Polled");
+    expect((await owner.request("POST", `/api/dossiers/${dualUse}/versions`, form)).status).toBe(201);
+    expect(await heard).toMatchObject({ name: "Polled" });
+    expect((await ngo.request("GET", "/api/session")).status).toBe(200);
+  });
+});
+
+describe("news of a restricted dossier", () => {
+  it("stops for a member who is removed, and for one who signs out", async () => {
+    const council = await new ApiClient(server.url).signIn("council");
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const parliament = await new ApiClient(server.url).signIn("parliament");
+    const limite = await dossierId(council, "Council working party");
+    await council.request("PUT", `/api/dossiers/${limite}/members`, { username: "ngo", role: "reader" });
+    await council.request("PUT", `/api/dossiers/${limite}/members`, { username: "parliament", role: "reader" });
+    const ngoSocket = await connect(ngo.cookie);
+    const parliamentSocket = await connect(parliament.cookie);
+    expect(await join(ngoSocket, { dossierId: limite })).toEqual({ ok: true });
+    expect(await join(parliamentSocket, { dossierId: limite })).toEqual({ ok: true });
+    await council.request("DELETE", `/api/dossiers/${limite}/members/ngo`);
+    await parliament.request("DELETE", "/api/session");
+    const leaked: unknown[] = [];
+    ngoSocket.on("dossier:version-added", (e) => leaked.push(e));
+    parliamentSocket.on("dossier:version-added", (e) => leaked.push(e));
+    const councilSocket = await connect(council.cookie);
+    expect(await join(councilSocket, { dossierId: limite })).toEqual({ ok: true });
+    const heard = new Promise((resolve) => councilSocket.on("dossier:version-added", resolve));
+    const form = new FormData();
+    form.set("file", new Blob(["Article 1\nSecret compromise.\n"]), "secret.txt");
+    form.set("name", "Secret compromise text");
+    expect((await council.request("POST", `/api/dossiers/${limite}/versions`, form)).status).toBe(201);
+    expect(await heard).toMatchObject({ name: "Secret compromise text" });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(leaked).toEqual([]);
+  });
+});
+
+describe("requests from another origin", () => {
+  it("are refused for sockets and for requests that change data", async () => {
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const socket = io(server.url, {
+      transports: ["polling"],
+      extraHeaders: { cookie: ngo.cookie, origin: "http://evil.example" },
+      reconnection: false,
+    });
+    sockets.push(socket);
+    await expect(
+      new Promise<void>((resolve, reject) => {
+        socket.on("connect", () => resolve());
+        socket.on("connect_error", reject);
+      }),
+    ).rejects.toThrow();
+    const post = await ngo.request("POST", "/api/dossiers", { title: "From elsewhere" }, { origin: "http://evil.example" });
+    expect(post.status).toBe(403);
+    expect((await ngo.request("POST", "/api/dossiers", { title: "From here" }, { origin: server.url })).status).toBe(201);
+  });
+});

@@ -10,8 +10,9 @@ function spans(diff: readonly DiffSpan[]): (Node | string)[] {
   return diff.map(([op, text]) => (op === "+" ? h("ins", {}, text) : op === "-" ? h("del", {}, text) : text));
 }
 
-function cell(c: ComparisonCell | null): HTMLElement {
-  if (c === null) return h("div", { class: "cell gap", "aria-label": "not in this version" });
+function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
+  if (c === null)
+    return h("div", { class: "cell gap", "aria-label": note ?? "not in this version" }, note ? h("span", { class: "status" }, note) : null);
   return h(
     "div",
     { class: `cell ${c.status ?? "reference"}` },
@@ -29,6 +30,6 @@ export function rowElement(row: ComparisonRow, index: number): HTMLElement {
     "div",
     { class: `row depth-${Math.min(row.depth, 3)} ${row.status}`, role: "row", tabindex: -1, "data-index": index, "data-label": row.label },
     label,
-    ...row.cells.map(cell),
+    ...row.cells.map((c, v) => cell(c, row.notes[v] ?? null)),
   );
 }

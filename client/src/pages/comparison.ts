@@ -88,11 +88,20 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   type.addEventListener("change", applyFilters);
   search.addEventListener("input", applyFilters);
 
-  /** Brings row `index` of the shown rows into view and focuses it, rendering up to it first. */
+  /**
+   * Brings row `index` of the shown rows into view and focuses it, waiting for the rendering to
+   * reach it; a new rendering (filters changed) or leaving the page drops the wait.
+   */
   const focusRow = (index: number) => {
+    if (index < 0 || index >= shown.length) return;
+    const generation = rendering;
     const attempt = () => {
+      if (generation !== rendering || !body.isConnected) return;
       const el = body.querySelector<HTMLElement>(`.row[data-index="${index}"]`);
-      if (!el) return requestAnimationFrame(attempt);
+      if (!el) {
+        if (body.dataset.complete !== "true") requestAnimationFrame(attempt);
+        return;
+      }
       el.scrollIntoView({ block: "center" });
       el.focus({ preventScroll: true });
     };

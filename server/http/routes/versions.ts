@@ -12,7 +12,7 @@ import { userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
 import { HttpError, notFound } from "../errors";
 
-export function versionRoutes({ store, comparisons, realtime, maxUploadBytes }: Services): Router {
+export function versionRoutes({ store, comparisons, events, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
 
@@ -29,7 +29,7 @@ export function versionRoutes({ store, comparisons, realtime, maxUploadBytes }: 
       file: req.file.originalname || "upload",
       fields,
     });
-    realtime.versionAdded(dossier.id, summary.id, summary.name);
+    events.versionAdded({ dossierId: dossier.id, versionId: summary.id, name: summary.name });
     res.status(201).json({ version: summary });
   });
 

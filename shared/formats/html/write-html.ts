@@ -5,7 +5,7 @@
 import type { Mark, Node } from "prosemirror-model";
 import { isProvisionType } from "../../model/schema";
 import { titleOf } from "../../model/walk";
-import { cellAttributes, element, escapeMarkup } from "../markup";
+import { cellAttributes, escapeMarkup, htmlElement } from "../markup";
 
 const STYLE = `
 body { font-family: Georgia, "Times New Roman", serif; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
@@ -28,22 +28,23 @@ const EMPHASIS_TAG: Record<string, string> = { italic: "em", bold: "strong", und
 export function writeHtml(doc: Node): string {
   const language = doc.attrs.language as string;
   const notice = doc.attrs.notice as string | null;
-  let body = notice !== null ? element("div", { class: "notice", role: "note" }, `<strong>Notice.</strong> ${escapeMarkup(notice)}`) : "";
+  let body =
+    notice !== null ? htmlElement("div", { class: "notice", role: "note" }, `<strong>Notice.</strong> ${escapeMarkup(notice)}`) : "";
   doc.forEach((part) => {
     switch (part.type.name) {
       case "preface":
-        body += element("header", { class: "preface" }, blocks(part));
+        body += htmlElement("header", { class: "preface" }, blocks(part));
         break;
       case "preamble":
       case "body":
       case "conclusions":
-        body += element("section", { class: part.type.name }, contents(part));
+        body += htmlElement("section", { class: part.type.name }, contents(part));
         break;
       case "annex":
         body += provision(part);
         break;
       case "footnotes":
-        body += element("section", { class: "footnotes" }, element("ol", {}, footnoteItems(part)));
+        body += htmlElement("section", { class: "footnotes" }, htmlElement("ol", {}, footnoteItems(part)));
         break;
     }
   });
@@ -56,7 +57,7 @@ function contents(container: Node): string {
   container.forEach((child) => {
     if (isProvisionType(child.type.name)) out += provision(child);
     else if (child.type.name === "formula" || child.type.name === "signature")
-      out += element("div", { class: child.type.name }, blocks(child));
+      out += htmlElement("div", { class: child.type.name }, blocks(child));
     else out += block(child);
   });
   return out;
@@ -70,14 +71,14 @@ function provision(node: Node): string {
   let head = "";
   if (headed && (num !== null || heading !== null)) {
     const tag = type === "article" ? "h3" : "h2";
-    head = element(
+    head = htmlElement(
       tag,
       {},
-      (num !== null ? escapeMarkup(num) : "") + (heading !== null ? element("span", { class: "heading" }, escapeMarkup(heading)) : ""),
+      (num !== null ? escapeMarkup(num) : "") + (heading !== null ? htmlElement("span", { class: "heading" }, escapeMarkup(heading)) : ""),
     );
   }
   let inner = head;
-  let pendingNum = !headed && num !== null ? element("span", { class: "num" }, escapeMarkup(num)) : "";
+  let pendingNum = !headed && num !== null ? htmlElement("span", { class: "num" }, escapeMarkup(num)) : "";
   node.forEach((child) => {
     if (isProvisionType(child.type.name)) {
       inner += provision(child);
@@ -86,9 +87,9 @@ function provision(node: Node): string {
     inner += block(child, pendingNum);
     pendingNum = "";
   });
-  if (pendingNum) inner += element("p", {}, pendingNum);
+  if (pendingNum) inner += htmlElement("p", {}, pendingNum);
   const tag = headed ? "section" : "div";
-  return element(tag, { class: `provision ${type}`, id: node.attrs.eId as string }, inner);
+  return htmlElement(tag, { class: `provision ${type}`, id: node.attrs.eId as string }, inner);
 }
 
 function blocks(container: Node): string {
@@ -106,13 +107,13 @@ function block(node: Node, prefix = ""): string {
       let cells = "";
       row.forEach((cell) => {
         const header = cell.attrs.header as boolean;
-        cells += element(header ? "th" : "td", cellAttributes(cell), blocks(cell));
+        cells += htmlElement(header ? "th" : "td", cellAttributes(cell), blocks(cell));
       });
-      rows += element("tr", {}, cells);
+      rows += htmlElement("tr", {}, cells);
     });
-    return prefix + element("table", {}, rows);
+    return prefix + htmlElement("table", {}, rows);
   }
-  return element("p", {}, prefix + inline(node));
+  return htmlElement("p", {}, prefix + inline(node));
 }
 
 function inline(textblock: Node): string {
@@ -130,11 +131,11 @@ function marked(text: string, marks: readonly Mark[]): string {
   return marks.reduceRight((inner, mark) => {
     if (mark.type.name === "provenance") {
       const source = mark.attrs.source as string;
-      return element("span", { class: "provenance", "data-source": source, title: `Source: ${source}` }, inner);
+      return htmlElement("span", { class: "provenance", "data-source": source, title: `Source: ${source}` }, inner);
     }
     const kind = mark.attrs.kind as string;
     const tag = EMPHASIS_TAG[kind];
-    return tag ? element(tag, {}, inner) : element("span", { class: `emphasis-${kind}` }, inner);
+    return tag ? htmlElement(tag, {}, inner) : htmlElement("span", { class: `emphasis-${kind}` }, inner);
   }, text);
 }
 
@@ -142,7 +143,7 @@ function footnoteItems(footnotes: Node): string {
   let out = "";
   footnotes.forEach((note) => {
     const marker = escapeMarkup(note.attrs.marker as string);
-    out += element("li", { id: `fn-${note.attrs.id as string}`, value: /^\d+$/.test(marker) ? marker : null }, blocks(note));
+    out += htmlElement("li", { id: `fn-${note.attrs.id as string}`, value: /^\d+$/.test(marker) ? marker : null }, blocks(note));
   });
   return out;
 }
