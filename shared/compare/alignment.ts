@@ -80,6 +80,8 @@ class OverrideIndex {
   }
 
   kind(a: Comparable, b: Comparable): "pin" | "separate" | undefined {
+    // Most comparisons have no overrides: skip building keys for every pair scored.
+    if (this.pairs.size === 0) return undefined;
     return this.pairs.get(`${a.version}:${a.eId}|${b.version}:${b.eId}`);
   }
 }
@@ -401,11 +403,39 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
   const present = relations.filter((r): r is CellRelation => r !== null);
   const status = present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
   const confidences = row.cells.map((c, v) => (c !== null && v !== ref && row.scores[v] !== null ? row.scores[v]! : 1));
-  const children = alignLevel(
-    row.cells.map((c) => (c === null ? [] : c.children)),
-    context,
-  );
+  const children = unchangedBelow(row.cells)
+    ? sameChildren(row.cells, ref)
+    : alignLevel(
+        row.cells.map((c) => (c === null ? [] : c.children)),
+        context,
+      );
   return { cells: row.cells, relations, status, confidence: round(Math.min(...confidences)), children };
+}
+
+/** True when every version that has the provision has it word for word, sub-provisions included. */
+function unchangedBelow(cells: readonly (Comparable | null)[]): boolean {
+  const present = cells.filter((c): c is Comparable => c !== null);
+  return present.length > 1 && present.every((c) => c.key === present[0]!.key);
+}
+
+/**
+ * The rows under provisions that are the same in every version that has them: sub-provision by
+ * sub-provision, nothing to search. What the other versions lack is lacking all the way down.
+ */
+function sameChildren(cells: readonly (Comparable | null)[], ref: number): AlignedRow[] {
+  const model = cells.find((c) => c !== null)!;
+  return model.children.map((_, k) => {
+    const row = cells.map((c) => c?.children[k] ?? null);
+    const refPresent = row[ref] !== null;
+    const relations = row.map((c, v): CellRelation | null => {
+      if (v === ref && refPresent) return null;
+      if (c === null) return refPresent ? { status: "deleted", confidence: 1, note: null } : null;
+      return { status: refPresent ? "same" : "inserted", confidence: 1, note: null };
+    });
+    const present = relations.filter((r): r is CellRelation => r !== null);
+    const status = present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
+    return { cells: row, relations, status, confidence: 1, children: sameChildren(row, ref) };
+  });
 }
 
 function round(x: number): number {
