@@ -18,6 +18,8 @@ export interface OutlineNode {
 
 export interface Outline {
   readonly title: string;
+  /** Present when the text carries a notice, such as "a demonstration, not the authentic text". */
+  readonly notice?: string;
   readonly provisions: OutlineNode[];
 }
 
@@ -46,5 +48,6 @@ export function outline(doc: Node): Outline {
     });
   };
   collect(doc);
-  return { title: titleOf(doc), provisions };
+  const notice = doc.attrs.notice as string | null;
+  return { title: titleOf(doc), ...(notice !== null ? { notice } : {}), provisions };
 }

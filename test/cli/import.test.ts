@@ -41,6 +41,7 @@ describe("synopsis import", () => {
       provisions: { type: string; eId: string; num: string; heading: string | null; text: string; children: unknown[] }[];
     };
     expect(json.title).toMatch(/^REGULATION \(EU\) 2021\/821/);
+    expect((json as { notice?: string }).notice).toMatch(/not the authentic text/);
     const chapter = json.provisions.find((p) => p.type === "chapter")!;
     expect(Object.keys(chapter).sort()).toEqual(["children", "eId", "heading", "num", "text", "type"]);
     expect(json.provisions.filter((p) => p.type === "recital")).toHaveLength(8);
