@@ -52,6 +52,7 @@ class LeastRecentlyUsed<V> {
 export class ComparisonService {
   private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENTS_KEPT);
   private readonly comparisons = new LeastRecentlyUsed<ServedComparison>(COMPARISONS_KEPT);
+  private readonly inFlight = new Map<string, Promise<ServedComparison>>();
 
   constructor(private readonly store: Store) {}
 
@@ -77,6 +78,21 @@ export class ComparisonService {
     const key = JSON.stringify([dossierId, versionIds, refId, relevant]);
     const cached = this.comparisons.get(key);
     if (cached !== undefined) return cached;
+    // The same comparison asked for again while it is being made waits for that one.
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const made = this.make(key, dossierId, versionIds, refId, relevant).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, made);
+    return made;
+  }
+
+  private async make(
+    key: string,
+    dossierId: number,
+    versionIds: readonly number[],
+    refId: number,
+    relevant: Overrides,
+  ): Promise<ServedComparison> {
     const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
     const missing = versionIds.filter((_, i) => records[i] === null);
     if (missing.length > 0) throw notFound(`no version ${missing.join(", ")} in dossier ${dossierId}`);

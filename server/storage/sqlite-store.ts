@@ -81,9 +81,12 @@ export class SqliteStore implements Store {
   }
 
   async createSession(tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
-    this.db
-      .prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
-      .run(tokenHash, userId, expiresAt.toISOString());
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM sessions WHERE expires_at <= ?").run(new Date().toISOString());
+      this.db
+        .prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+        .run(tokenHash, userId, expiresAt.toISOString());
+    })();
   }
 
   async sessionUser(tokenHash: string, now: Date): Promise<UserRecord | null> {

@@ -58,6 +58,7 @@ export interface Store {
   userByName(username: string): Promise<UserRecord | null>;
   userById(id: number): Promise<UserRecord | null>;
 
+  /** Opens a session; sessions that have expired are deleted on the way. */
   createSession(tokenHash: string, userId: number, expiresAt: Date): Promise<void>;
   sessionUser(tokenHash: string, now: Date): Promise<UserRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
