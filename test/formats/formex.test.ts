@@ -12,9 +12,8 @@ import { readFormex, readFormexPackage } from "../../shared/formats/formex/index
 import { MODIFICATION_MARKERS } from "../../shared/formats/formex/provenance";
 import type { ReadResult } from "../../shared/formats/reader";
 import { parseXml, textOf, type XmlNode } from "../../shared/formats/xml";
-import { citationLabel, labelSteps } from "../../shared/model/labels";
-import { isProvisionType, type ProvisionType } from "../../shared/model/schema";
-import { provisionsOf, type ProvisionVisit } from "../../shared/model/walk";
+import { isProvisionType } from "../../shared/model/schema";
+import { firstWords, label, partOf, provision, provisions } from "../support/provisions";
 
 const FIXTURES = new URL("../../fixtures/eurlex/", import.meta.url);
 const fixture = (name: string): Buffer => readFileSync(new URL(name, FIXTURES));
@@ -37,35 +36,6 @@ const EPRIVACY_2009 = "eprivacy-2002-58-cons-2009.fmx.xml";
 const DGA = "dga-2022-868.fmx.xml";
 const DSA = "dsa-2022-2065.fmx.zip";
 const DMA = "dma-2022-1925.fmx.zip";
-
-function provisions(doc: Node, type?: ProvisionType): ProvisionVisit[] {
-  const all = provisionsOf(doc);
-  return type ? all.filter((v) => v.type === type) : all;
-}
-
-function provision(doc: Node, eId: string): Node {
-  const found = provisionsOf(doc).find((v) => v.node.attrs.eId === eId);
-  if (!found) throw new Error(`no provision ${eId}`);
-  return found.node;
-}
-
-function label(doc: Node, eId: string): string {
-  const found = provisionsOf(doc).find((v) => v.node.attrs.eId === eId)!;
-  return citationLabel(labelSteps([...found.ancestors, found.node]));
-}
-
-/** The provision's own first paragraph of words. */
-function firstWords(node: Node): string {
-  return node.firstChild?.textContent ?? "";
-}
-
-function partOf(doc: Node, name: string): Node | undefined {
-  let found: Node | undefined;
-  doc.forEach((part) => {
-    if (part.type.name === name) found = part;
-  });
-  return found;
-}
 
 /** The provenance sources ("B", "M1", "C1") on the text inside a node. */
 function sourcesIn(node: Node): Set<string> {

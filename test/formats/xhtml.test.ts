@@ -11,10 +11,10 @@ import { readDocument } from "../../shared/formats/read";
 import type { ReadResult } from "../../shared/formats/reader";
 import { readXhtml } from "../../shared/formats/xhtml/index";
 import { parseXml, type XmlElement, type XmlNode } from "../../shared/formats/xml";
-import { citationLabel, labelSteps } from "../../shared/model/labels";
 import { outline, type OutlineNode } from "../../shared/model/outline";
-import { isProvisionType, type ProvisionType } from "../../shared/model/schema";
-import { provisionsOf, type ProvisionVisit } from "../../shared/model/walk";
+import { isProvisionType } from "../../shared/model/schema";
+import { provisionsOf } from "../../shared/model/walk";
+import { firstWords, label, provision, provisions, visit } from "../support/provisions";
 
 const FIXTURES = new URL("../../fixtures/eurlex/", import.meta.url);
 const fixture = (name: string): string => readFileSync(new URL(name, FIXTURES), "utf8");
@@ -32,29 +32,6 @@ function reading(name: string): ReadResult {
     results.set(name, result);
   }
   return result;
-}
-
-function provisions(doc: Node, type?: ProvisionType): ProvisionVisit[] {
-  const all = provisionsOf(doc);
-  return type ? all.filter((v) => v.type === type) : all;
-}
-
-function visit(doc: Node, eId: string): ProvisionVisit {
-  const found = provisionsOf(doc).find((v) => v.node.attrs.eId === eId);
-  if (!found) throw new Error(`no provision ${eId}`);
-  return found;
-}
-
-const provision = (doc: Node, eId: string): Node => visit(doc, eId).node;
-
-function label(doc: Node, eId: string): string {
-  const found = visit(doc, eId);
-  return citationLabel(labelSteps([...found.ancestors, found.node]));
-}
-
-/** The provision's own first paragraph of words. */
-function firstWords(node: Node): string {
-  return node.firstChild?.textContent ?? "";
 }
 
 /** The document's part of the given kind (preface, preamble, conclusions, footnotes...). */
