@@ -102,11 +102,29 @@ export class WordWeights {
   signature(bag: WordBag, k: number): number[] {
     let signature = this.signatures.get(bag);
     if (!signature) {
-      const ids = Array.from(bag.ids);
-      signature = ids.length <= k ? ids : ids.sort((x, y) => this.weight(y) - this.weight(x)).slice(0, k);
+      signature = bag.ids.length <= k ? Array.from(bag.ids) : this.heaviest(bag.ids, k);
       this.signatures.set(bag, signature);
     }
     return signature;
+  }
+
+  /** The `k` ids of greatest weight, by insertion into a short sorted list: no sort of the whole bag. */
+  private heaviest(ids: Int32Array, k: number): number[] {
+    const top: number[] = [];
+    const weights: number[] = [];
+    for (const id of ids) {
+      const w = this.weights[id]!;
+      if (top.length === k && w <= weights[k - 1]!) continue;
+      let at = top.length === k ? k - 1 : top.length;
+      while (at > 0 && weights[at - 1]! < w) {
+        top[at] = top[at - 1]!;
+        weights[at] = weights[at - 1]!;
+        at--;
+      }
+      top[at] = id;
+      weights[at] = w;
+    }
+    return top;
   }
 }
 

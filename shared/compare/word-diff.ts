@@ -35,6 +35,34 @@ function push(spans: [DiffOp, string][], op: DiffOp, text: string): void {
 }
 
 /**
+ * Common text at both ends is kept whole and only the middle is tokenized and diffed: most
+ * amendments change a few words of a long provision. The ends stop this many characters short of
+ * the first and last difference, at a space, so that no token that holds spaces (an amount, a
+ * provision reference, a quoted term) is cut in two.
+ */
+const END_MARGIN = 96;
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+}
+
+/** Lengths of the common beginning and end of two texts, each ending or starting at a space. */
+export function commonEnds(a: string, b: string): { head: number; tail: number } {
+  const shorter = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < shorter && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < shorter - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  let head = Math.max(0, p - END_MARGIN);
+  while (head > 0 && !isSpace(a.charCodeAt(head - 1))) head--;
+  let start = Math.min(a.length, a.length - s + END_MARGIN);
+  while (start < a.length && !isSpace(a.charCodeAt(start - 1))) start++;
+  const tail = a.length - start;
+  if (tail < 0 || head + tail > shorter) return { head: 0, tail: 0 };
+  return { head, tail };
+}
+
+/**
  * The diff of `text` against `reference`: what to remove from the reference and add to get the
  * text. `tokensOf` may remember tokens, as a reference cell is diffed against every other column.
  */
@@ -45,6 +73,15 @@ export function wordDiff(
   tokensOf: (text: string) => Token[] = tokenize,
 ): WordDiff {
   if (reference === text) return { spans: text === "" ? [] : [["=", text]], rewritten: false };
+  const { head, tail } = commonEnds(reference, text);
+  if (head + tail > 0) {
+    const middle = wordDiff(reference.slice(head, reference.length - tail), text.slice(head, text.length - tail), timeLimitMs);
+    const spans: [DiffOp, string][] = [];
+    push(spans, "=", text.slice(0, head));
+    for (const [op, words] of middle.spans) push(spans, op, words);
+    push(spans, "=", text.slice(text.length - tail));
+    return { spans, rewritten: middle.rewritten };
+  }
   const before = tokensOf(reference);
   const after = tokensOf(text);
   const changes = diffArrays(
