@@ -66,6 +66,19 @@ describe("the word diff", () => {
     ]);
   });
 
+  it("finds the same words in a long provision changed in its middle, its unchanged ends kept whole", () => {
+    const before = "Member States shall ensure that the competent authorities take into account the considerations referred to in ";
+    const after =
+      " when assessing an application for an individual export authorisation for cyber-surveillance items, and shall publish their decisions.";
+    const { spans } = wordDiff(`${before}Article 4(1)(a)${after}`, `${before}Article 5(1)(a)${after}`);
+    expect(spans).toEqual([
+      ["=", before],
+      ["-", "Article 4(1)(a) "],
+      ["+", "Article 5(1)(a) "],
+      ["=", after.trimStart()],
+    ]);
+  });
+
   it("shows a pair it cannot diff in time as rewritten instead of stalling", () => {
     const a = Array.from({ length: 4000 }, (_, i) => `word${i}`).join(" ");
     const b = Array.from({ length: 4000 }, (_, i) => `other${i}`).join(" ");
