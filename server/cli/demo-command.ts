@@ -1,7 +1,7 @@
 /*
- * `synopsis demo`: what `npm start` does until the server lands. Reads the texts the project
- * ships (the demonstration dual-use dossier and the ePrivacy consolidated texts) and writes each
- * as a printable HTML page and as Akoma Ntoso, then prints where they are.
+ * `synopsis demo`: the shipped texts without a server. Reads the demonstration dual-use dossier
+ * and the ePrivacy consolidated texts and writes each as a printable HTML page and as Akoma
+ * Ntoso, then prints where they are.
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
