@@ -1,5 +1,5 @@
 /*
- * Tokens fit for legal text, for word diffs and similarity: "2008/944/CFSP", "Article 5(2)(a)",
+ * Tokens fit for legal text, for word diffs: "2008/944/CFSP", "Article 5(2)(a)",
  * "EUR 1 000", "30 %" and short quotations stay whole, and each punctuation mark is a token of
  * its own, so a diff never splits a reference or an amount in two.
  */
@@ -42,11 +42,4 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) tokens.push({ text: m[1]!, space: m[2] === "" ? "" : " " });
   return tokens;
-}
-
-/** Word tokens in lower case, for similarity: punctuation left out. */
-export function words(text: string): string[] {
-  return tokenize(text)
-    .map((t) => t.text.toLowerCase())
-    .filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
