@@ -55,6 +55,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     });
   } catch (e) {
     await realtime.close();
+    await services.comparisons.close();
     store.close();
     throw e;
   }
@@ -77,6 +78,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       const deadline = setTimeout(() => http.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await realtime.close();
       await stopped;
+      await services.comparisons.close();
       clearTimeout(deadline);
       store.close();
       logger.info("Synopsis stopped");

@@ -1,26 +1,21 @@
 /*
- * Comparisons served to the browser: documents parsed from the store and comparisons computed
- * from them are kept in small least-recently-used caches, keyed by version ids and overrides, so
- * that a comparison asked for again is answered without aligning anything.
+ * Comparisons served to the browser: made on the comparison worker's thread, so the server keeps
+ * answering meanwhile, and kept in a small least-recently-used cache keyed by version ids and
+ * overrides, so that a comparison asked for again is answered without aligning anything. Parsed
+ * documents are cached too, for the routes that read one version.
  */
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { gzip as gzipCallback, constants } from "node:zlib";
 import { Node } from "prosemirror-model";
-import { compareVersions } from "../../shared/compare/comparison";
 import type { AlignmentOverride } from "../../shared/compare/alignment";
 import { legalSchema } from "../../shared/model/schema";
 import type { Overrides, Store } from "../storage/store";
 import { notFound } from "../http/errors";
+import { ComparisonThread } from "./comparison-thread";
 
 /** A few dossiers' worth of documents: a 100,000-word act takes about 20 MB parsed. */
 const DOCUMENTS_KEPT = 24;
 /** Comparisons as serialized JSON: a four-column 100,000-word table is a few MB. */
 const COMPARISONS_KEPT = 32;
-/** Fast compression: a tenth of the size of the JSON for a few tens of milliseconds, paid once per comparison. */
-const GZIP_LEVEL = 1;
-
-const gzip = promisify(gzipCallback);
 
 /** A comparison ready to send: its JSON, the same compressed, and a tag that names its content. */
 export interface ServedComparison {
@@ -53,6 +48,7 @@ export class ComparisonService {
   private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENTS_KEPT);
   private readonly comparisons = new LeastRecentlyUsed<ServedComparison>(COMPARISONS_KEPT);
   private readonly inFlight = new Map<string, Promise<ServedComparison>>();
+  private readonly thread = new ComparisonThread();
 
   constructor(private readonly store: Store) {}
 
@@ -96,24 +92,28 @@ export class ComparisonService {
     const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
     const missing = versionIds.filter((_, i) => records[i] === null);
     if (missing.length > 0) throw notFound(`no version ${missing.join(", ")} in dossier ${dossierId}`);
-    const docs = await Promise.all(versionIds.map((id) => this.document(dossierId, id)));
+    const documents = await Promise.all(versionIds.map((id) => this.store.versionDocument(dossierId, id)));
     const column = (id: number) => versionIds.indexOf(id);
-    const comparison = compareVersions(docs, {
-      names: records.map((r) => r!.name),
-      ref: column(refId),
-      overrides: relevant.map((o): AlignmentOverride => ({
-        kind: o.kind,
-        a: { version: column(o.a.version), eId: o.a.eId },
-        b: { version: column(o.b.version), eId: o.b.eId },
-      })),
+    const { json, gzipped } = await this.thread.run({
+      documents: documents.map((d) => d!),
+      versionIds,
+      options: {
+        names: records.map((r) => r!.name),
+        ref: column(refId),
+        overrides: relevant.map((o): AlignmentOverride => ({
+          kind: o.kind,
+          a: { version: column(o.a.version), eId: o.a.eId },
+          b: { version: column(o.b.version), eId: o.b.eId },
+        })),
+      },
     });
-    const json = Buffer.from(JSON.stringify({ ...comparison, versionIds }));
-    const served = {
-      json,
-      gzipped: await gzip(json, { level: GZIP_LEVEL, strategy: constants.Z_DEFAULT_STRATEGY }),
-      etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`,
-    };
+    const served = { json, gzipped, etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` };
     this.comparisons.set(key, served);
     return served;
+  }
+
+  /** Stops the comparison worker. */
+  close(): Promise<void> {
+    return this.thread.close();
   }
 }
