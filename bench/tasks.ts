@@ -15,10 +15,10 @@ import { alignmentAccuracy } from "./alignment-accuracy";
 
 const RUNS = 5;
 
-function time(run: () => void, runs = RUNS): number {
+function time(run: () => void): number {
   const times: number[] = [];
   run(); // warm-up: the first run pays for compiling the code
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     run();
     times.push(performance.now() - start);

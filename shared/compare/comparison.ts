@@ -41,6 +41,8 @@ export interface ComparisonCell {
   readonly headingDiff?: DiffSpan[];
   /** What happened to this cell relative to the reference; null for the reference cell. */
   readonly status: RowStatus | null;
+  /** How sure the alignment is that this cell belongs in this row, 0 to 1; 1 for the reference cell. */
+  readonly confidence: number;
   readonly note: string | null;
   /** True when the diff ran out of time and the cell is shown as rewritten. */
   readonly rewritten?: boolean;
@@ -167,7 +169,15 @@ function tableCell(
   relation: AlignedRow["relations"][number],
   differ: CellDiffer,
 ): ComparisonCell {
-  const common = { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, note: relation?.note ?? null };
+  const common = {
+    eId: cell.eId,
+    label: cell.label,
+    num: cell.num,
+    heading: cell.heading,
+    text: cell.text,
+    note: relation?.note ?? null,
+    confidence: isRef ? 1 : (relation?.confidence ?? 1),
+  };
   if (isRef || base === null) {
     if (isRef) return { ...common, diff: [["=", cell.text]], status: null };
     return { ...common, diff: cell.text === "" ? [] : [["+", cell.text]], status: relation?.status ?? "inserted" };

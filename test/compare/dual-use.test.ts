@@ -34,6 +34,10 @@ describe("the dual-use dossier in four columns", () => {
   it("keeps Parliament's Article 4a (due diligence) apart from the Council's Article 4a, which became Article 5", () => {
     expect(labelsOf(rowWith(1, "Article 4a"))).toEqual([null, "Article 4a", null, null]);
     expect(labelsOf(rowWith(2, "Article 4a"))).toEqual([null, null, "Article 4a", "Article 5"]);
+    const act = rowWith(2, "Article 4a").cells[3]!;
+    expect(act.confidence).toBeGreaterThan(0.4);
+    expect(act.confidence).toBeLessThan(1);
+    expect(rowWith(0, "Article 8").cells[0]!.confidence).toBe(1);
     expect(rowWith(2, "Article 4a").status).toBe("inserted");
   });
 

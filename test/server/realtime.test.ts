@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import type { ClientEvents, ServerEvents, SocketAnswer } from "../../shared/protocol/socket";
-import { ApiClient, dossierId, testServer, type TestServer } from "../support/server";
+import { addTextVersion, ApiClient, dossierId, testServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 const sockets: Socket[] = [];
@@ -58,11 +58,7 @@ describe("the realtime channel", () => {
     const socket = await connect(ngo.cookie);
     expect(await join(socket, { dossierId: dualUse })).toEqual({ ok: true });
     const heard = new Promise((resolve) => socket.on("dossier:version-added", resolve));
-    const form = new FormData();
-    form.set("file", new Blob(["Article 1\nThis Regulation applies.\n"]), "compromise.txt");
-    form.set("name", "Compromise text");
-    form.set("stage", "compromise");
-    const added = await owner.request<{ version: { id: number } }>("POST", `/api/dossiers/${dualUse}/versions`, form);
+    const added = await addTextVersion(owner, dualUse, "Compromise text", "Article 1\nThis Regulation applies.\n", "compromise");
     expect(await heard).toEqual({ dossierId: dualUse, versionId: added.body.version.id, name: "Compromise text" });
   });
 });
@@ -84,10 +80,7 @@ describe("the realtime channel over long polling, Socket.IO's default", () => {
     const dualUse = await dossierId(ngo, "Dual-use");
     expect(await join(socket, { dossierId: dualUse })).toEqual({ ok: true });
     const heard = new Promise((resolve) => socket.on("dossier:version-added", resolve));
-    const form = new FormData();
-    form.set("file", new Blob(["Article 1\nPolling works.\n"]), "polling.txt");
-    form.set("name", "Polled");
-    expect((await owner.request("POST", `/api/dossiers/${dualUse}/versions`, form)).status).toBe(201);
+    expect((await addTextVersion(owner, dualUse, "Polled", "Article 1\nPolling works.\n")).status).toBe(201);
     expect(await heard).toMatchObject({ name: "Polled" });
     expect((await ngo.request("GET", "/api/session")).status).toBe(200);
   });
@@ -113,10 +106,7 @@ describe("news of a restricted dossier", () => {
     const councilSocket = await connect(council.cookie);
     expect(await join(councilSocket, { dossierId: limite })).toEqual({ ok: true });
     const heard = new Promise((resolve) => councilSocket.on("dossier:version-added", resolve));
-    const form = new FormData();
-    form.set("file", new Blob(["Article 1\nSecret compromise.\n"]), "secret.txt");
-    form.set("name", "Secret compromise text");
-    expect((await council.request("POST", `/api/dossiers/${limite}/versions`, form)).status).toBe(201);
+    expect((await addTextVersion(council, limite, "Secret compromise text", "Article 1\nSecret compromise.\n")).status).toBe(201);
     expect(await heard).toMatchObject({ name: "Secret compromise text" });
     await new Promise((r) => setTimeout(r, 200));
     expect(leaked).toEqual([]);

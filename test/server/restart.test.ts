@@ -3,7 +3,7 @@
  * the same data folder, does not load the demonstration data twice, and serves the same answers.
  */
 import { describe, expect, it } from "vitest";
-import { ApiClient, dossierId, testServer } from "../support/server";
+import { addTextVersion, ApiClient, dossierId, testServer } from "../support/server";
 
 describe("a restart", () => {
   it("keeps users, sessions, dossiers, members, versions and overrides", async () => {
@@ -15,15 +15,15 @@ describe("a restart", () => {
     });
     const id = created.body.dossier.id;
     await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "ngo", role: "commenter" });
-    const form = new FormData();
-    form.set(
-      "file",
-      new Blob(["Article 1\nSubject matter\nThis Regulation lays down rules.\n\nArticle 2\nThis Regulation enters into force.\n"]),
-      "act.txt",
-    );
-    form.set("name", "Plain text");
-    form.set("stage", "compromise");
-    const version = (await owner.request<{ version: { id: number } }>("POST", `/api/dossiers/${id}/versions`, form)).body.version.id;
+    const version = (
+      await addTextVersion(
+        owner,
+        id,
+        "Plain text",
+        "Article 1\nSubject matter\nThis Regulation lays down rules.\n\nArticle 2\nThis Regulation enters into force.\n",
+        "compromise",
+      )
+    ).body.version.id;
     const dualUse = await dossierId(owner, "Dual-use");
     const before = await owner.request("GET", `/api/dossiers/${id}`);
     const listBefore = await owner.request("GET", "/api/dossiers");

@@ -70,3 +70,18 @@ export async function dossierId(client: ApiClient, title: string): Promise<numbe
   if (!found) throw new Error(`no dossier "${title}" in ${JSON.stringify(body)}`);
   return found.id;
 }
+
+/** Adds a plain-text version to a dossier as the client; returns the server's answer. */
+export function addTextVersion(
+  client: ApiClient,
+  dossier: number,
+  name: string,
+  text: string,
+  stage = "other",
+): Promise<Answer<{ version: { id: number } }>> {
+  const form = new FormData();
+  form.set("file", new Blob([text]), `${name}.txt`);
+  form.set("name", name);
+  form.set("stage", stage);
+  return client.request("POST", `/api/dossiers/${dossier}/versions`, form);
+}
