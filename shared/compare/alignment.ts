@@ -7,7 +7,8 @@
  */
 import type { Comparable, VersionSequences } from "./comparable";
 import { alignSequences } from "./sequence-alignment";
-import { WordBag, type Vocabulary } from "./word-bag";
+import { WordBag } from "./word-bag";
+import type { Lexicon } from "./lexicon";
 import { compatibleKinds, provisionSimilarity, WordWeights } from "./similarity";
 
 export type RowStatus = "same" | "changed" | "renumbered" | "inserted" | "deleted" | "moved" | "split" | "merged";
@@ -93,7 +94,7 @@ class OverrideIndex {
 export function alignVersions(
   versions: readonly VersionSequences[],
   ref: number,
-  vocabulary: Vocabulary,
+  lexicon: Lexicon,
   overrides: readonly AlignmentOverride[] = [],
 ): AlignedRow[] {
   const order = [ref, ...versions.map((_, i) => i).filter((i) => i !== ref)];
@@ -101,8 +102,8 @@ export function alignVersions(
     order,
     ref,
     overrides: new OverrideIndex(overrides),
-    vocabulary,
-    weights: new Float64Array(vocabulary.size),
+    lexicon,
+    weights: new Float64Array(lexicon.size),
   };
   const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), context);
   return [...level((v) => v.citations), ...level((v) => v.recitals), ...level((v) => v.body), ...level((v) => v.annexes)];
@@ -114,7 +115,7 @@ interface LevelContext {
   readonly order: readonly number[];
   readonly ref: number;
   readonly overrides: OverrideIndex;
-  readonly vocabulary: Vocabulary;
+  readonly lexicon: Lexicon;
 }
 
 function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelContext): AlignedRow[] {

@@ -7,7 +7,8 @@ import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schem
 import { numberToken } from "../model/numbering";
 import { citationLabel, labelSteps } from "../model/labels";
 import { ownText } from "../model/walk";
-import { Vocabulary, WordBag } from "./word-bag";
+import type { Lexicon, TokenizedText } from "./lexicon";
+import { WordBag } from "./word-bag";
 
 export interface Comparable {
   readonly version: number;
@@ -17,14 +18,16 @@ export interface Comparable {
   /** The number without its words: "Article 14a" -> "14a". Null for unnumbered provisions. */
   readonly numToken: string | null;
   readonly heading: string | null;
+  readonly headingTokens: TokenizedText | null;
   /** Citation form: "Article 5(2)(a)". */
   readonly label: string;
   /** The provision's own words, without its sub-provisions'. */
   readonly text: string;
+  readonly tokens: TokenizedText;
   /** Words of the heading, own words and all sub-provisions. */
   readonly bag: WordBag;
-  /** Kind, number and all the words, in order: equal keys mean an unchanged provision. */
-  readonly key: string;
+  /** Kind, number, heading, words and sub-provisions: equal keys mean an unchanged provision, in every version. */
+  readonly key: number;
   readonly children: readonly Comparable[];
 }
 
@@ -39,74 +42,127 @@ export interface VersionSequences {
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 
-function comparable(node: Node, version: number, ancestors: readonly Node[], vocabulary: Vocabulary): Comparable {
-  const chain = [...ancestors, node];
-  const isGroup = GROUPS.has(node.type.name);
-  const children: Comparable[] = [];
-  node.forEach((child) => {
-    if (isProvisionType(child.type.name) && !(isGroup && (child.type.name === "article" || GROUPS.has(child.type.name)))) {
-      children.push(comparable(child, version, chain, vocabulary));
-    }
-  });
-  const text = ownText(node);
-  const heading = node.attrs.heading as string | null;
-  const num = node.attrs.num as string | null;
-  // A group is compared on its heading alone: its articles are aligned on their own.
-  const own = WordBag.of(isGroup ? (heading ?? "") : `${heading ?? ""} ${text}`, vocabulary);
-  const bag = WordBag.union([own, ...children.map((c) => c.bag)]);
-  const numToken = numberToken(num)?.toLowerCase() ?? null;
-  const key = hashKey([node.type.name, numToken ?? "", heading ?? "", text, ...children.map((c) => c.key)].join("\u0001"));
-  return {
-    version,
-    type: node.type.name as ProvisionType,
-    eId: node.attrs.eId as string,
-    num,
-    numToken,
-    heading,
-    label: citationLabel(labelSteps(chain.filter((n) => isProvisionType(n.type.name)))),
-    text,
-    bag,
-    key,
-    children,
-  };
-}
-
 /**
- * A short key for a long text: two 32-bit FNV-1a hashes with different seeds. Keys only propose
- * anchors, which the similarity must then confirm, so a collision costs nothing but a search.
+ * Makes the comparables of the versions of one comparison, sharing its lexicon and remembering
+ * what repeats across versions: the bag of a text, the token of a number, the key of a provision.
  */
-function hashKey(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
-}
+export class ComparableMaker {
+  private readonly ownBags = new Map<TokenizedText, WordBag>();
+  private readonly numberTokens = new Map<string, string | null>();
+  /** Keys are numbers given to distinct descriptions of provisions, so equal keys are exact. */
+  private readonly keys = new Map<string, number>();
+  private readonly serials = new Map<TokenizedText, number>();
 
-/** The sequences of a document's provisions that alignment works on; `vocabulary` is shared by all versions compared. */
-export function sequencesOf(doc: Node, version: number, vocabulary: Vocabulary): VersionSequences {
-  const seq: VersionSequences = { citations: [], recitals: [], body: [], annexes: [] };
-  const body = (node: Node, ancestors: readonly Node[]) => {
+  constructor(readonly lexicon: Lexicon) {}
+
+  /** The sequences of a document's provisions that alignment works on. */
+  sequencesOf(doc: Node, version: number): VersionSequences {
+    const seq: VersionSequences = { citations: [], recitals: [], body: [], annexes: [] };
+    const body = (node: Node, ancestors: readonly Node[]) => {
+      node.forEach((child) => {
+        const name = child.type.name;
+        if (name === "article") seq.body.push(this.comparable(child, version, ancestors));
+        else if (GROUPS.has(name)) {
+          seq.body.push(this.comparable(child, version, ancestors));
+          body(child, [...ancestors, child]);
+        }
+      });
+    };
+    doc.forEach((part) => {
+      if (part.type.name === "preamble") {
+        part.forEach((child) => {
+          if (child.type.name === "citation") seq.citations.push(this.comparable(child, version, []));
+          if (child.type.name === "recital") seq.recitals.push(this.comparable(child, version, []));
+        });
+      } else if (part.type.name === "body") body(part, []);
+      else if (part.type.name === "annex") seq.annexes.push(this.comparable(part, version, []));
+    });
+    return seq;
+  }
+
+  private comparable(node: Node, version: number, ancestors: readonly Node[]): Comparable {
+    const chain = [...ancestors, node];
+    const isGroup = GROUPS.has(node.type.name);
+    const children: Comparable[] = [];
     node.forEach((child) => {
-      const name = child.type.name;
-      if (name === "article") seq.body.push(comparable(child, version, ancestors, vocabulary));
-      else if (GROUPS.has(name)) {
-        seq.body.push(comparable(child, version, ancestors, vocabulary));
-        body(child, [...ancestors, child]);
+      if (isProvisionType(child.type.name) && !(isGroup && (child.type.name === "article" || GROUPS.has(child.type.name)))) {
+        children.push(this.comparable(child, version, chain));
       }
     });
-  };
-  doc.forEach((part) => {
-    if (part.type.name === "preamble") {
-      part.forEach((child) => {
-        if (child.type.name === "citation") seq.citations.push(comparable(child, version, [], vocabulary));
-        if (child.type.name === "recital") seq.recitals.push(comparable(child, version, [], vocabulary));
-      });
-    } else if (part.type.name === "body") body(part, []);
-    else if (part.type.name === "annex") seq.annexes.push(comparable(part, version, [], vocabulary));
-  });
-  return seq;
+    const text = ownText(node);
+    const tokens = this.lexicon.tokens(text);
+    const heading = node.attrs.heading as string | null;
+    const headingTokens = heading === null ? null : this.lexicon.tokens(heading);
+    const num = node.attrs.num as string | null;
+    const numToken = this.numberToken(num);
+    // A group is compared on its heading alone: its articles are aligned on their own.
+    const own = isGroup
+      ? this.bagOf(headingTokens)
+      : headingTokens === null
+        ? this.bagOf(tokens)
+        : WordBag.of([headingTokens, tokens], this.lexicon);
+    const bag = children.length === 0 ? own : WordBag.union([own, ...children.map((c) => c.bag)]);
+    const description = [
+      node.type.name,
+      numToken ?? "",
+      this.serialOf(headingTokens),
+      this.serialOf(tokens),
+      ...children.map((c) => c.key),
+    ];
+    return {
+      version,
+      type: node.type.name as ProvisionType,
+      eId: node.attrs.eId as string,
+      num,
+      numToken,
+      heading,
+      headingTokens,
+      label: citationLabel(labelSteps(chain.filter((n) => isProvisionType(n.type.name)))),
+      text,
+      tokens,
+      bag,
+      key: this.keyOf(description.join("\u0001")),
+      children,
+    };
+  }
+
+  private bagOf(tokens: TokenizedText | null): WordBag {
+    if (tokens === null) return WordBag.empty;
+    let bag = this.ownBags.get(tokens);
+    if (bag === undefined) {
+      bag = WordBag.of([tokens], this.lexicon);
+      this.ownBags.set(tokens, bag);
+    }
+    return bag;
+  }
+
+  private numberToken(num: string | null): string | null {
+    if (num === null) return null;
+    let token = this.numberTokens.get(num);
+    if (token === undefined) {
+      token = numberToken(num)?.toLowerCase() ?? null;
+      this.numberTokens.set(num, token);
+    }
+    return token;
+  }
+
+  /** A number for each distinct text: the lexicon gives the same object for the same text. */
+  private serialOf(tokens: TokenizedText | null): number {
+    if (tokens === null) return -1;
+    let serial = this.serials.get(tokens);
+    if (serial === undefined) {
+      serial = this.serials.size;
+      this.serials.set(tokens, serial);
+    }
+    return serial;
+  }
+
+  private keyOf(description: string): number {
+    let key = this.keys.get(description);
+    if (key === undefined) {
+      key = this.keys.size;
+      this.keys.set(description, key);
+    }
+    return key;
+  }
 }

@@ -5,10 +5,9 @@
  */
 import type { Node } from "prosemirror-model";
 import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus } from "./alignment";
-import { sequencesOf, type Comparable } from "./comparable";
-import { DIFF_TIME_LIMIT_MS, wordDiff, type DiffSpan } from "./word-diff";
-import { Vocabulary } from "./word-bag";
-import { tokenize, type Token } from "./tokens";
+import { ComparableMaker, type Comparable } from "./comparable";
+import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
+import { Lexicon } from "./lexicon";
 
 /** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
 export const MIN_VERSIONS = 2;
@@ -106,26 +105,16 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   }
   const names = options.names ? [...options.names] : docs.map((_, i) => `Version ${i + 1}`);
   if (names.length !== docs.length) throw new ComparisonError("names-mismatch", `${names.length} names given for ${docs.length} versions`);
-  const vocabulary = new Vocabulary();
-  const sequences = docs.map((doc, i) => sequencesOf(doc, i, vocabulary));
+  const lexicon = new Lexicon();
+  const maker = new ComparableMaker(lexicon);
+  const sequences = docs.map((doc, i) => maker.sequencesOf(doc, i));
   sequences.forEach((s, i) => {
     if (s.citations.length + s.recitals.length + s.body.length + s.annexes.length === 0) {
       throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no provisions to compare`);
     }
   });
-  const aligned = alignVersions(sequences, ref, vocabulary, options.overrides ?? []);
-  const tokens = new Map<string, Token[]>();
-  const differ: CellDiffer = {
-    limit: options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS,
-    tokensOf: (text) => {
-      let found = tokens.get(text);
-      if (!found) {
-        found = tokenize(text);
-        tokens.set(text, found);
-      }
-      return found;
-    },
-  };
+  const aligned = alignVersions(sequences, ref, lexicon, options.overrides ?? []);
+  const differ: CellDiffer = { limit: options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS, lexicon };
   const rows: ComparisonRow[] = [];
   const flatten = (list: readonly AlignedRow[], depth: number) => {
     for (const row of list) {
@@ -138,10 +127,10 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   return { versions: names, ref, rows, statistics: statisticsOf(rows, docs.length, ref), warnings: warningsOf(rows, names, ref), notices };
 }
 
-/** How cells are diffed: the time limit of one diff, and tokens remembered across the columns. */
+/** How cells are diffed: the time limit of one diff, and the lexicon their tokens come from. */
 interface CellDiffer {
   readonly limit: number;
-  readonly tokensOf: (text: string) => Token[];
+  readonly lexicon: Lexicon;
 }
 
 function tableRow(row: AlignedRow, depth: number, ref: number, differ: CellDiffer): ComparisonRow {
@@ -182,8 +171,16 @@ function tableCell(
     if (isRef) return { ...common, diff: [["=", cell.text]], status: null };
     return { ...common, diff: cell.text === "" ? [] : [["+", cell.text]], status: relation?.status ?? "inserted" };
   }
-  const { spans, rewritten } = wordDiff(base.text, cell.text, differ.limit, differ.tokensOf);
-  const headingDiff = cell.heading !== base.heading ? wordDiff(base.heading ?? "", cell.heading ?? "", differ.limit).spans : undefined;
+  const { spans, rewritten } = tokenDiff(base.tokens, cell.tokens, differ.lexicon, differ.limit);
+  const headingDiff =
+    cell.heading !== base.heading
+      ? tokenDiff(
+          base.headingTokens ?? differ.lexicon.tokens(""),
+          cell.headingTokens ?? differ.lexicon.tokens(""),
+          differ.lexicon,
+          differ.limit,
+        ).spans
+      : undefined;
   return {
     ...common,
     diff: spans,

@@ -16,7 +16,7 @@ export function alignSequences(
   n: number,
   m: number,
   score: (i: number, j: number) => number | null,
-  keys?: { a: readonly string[]; b: readonly string[] },
+  keys?: { a: readonly number[]; b: readonly number[] },
 ): Pair[] {
   if (keys && n * m > DIRECT_SEARCH_LIMIT) return alignAroundAnchors(n, m, score, keys);
   return alignDirect(0, n, 0, m, score);
@@ -74,16 +74,16 @@ function alignAroundAnchors(
   n: number,
   m: number,
   score: (i: number, j: number) => number | null,
-  keys: { a: readonly string[]; b: readonly string[] },
+  keys: { a: readonly number[]; b: readonly number[] },
 ): Pair[] {
-  const count = (list: readonly string[]) => {
-    const counts = new Map<string, number>();
+  const count = (list: readonly number[]) => {
+    const counts = new Map<number, number>();
     for (const k of list) counts.set(k, (counts.get(k) ?? 0) + 1);
     return counts;
   };
   const countA = count(keys.a);
   const countB = count(keys.b);
-  const positionB = new Map<string, number>();
+  const positionB = new Map<number, number>();
   keys.b.forEach((k, j) => {
     if (countB.get(k) === 1) positionB.set(k, j);
   });

@@ -1,52 +1,9 @@
 /*
- * A bag of words (a multiset) as two sorted arrays of word ids and counts, and the vocabulary
- * that gives words their ids. Sorted arrays make the intersection of two bags a single merge,
- * which is what alignment does millions of times on a long act.
+ * A bag of words (a multiset) as two sorted arrays of word ids and counts. Sorted arrays make
+ * the intersection of two bags a single merge, which is what alignment does many thousands of
+ * times on a long act.
  */
-
-/** Word ids for one comparison, shared by all its versions so that equal words have equal ids. */
-export class Vocabulary {
-  private readonly ids = new Map<string, number>();
-
-  idOf(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(word, id);
-    }
-    return id;
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-
-  private counts = new Int32Array(1024);
-
-  /** A zeroed tally of word ids, large enough for every id given out so far and `more` to come. */
-  tally(more: number): { at(id: number): number; add(id: number): void; take(id: number): number } {
-    if (this.counts.length < this.ids.size + more) {
-      const grown = new Int32Array(Math.max(this.counts.length * 2, this.ids.size + more));
-      grown.set(this.counts);
-      this.counts = grown;
-    }
-    const counts = this.counts;
-    return {
-      at: (id) => counts[id]!,
-      add: (id) => {
-        counts[id]!++;
-      },
-      // Reads a count and zeroes it, so the tally is clean for the next bag.
-      take: (id) => {
-        const n = counts[id]!;
-        counts[id] = 0;
-        return n;
-      },
-    };
-  }
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
+import type { Lexicon, TokenizedText } from "./lexicon";
 
 export class WordBag {
   /** Total number of words, repeats included. */
@@ -70,21 +27,22 @@ export class WordBag {
     return new WordBag(ids, counts);
   }
 
-  /** The bag of the words of a text: letters and digits, in lower case; punctuation is no word. */
-  static of(text: string, vocabulary: Vocabulary): WordBag {
-    const matches = text.toLowerCase().match(WORD);
-    if (!matches) return WordBag.empty;
-    const tally = vocabulary.tally(matches.length);
+  /** The bag of the words of some texts: their words in lower case; punctuation is no word. */
+  static of(texts: readonly TokenizedText[], lexicon: Lexicon): WordBag {
+    const counts = lexicon.counts(0);
     const unique: number[] = [];
-    for (const word of matches) {
-      const id = vocabulary.idOf(word);
-      if (tally.at(id) === 0) unique.push(id);
-      tally.add(id);
-    }
+    const add = (word: number) => {
+      if (counts[word]!++ === 0) unique.push(word);
+    };
+    for (const text of texts) for (const id of text.ids) lexicon.forEachWord(id, add);
+    if (unique.length === 0) return WordBag.empty;
     const ids = Int32Array.from(unique).sort();
-    const counts = new Int32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) counts[k] = tally.take(ids[k]!);
-    return new WordBag(ids, counts);
+    const bagCounts = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      bagCounts[k] = counts[ids[k]!]!;
+      counts[ids[k]!] = 0;
+    }
+    return new WordBag(ids, bagCounts);
   }
 
   /** A bag holding the words of all the given bags: a merge of their sorted ids. */

@@ -29,6 +29,17 @@ describe("legal tokens", () => {
     ]);
   });
 
+  it("end numbers where their digits end", () => {
+    expect(texts("EUR 1000 and EUR 20 000 000 or EUR 10 million")).toEqual(["EUR 1000", "and", "EUR 20 000 000", "or", "EUR 10 million"]);
+    expect(texts("in 2016 100 persons, 1 0000 items")).toEqual(["in", "2016", "100", "persons", ",", "1", "0000", "items"]);
+    expect(texts("Article 5 terms and Article 4 bis(1)")).toEqual(["Article 5", "terms", "and", "Article 4 bis(1)"]);
+  });
+
+  it("read letters of any script, and characters outside the Basic Multilingual Plane whole", () => {
+    expect(texts("Ausführer müssen «Güter» 𝐀𝐁 melden")).toEqual(["Ausführer", "müssen", "«", "Güter", "»", "𝐀𝐁", "melden"]);
+    expect(texts("a 😀 b")).toEqual(["a", "😀", "b"]);
+  });
+
   it("make each punctuation mark a token of its own", () => {
     expect(texts("items, software; and technology.")).toEqual(["items", ",", "software", ";", "and", "technology", "."]);
   });
@@ -80,13 +91,60 @@ describe("the word diff", () => {
   });
 
   it("shows a pair it cannot diff in time as rewritten instead of stalling", () => {
-    const a = Array.from({ length: 4000 }, (_, i) => `word${i}`).join(" ");
-    const b = Array.from({ length: 4000 }, (_, i) => `other${i}`).join(" ");
+    // The same few words in two different orders: no word is unique to anchor on, and the
+    // shortest edit is long to find.
+    const words = ["shall", "the", "exporter", "authority", "notify", "competent", "Member", "State", "of", "and"];
+    const shuffled = (seed: number) => Array.from({ length: 4000 }, (_, i) => words[(i * seed + ((i * i) % 7)) % words.length]).join(" ");
+    const a = shuffled(3);
+    const b = shuffled(7);
     const result = wordDiff(a, b, 1);
     expect(result.rewritten).toBe(true);
     expect(result.spans).toEqual([
       ["-", a],
       ["+", b],
+    ]);
+  });
+
+  it("replaces a passage that shares no word with the reference at once, without a search", () => {
+    const a = Array.from({ length: 4000 }, (_, i) => `word${i}`).join(" ");
+    const b = Array.from({ length: 4000 }, (_, i) => `other${i}`).join(" ");
+    const result = wordDiff(a, b, 1);
+    expect(result.rewritten).toBe(false);
+    expect(result.spans).toEqual([
+      ["-", a],
+      ["+", b],
+    ]);
+  });
+
+  it("gives back the text from its kept and added spans, and the reference's words from its kept and removed ones", () => {
+    const reference =
+      "Member States shall ensure that exporters of cyber-surveillance items notify the competent authority.\nThe authority shall decide.";
+    const text =
+      "Member States shall require that exporters of dual-use items notify without delay the competent authority.\nThe authority shall decide within 30 days.";
+    const { spans } = wordDiff(reference, text);
+    expect(
+      spans
+        .filter(([op]) => op !== "-")
+        .map(([, t]) => t)
+        .join(""),
+    ).toBe(text);
+    // Kept words take the text's spacing.
+    const words = (t: string) => t.replace(/\s+/g, "");
+    expect(
+      words(
+        spans
+          .filter(([op]) => op !== "+")
+          .map(([, t]) => t)
+          .join(""),
+      ),
+    ).toBe(words(reference));
+    expect(spans.filter(([op]) => op !== "=")).toEqual([
+      ["-", "ensure "],
+      ["+", "require "],
+      ["-", "cyber-surveillance "],
+      ["+", "dual-use "],
+      ["+", "without delay "],
+      ["+", "within 30 days"],
     ]);
   });
 });

@@ -1,0 +1,118 @@
+/*
+ * The tokens and words of one comparison, numbered. Every distinct token ("Article 5(2)",
+ * "exporter", ",") and every distinct word in lower case gets an id shared by all the versions
+ * compared, so that word bags and word diffs compare numbers instead of strings, and each
+ * distinct text is tokenized once however many versions carry it.
+ */
+import { tokenBounds } from "./tokens";
+
+/** A text as its token ids, with where each token starts in it. */
+export interface TokenizedText {
+  readonly text: string;
+  /** Token ids, in reading order. */
+  readonly ids: Int32Array;
+  /**
+   * Where each token starts, plus the text's length at the end: token k with the spacing after
+   * it is `text.slice(starts[k], starts[k + 1])`. The first starts at 0, so that spacing before
+   * it is kept too and the slices of all tokens give the whole text back (a text of nothing but
+   * spaces has no tokens).
+   */
+  readonly starts: Int32Array;
+}
+
+/** A token that holds no word: a punctuation mark. */
+const NO_WORD = -1;
+/** A token that holds several words: "Article 5(2)(a)", "‘cyber-surveillance items’". */
+const SEVERAL_WORDS = -2;
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+export class Lexicon {
+  private readonly ids = new Map<string, number>();
+  private readonly tokenized = new Map<string, TokenizedText>();
+  /** Per id: the id of its one word in lower case, or NO_WORD, or SEVERAL_WORDS (then in `wordLists`). */
+  private wordOf = new Int32Array(4096);
+  private readonly wordLists = new Map<number, Int32Array>();
+  private readonly scratch: Int32Array[] = [];
+
+  /** How many ids have been given: every id is below this. */
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The text's tokens; the same object for the same text. */
+  tokens(text: string): TokenizedText {
+    let found = this.tokenized.get(text);
+    if (found === undefined) {
+      const bounds = tokenBounds(text);
+      const n = bounds.length >> 1;
+      const ids = new Int32Array(n);
+      const starts = new Int32Array(n + 1);
+      for (let k = 0; k < n; k++) {
+        ids[k] = this.idOf(text.slice(bounds[2 * k]!, bounds[2 * k + 1]!));
+        starts[k] = k === 0 ? 0 : bounds[2 * k]!;
+      }
+      starts[n] = text.length;
+      found = { text, ids, starts };
+      this.tokenized.set(text, found);
+    }
+    return found;
+  }
+
+  /** The id of a token. */
+  idOf(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(token, id);
+      this.grow();
+      // Its words may be new ids too, which may grow the array: take the value first.
+      const word = this.wordsOfNew(token, id);
+      this.wordOf[id] = word;
+    }
+    return id;
+  }
+
+  /**
+   * Calls `visit` with the id of each word of token `id`, in lower case: none for a punctuation
+   * mark, one for a word, several for a reference or a quotation.
+   */
+  forEachWord(id: number, visit: (word: number) => void): void {
+    const word = this.wordOf[id]!;
+    if (word >= 0) visit(word);
+    else if (word === SEVERAL_WORDS) for (const w of this.wordLists.get(id)!) visit(w);
+  }
+
+  /**
+   * A zeroed array with a slot for every id, for counting: `which` tells apart the arrays one
+   * task uses at once. Whoever uses it sets back to zero the slots it changed.
+   */
+  counts(which: number): Int32Array {
+    let array = this.scratch[which];
+    if (array === undefined || array.length < this.size) {
+      array = new Int32Array(Math.max(1024, this.size * 2));
+      this.scratch[which] = array;
+    }
+    return array;
+  }
+
+  private grow(): void {
+    if (this.ids.size <= this.wordOf.length) return;
+    const grown = new Int32Array(this.wordOf.length * 2);
+    grown.set(this.wordOf);
+    this.wordOf = grown;
+  }
+
+  /** What `wordOf` holds for a token just given `id`. */
+  private wordsOfNew(token: string, id: number): number {
+    const lower = token.toLowerCase();
+    const words = lower.match(WORDS);
+    if (words === null) return NO_WORD;
+    if (words.length === 1 && words[0] === lower) return lower === token ? id : this.idOf(lower);
+    this.wordLists.set(
+      id,
+      Int32Array.from(words, (w) => this.idOf(w)),
+    );
+    return SEVERAL_WORDS;
+  }
+}
