@@ -7,6 +7,8 @@
  */
 import type { Comparable, VersionSequences } from "./comparable";
 import { alignSequences } from "./sequence-alignment";
+import type { Pair } from "./longest-chain";
+import { PairScores, SURE_MATCH } from "./pair-scores";
 import { WordBag } from "./word-bag";
 import type { Lexicon } from "./lexicon";
 import { compatibleKinds, provisionSimilarity, WordWeights } from "./similarity";
@@ -46,8 +48,6 @@ export const MOVE_THRESHOLD = 0.6;
 const SPLIT_GAIN = 0.1;
 /** A pinned pair's similarity: as certain as identical words, because a person said so. */
 const PINNED = 1;
-/** Matches at or above this similarity are certain enough not to look for splits or merges. */
-const WHOLE_MATCH = 0.9;
 
 const PRECEDENCE: readonly RowStatus[] = ["moved", "split", "merged", "inserted", "deleted", "changed", "renumbered", "same"];
 
@@ -166,19 +166,15 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     // across the act never bends the order of everything else.
     const pinned = pinnedRows(rows, items, overrides);
     const pinnedRowSet = new Set(pinned.values());
-    const scores = candidateScores(rows, items, weights, rowScore);
     const m = items.length;
-    const pairs = alignSequences(
-      rows.length,
-      m,
-      (i, j) => {
-        if (pinned.has(j) || pinnedRowSet.has(i)) return null;
-        const s = scores.get(i * m + j);
-        return s !== undefined && s >= MATCH_THRESHOLD ? s : null;
-      },
-      { a: rows.map((r) => representative(r).key), b: items.map((c) => c.key) },
+    const scores = new PairScores(
+      rows.map((r) => r.cells),
+      items,
+      (i, j) => rowScore(rows[i]!, items[j]!),
+      weights,
     );
-    const rowOfItem = new Array<WorkRow | null>(items.length).fill(null);
+    const pairs = alignInStretches(rows, items, scores, pinned, pinnedRowSet, representative);
+    const rowOfItem = new Array<WorkRow | null>(m).fill(null);
     for (const [j, i] of pinned) {
       const row = rows[i]!;
       row.scores[v] = PINNED;
@@ -188,42 +184,38 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     }
     for (const [i, j] of pairs) {
       const row = rows[i]!;
-      row.scores[v] = Math.min(1, scores.get(i * m + j) ?? 0);
+      row.scores[v] = Math.min(1, scores.known(i, j) ?? 0);
       row.cells[v] = items[j]!;
       row.kinds[v] = "matched";
       rowOfItem[j] = row;
     }
     markPinnedMoves(rows, rowOfItem, pinned, v);
     // Left-over items: moved when a left-over row has nearly the same words, else inserted.
-    const candidatesOf = new Map<number, [number, number][]>();
-    for (const [key, s] of scores) {
-      const j = key % m;
-      const list = candidatesOf.get(j) ?? [];
-      list.push([Math.floor(key / m), s]);
-      candidatesOf.set(j, list);
-    }
-    const nearest = new Array<number>(items.length).fill(0);
-    items.forEach((item, j) => {
-      if (rowOfItem[j] !== null) return;
+    const leftRows = rows.flatMap((row, i) => (row.cells[v] === null ? [i] : []));
+    const leftItems = items.flatMap((_, j) => (rowOfItem[j] === null ? [j] : []));
+    scores.scoreCandidates(leftRows, leftItems);
+    const nearest = new Array<number>(m).fill(0);
+    for (const j of leftItems) {
       let best: WorkRow | null = null;
       let bestScore = 0;
-      for (const [i, s] of candidatesOf.get(j) ?? []) {
+      for (const i of leftRows) {
         const row = rows[i]!;
-        if (row.cells[v] === null && s > bestScore) {
+        const s = scores.known(i, j);
+        if (s !== null && row.cells[v] === null && s > bestScore) {
           best = row;
           bestScore = s;
         }
       }
       nearest[j] = bestScore;
       if (best !== null && bestScore >= MOVE_THRESHOLD) {
-        best.cells[v] = item;
+        best.cells[v] = items[j]!;
         best.scores[v] = Math.min(1, bestScore);
         best.kinds[v] = "moved";
         const before = j > 0 ? items[j - 1]!.label : null;
         best.notes[v] = before !== null ? `moved: after ${before} in this version` : "moved: first in this version";
         rowOfItem[j] = best;
       }
-    });
+    }
     items.forEach((item, j) => {
       if (rowOfItem[j] !== null) return;
       const row = emptyRow();
@@ -281,53 +273,51 @@ function markPinnedMoves(
   }
 }
 
-/** Levels up to this many row-item pairs are scored pair by pair; longer ones through candidates. */
-const ALL_PAIRS_LIMIT = 2048;
-/** The rarest words of a provision that make it a candidate for the provisions sharing them. */
-const SIGNATURE_WORDS = 8;
-
 /**
- * The scores of the row-item pairs worth scoring, by `i * items.length + j`. On a long level only
- * pairs that share one of their rarest words, or their kind and number, are scored: a pair that
- * shares neither could not reach the match threshold anyway.
+ * The ordered alignment of a version's items with the rows: sure matches found where items are
+ * expected, then, in each stretch between them, the best order-preserving matching of the pairs
+ * worth scoring there. Pinned items and their rows take no part.
  */
-function candidateScores(
+function alignInStretches(
   rows: readonly WorkRow[],
   items: readonly Comparable[],
-  weights: WordWeights,
-  rowScore: (row: WorkRow, item: Comparable) => number | null,
-): Map<number, number> {
-  const m = items.length;
-  const scores = new Map<number, number>();
-  const score = (i: number, j: number) => {
-    const key = i * m + j;
-    if (scores.has(key)) return;
-    const s = rowScore(rows[i]!, items[j]!);
-    if (s !== null && s > 0) scores.set(key, s);
-  };
-  if (rows.length * m <= ALL_PAIRS_LIMIT) {
-    for (let i = 0; i < rows.length; i++) for (let j = 0; j < m; j++) score(i, j);
-    return scores;
+  scores: PairScores,
+  pinned: ReadonlyMap<number, number>,
+  pinnedRows: ReadonlySet<number>,
+  representative: (row: WorkRow) => Comparable,
+): Pair[] {
+  const free = (i: number, j: number) => !pinned.has(j) && !pinnedRows.has(i);
+  const sure = scores.sureMatches(
+    (j) => pinned.has(j),
+    (i) => pinnedRows.has(i),
+  );
+  const pairs: Pair[] = [];
+  let i0 = 0;
+  let j0 = 0;
+  for (const [i1, j1] of [...sure, [rows.length, items.length] as Pair]) {
+    const rowIndices = range(i0, i1);
+    const itemIndices = range(j0, j1);
+    scores.scoreCandidates(rowIndices, itemIndices);
+    const stretch = alignSequences(
+      i1 - i0,
+      j1 - j0,
+      (i, j) => {
+        if (!free(i0 + i, j0 + j)) return null;
+        const s = scores.known(i0 + i, j0 + j);
+        return s !== null && s >= MATCH_THRESHOLD ? s : null;
+      },
+      { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
+    );
+    for (const [i, j] of stretch) pairs.push([i0 + i, j0 + j]);
+    if (i1 < rows.length) pairs.push([i1, j1]);
+    i0 = i1 + 1;
+    j0 = j1 + 1;
   }
-  const byWord = new Map<number, number[]>();
-  const byNumber = new Map<string, number[]>();
-  const index = <K>(map: Map<K, number[]>, key: K, i: number) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [i]);
-    else if (list[list.length - 1] !== i) list.push(i);
-  };
-  rows.forEach((row, i) => {
-    for (const cell of row.cells) {
-      if (cell === null) continue;
-      for (const id of weights.signature(cell.bag, SIGNATURE_WORDS)) index(byWord, id, i);
-      if (cell.numToken !== null) index(byNumber, `${cell.type}:${cell.numToken}`, i);
-    }
-  });
-  items.forEach((item, j) => {
-    for (const id of weights.signature(item.bag, SIGNATURE_WORDS)) for (const i of byWord.get(id) ?? []) score(i, j);
-    if (item.numToken !== null) for (const i of byNumber.get(`${item.type}:${item.numToken}`) ?? []) score(i, j);
-  });
-  return scores;
+  return pairs;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 
 /**
@@ -345,7 +335,7 @@ function markSplitsAndMerges(
   items.forEach((item, j) => {
     const row = rowOfItem[j]!;
     const base = row.cells[ref] ?? null;
-    if (base === null || v === ref || row.kinds[v] !== "matched" || (row.scores[v] ?? 0) >= WHOLE_MATCH) return;
+    if (base === null || v === ref || row.kinds[v] !== "matched" || (row.scores[v] ?? 0) >= SURE_MATCH) return;
     const score = row.scores[v] ?? 0;
     // split: following items of v that stand alone in new rows
     let bag = item.bag;

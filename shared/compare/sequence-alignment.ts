@@ -4,9 +4,7 @@
  * never match. Identical items found in the same order first serve as anchors, so that only the
  * stretches between anchors are searched pair by pair, which keeps long acts near linear.
  */
-
-/** A matched pair: index in the first sequence, index in the second. */
-export type Pair = readonly [number, number];
+import { longestChain, type Pair } from "./longest-chain";
 
 /** Stretches longer than this on both sides are searched pair by pair only after anchoring. */
 const DIRECT_SEARCH_LIMIT = 64 * 64;
@@ -83,16 +81,16 @@ function alignAroundAnchors(
   };
   const countA = count(keys.a);
   const countB = count(keys.b);
-  const positionB = new Map<number, number>();
-  keys.b.forEach((k, j) => {
-    if (countB.get(k) === 1) positionB.set(k, j);
+  const positionA = new Map<number, number>();
+  keys.a.forEach((k, i) => {
+    if (countA.get(k) === 1) positionA.set(k, i);
   });
   const candidates: Pair[] = [];
-  keys.a.forEach((k, i) => {
-    const j = positionB.get(k);
-    if (j !== undefined && countA.get(k) === 1 && score(i, j) !== null) candidates.push([i, j]);
+  keys.b.forEach((k, j) => {
+    const i = positionA.get(k);
+    if (i !== undefined && countB.get(k) === 1 && score(i, j) !== null) candidates.push([i, j]);
   });
-  const anchors = longestIncreasing(candidates);
+  const anchors = longestChain(candidates);
   const pairs: Pair[] = [];
   let i0 = 0;
   let j0 = 0;
@@ -103,24 +101,4 @@ function alignAroundAnchors(
     j0 = j + 1;
   }
   return pairs;
-}
-
-/** The longest subsequence of pairs (sorted by first index) whose second indices increase. */
-function longestIncreasing(pairs: readonly Pair[]): Pair[] {
-  const tails: number[] = [];
-  const previous = new Int32Array(pairs.length).fill(-1);
-  pairs.forEach(([, j], k) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]!]![1] < j) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[k] = tails[lo - 1]!;
-    tails[lo] = k;
-  });
-  const out: Pair[] = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) out.push(pairs[k]!);
-  return out.reverse();
 }

@@ -2,13 +2,15 @@
  * The word diff of one provision against its counterpart in the reference version, on legal
  * tokens. The tokens the two texts share at both ends are kept; in the middle, tokens found once
  * in each text and in the same order anchor the diff (as in patience diff), so that an amended
- * provision splits into short stretches between anchors; a stretch that shares no token is
- * simply replaced, and the others are diffed by jsdiff's array diff. A pathological pair that
+ * provision splits into short stretches between anchors, each treated the same way in turn; a
+ * stretch that shares no token is simply replaced, and one without anchors is diffed by
+ * jsdiff's array diff. A pathological pair that
  * would take too long is reported as rewritten, all removed and all added, instead of stalling
  * the table.
  */
 import { diffArrays } from "diff";
 import { Lexicon, type TokenizedText } from "./lexicon";
+import { longestChain, type Pair } from "./longest-chain";
 
 export type DiffOp = "=" | "+" | "-";
 /** A span of a diff: kept ("="), added ("+") or removed ("-") text. */
@@ -46,14 +48,11 @@ class SpanList {
   }
 }
 
-/** An anchor: a token at `i` in the reference and `j` in the text. */
-type Anchor = readonly [number, number];
-
 /**
  * Tokens of the middle stretches [i0, i1) and [j0, j1) found exactly once in each and in the
  * same order: the longest chain of such pairs increasing on both sides.
  */
-function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: number, j1: number, lexicon: Lexicon): Anchor[] {
+function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: number, j1: number, lexicon: Lexicon): Pair[] {
   const inA = lexicon.counts(1);
   const inB = lexicon.counts(2);
   const at = lexicon.counts(3);
@@ -62,7 +61,7 @@ function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0:
     at[a[i]!] = i;
   }
   for (let j = j0; j < j1; j++) inB[b[j]!]!++;
-  const pairs: Anchor[] = [];
+  const pairs: Pair[] = [];
   for (let j = j0; j < j1; j++) {
     const id = b[j]!;
     if (inA[id] === 1 && inB[id] === 1) pairs.push([at[id]!, j]);
@@ -72,27 +71,7 @@ function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0:
     at[a[i]!] = 0;
   }
   for (let j = j0; j < j1; j++) inB[b[j]!] = 0;
-  return longestIncreasing(pairs);
-}
-
-/** The longest subsequence of pairs (in order of their second index) whose first indices increase. */
-function longestIncreasing(pairs: readonly Anchor[]): Anchor[] {
-  const tails: number[] = [];
-  const previous = new Int32Array(pairs.length).fill(-1);
-  pairs.forEach(([i], k) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]!]![0] < i) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[k] = tails[lo - 1]!;
-    tails[lo] = k;
-  });
-  const out: Anchor[] = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) out.push(pairs[k]!);
-  return out.reverse();
+  return longestChain(pairs);
 }
 
 /** Whether the stretches [i0, i1) of `a` and [j0, j1) of `b` have a token in common. */
@@ -105,24 +84,54 @@ function shareToken(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: nu
   return shared;
 }
 
-/** The diff of a stretch between anchors into `spans`; false when jsdiff ran out of time. */
-function diffStretch(
-  before: TokenizedText,
-  i0: number,
-  i1: number,
-  after: TokenizedText,
-  j0: number,
-  j1: number,
-  spans: SpanList,
-  lexicon: Lexicon,
-  deadline: number,
-): boolean {
+/** Two texts' tokens being diffed, the spans made so far, and the time the diff may take. */
+interface DiffWork {
+  readonly before: TokenizedText;
+  readonly after: TokenizedText;
+  readonly spans: SpanList;
+  readonly lexicon: Lexicon;
+  readonly deadline: number;
+}
+
+/**
+ * The diff of the stretches [i0, i1) of the reference and [j0, j1) of the text into the spans:
+ * their common ends kept; in between, replaced at once when nothing is shared, else split at
+ * the tokens found once in each and diffed stretch by stretch, and where no such token is left,
+ * diffed by jsdiff. False when the time ran out.
+ */
+function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: number): boolean {
+  const a = work.before.ids;
+  const b = work.after.ids;
+  let head = 0;
+  while (i0 + head < i1 && j0 + head < j1 && a[i0 + head] === b[j0 + head]) head++;
+  let tail = 0;
+  while (i1 - tail > i0 + head && j1 - tail > j0 + head && a[i1 - 1 - tail] === b[j1 - 1 - tail]) tail++;
+  work.spans.add("=", j0, j0 + head);
+  const done = diffMiddle(work, i0 + head, i1 - tail, j0 + head, j1 - tail);
+  work.spans.add("=", j1 - tail, j1);
+  return done;
+}
+
+function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: number): boolean {
+  const { before, after, spans, lexicon } = work;
   if (i0 === i1 || j0 === j1 || !shareToken(before.ids, i0, i1, after.ids, j0, j1, lexicon)) {
     spans.add("-", i0, i1);
     spans.add("+", j0, j1);
     return true;
   }
-  const timeout = deadline - performance.now();
+  const anchors = uniqueAnchors(before.ids, i0, i1, after.ids, j0, j1, lexicon);
+  if (anchors.length > 0) {
+    let i = i0;
+    let j = j0;
+    for (const [ai, bj] of anchors) {
+      if (!diffRange(work, i, ai, j, bj)) return false;
+      spans.add("=", bj, bj + 1);
+      i = ai + 1;
+      j = bj + 1;
+    }
+    return diffRange(work, i, i1, j, j1);
+  }
+  const timeout = work.deadline - performance.now();
   if (timeout <= 0) return false;
   const changes = diffArrays(Array.from(before.ids.subarray(i0, i1)), Array.from(after.ids.subarray(j0, j1)), { timeout });
   if (changes === undefined) return false;
@@ -155,35 +164,16 @@ export function tokenDiff(
   lexicon: Lexicon,
   timeLimitMs: number = DIFF_TIME_LIMIT_MS,
 ): WordDiff {
-  const text = after.text;
-  if (before.text === text) return { spans: text === "" ? [] : [["=", text]], rewritten: false };
-  const a = before.ids;
-  const b = after.ids;
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const spans = new SpanList(before, after);
-  spans.add("=", 0, head);
-  const deadline = performance.now() + timeLimitMs;
-  const rewritten: WordDiff = {
+  if (before.text === after.text) return { spans: after.text === "" ? [] : [["=", after.text]], rewritten: false };
+  const work: DiffWork = { before, after, spans: new SpanList(before, after), lexicon, deadline: performance.now() + timeLimitMs };
+  if (diffRange(work, 0, before.ids.length, 0, after.ids.length)) return { spans: work.spans.spans, rewritten: false };
+  return {
     spans: [
       ["-", before.text],
-      ["+", text],
+      ["+", after.text],
     ],
     rewritten: true,
   };
-  let i = head;
-  let j = head;
-  for (const [ai, bj] of uniqueAnchors(a, head, a.length - tail, b, head, b.length - tail, lexicon)) {
-    if (!diffStretch(before, i, ai, after, j, bj, spans, lexicon, deadline)) return rewritten;
-    spans.add("=", bj, bj + 1);
-    i = ai + 1;
-    j = bj + 1;
-  }
-  if (!diffStretch(before, i, a.length - tail, after, j, b.length - tail, spans, lexicon, deadline)) return rewritten;
-  spans.add("=", b.length - tail, b.length);
-  return { spans: spans.spans, rewritten: false };
 }
 
 /** The diff of two texts on their own (a heading, a test): tokenized with a lexicon of their own. */

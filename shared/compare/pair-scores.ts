@@ -1,0 +1,132 @@
+/*
+ * Which pairs of a level's rows and one version's items get scored, and their scores, each
+ * computed once. Scoring every pair costs the square of the level's length; most of it is
+ * wasted, as a provision is mostly found where it is expected. So an item is first scored only
+ * against the rows where it is expected (just after the last sure match, the rows with its
+ * number, the rows with its exact words); the sure matches found there split the level into
+ * short stretches, and only inside those are pairs searched, all of them when the stretch is
+ * short, and otherwise those that share a rare word or their kind and number.
+ */
+import type { Comparable } from "./comparable";
+import { longestChain, type Pair } from "./longest-chain";
+import type { WordWeights } from "./similarity";
+
+/** A match this close is sure: nothing a search could find would be better. */
+export const SURE_MATCH = 0.9;
+/** Rows scored just after the last sure match: a few provisions deleted in between do not lose the thread. */
+const EXPECTED_WINDOW = 3;
+/** Up to this many row-item pairs are all scored; past it, only candidates that share a rare word or their number. */
+const ALL_PAIRS_LIMIT = 2048;
+/** The rarest words of a provision that make it a candidate for the provisions sharing them. */
+const SIGNATURE_WORDS = 8;
+/** Memo entry of a pair that may not match. */
+const NO_MATCH = -1;
+
+export class PairScores {
+  private readonly memo = new Map<number, number>();
+
+  /**
+   * `rows[i]` holds the cells of row i; `rowScore(i, j)` is the similarity of item j to row i,
+   * or null when they may not match (incompatible kinds, separated by hand).
+   */
+  constructor(
+    private readonly rows: readonly (readonly (Comparable | null)[])[],
+    private readonly items: readonly Comparable[],
+    private readonly rowScore: (i: number, j: number) => number | null,
+    private readonly weights: WordWeights,
+  ) {}
+
+  /** The similarity of row i and item j, computed on first asking; null when they may not match. */
+  score(i: number, j: number): number | null {
+    const key = i * this.items.length + j;
+    let s = this.memo.get(key);
+    if (s === undefined) {
+      s = this.rowScore(i, j) ?? NO_MATCH;
+      this.memo.set(key, s);
+    }
+    return s === NO_MATCH ? null : s;
+  }
+
+  /** The similarity of row i and item j if it was computed, else null. */
+  known(i: number, j: number): number | null {
+    const s = this.memo.get(i * this.items.length + j);
+    return s === undefined || s === NO_MATCH ? null : s;
+  }
+
+  /**
+   * Sure matches found where each item is expected, as a chain in order on both sides: the
+   * longest such chain of the sure matches found. Items and rows that `skip` rules out take no part.
+   */
+  sureMatches(skipItem: (j: number) => boolean, skipRow: (i: number) => boolean): Pair[] {
+    const byNumber = new Map<string, number[]>();
+    const byKey = new Map<number, number[]>();
+    this.rows.forEach((cells, i) => {
+      for (const cell of cells) {
+        if (cell === null) continue;
+        if (cell.numToken !== null) index(byNumber, `${cell.type}:${cell.numToken}`, i);
+        index(byKey, cell.key, i);
+      }
+    });
+    const found: Pair[] = [];
+    let last = -1;
+    this.items.forEach((item, j) => {
+      if (skipItem(j)) return;
+      let best = -1;
+      let bestScore = 0;
+      const consider = (i: number) => {
+        if (i === best || skipRow(i)) return;
+        const s = this.score(i, j);
+        if (s !== null && s > bestScore) {
+          best = i;
+          bestScore = s;
+        }
+      };
+      // The next row first: when it is a sure match, nothing else can be closer (a sure match
+      // shares the number, as a different number alone keeps the score below it).
+      if (last + 1 < this.rows.length) consider(last + 1);
+      if (bestScore < SURE_MATCH) {
+        for (let i = last + 2; i <= last + EXPECTED_WINDOW && i < this.rows.length; i++) consider(i);
+        if (item.numToken !== null) for (const i of byNumber.get(`${item.type}:${item.numToken}`) ?? []) consider(i);
+        for (const i of byKey.get(item.key) ?? []) consider(i);
+      }
+      if (bestScore < SURE_MATCH) return;
+      found.push([best, j]);
+      // A sure match behind the last one is a provision moved back: the thread stays where it was.
+      if (best > last) last = best;
+    });
+    return longestChain(found);
+  }
+
+  /**
+   * Scores the pairs of the given rows and items worth scoring: all of them when they are few;
+   * else those that share one of their rarest words, or their kind and number, as a pair that
+   * shares neither could not reach the match threshold anyway.
+   */
+  scoreCandidates(rowIndices: readonly number[], itemIndices: readonly number[]): void {
+    if (rowIndices.length * itemIndices.length <= ALL_PAIRS_LIMIT) {
+      for (const i of rowIndices) for (const j of itemIndices) this.score(i, j);
+      return;
+    }
+    const byWord = new Map<number, number[]>();
+    const byNumber = new Map<string, number[]>();
+    for (const i of rowIndices) {
+      for (const cell of this.rows[i]!) {
+        if (cell === null) continue;
+        for (const id of this.weights.signature(cell.bag, SIGNATURE_WORDS)) index(byWord, id, i);
+        if (cell.numToken !== null) index(byNumber, `${cell.type}:${cell.numToken}`, i);
+      }
+    }
+    for (const j of itemIndices) {
+      const item = this.items[j]!;
+      for (const id of this.weights.signature(item.bag, SIGNATURE_WORDS)) for (const i of byWord.get(id) ?? []) this.score(i, j);
+      if (item.numToken !== null) for (const i of byNumber.get(`${item.type}:${item.numToken}`) ?? []) this.score(i, j);
+    }
+  }
+}
+
+/** Adds row `i` to the list under `key`, once. */
+function index<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
