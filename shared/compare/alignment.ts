@@ -104,6 +104,7 @@ export function alignVersions(
     overrides: new OverrideIndex(overrides),
     lexicon,
     weights: new Float64Array(lexicon.size),
+    tally: new Int32Array(lexicon.size),
   };
   const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), context);
   return [...level((v) => v.citations), ...level((v) => v.recitals), ...level((v) => v.body), ...level((v) => v.annexes)];
@@ -112,6 +113,8 @@ export function alignVersions(
 interface LevelContext {
   /** Room for the word weights of one level at a time, indexed by word id. */
   readonly weights: Float64Array;
+  /** Room for counting one bag's words while comparing it, indexed by word id; kept zero between uses. */
+  readonly tally: Int32Array;
   readonly order: readonly number[];
   readonly ref: number;
   readonly overrides: OverrideIndex;
@@ -121,7 +124,7 @@ interface LevelContext {
 function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelContext): AlignedRow[] {
   const { order, ref, overrides } = context;
   const width = columns.length;
-  const weights = new WordWeights(columns.flat(), context.weights);
+  const weights = new WordWeights(columns.flat(), context.weights, context.tally);
   const similarity = (a: Comparable, b: Comparable): number | null => {
     if (!compatibleKinds(a, b)) return null;
     const override = overrides.kind(a, b);
@@ -228,7 +231,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       rows.splice(at, 0, row);
       rowOfItem[j] = row;
     });
-    markSplitsAndMerges(rows, items, rowOfItem, v, ref, weights);
+    markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
   return rows.map((row) => finish(row, context));
 }
@@ -329,7 +332,7 @@ function markSplitsAndMerges(
   items: readonly Comparable[],
   rowOfItem: (WorkRow | null)[],
   v: number,
-  ref: number,
+  { ref, lexicon }: LevelContext,
   weights: WordWeights,
 ): void {
   items.forEach((item, j) => {
@@ -343,7 +346,7 @@ function markSplitsAndMerges(
     for (let k = j + 1; k < items.length; k++) {
       const next = rowOfItem[k]!;
       if ((next.cells[ref] ?? null) !== null || next.kinds[v] !== "matched" || !compatibleKinds(base, items[k]!)) break;
-      const joined = WordBag.union([bag, items[k]!.bag]);
+      const joined = WordBag.union(lexicon, [bag, items[k]!.bag]);
       const s = provisionSimilarity(base, item, weights, base.bag, joined);
       if (s < current + SPLIT_GAIN) break;
       next.kinds[v] = "split";
@@ -358,7 +361,7 @@ function markSplitsAndMerges(
       const next = rows[at]!;
       const nextBase = next.cells[ref] ?? null;
       if (nextBase === null || (next.cells[v] ?? null) !== null || !compatibleKinds(nextBase, item)) break;
-      const joined = WordBag.union([refBag, nextBase.bag]);
+      const joined = WordBag.union(lexicon, [refBag, nextBase.bag]);
       const s = provisionSimilarity(base, item, weights, joined, item.bag);
       if (s < current + SPLIT_GAIN) break;
       next.kinds[v] = "merged";

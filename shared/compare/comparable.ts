@@ -96,12 +96,21 @@ export class ComparableMaker {
     const num = node.attrs.num as string | null;
     const numToken = this.numberToken(num);
     // A group is compared on its heading alone: its articles are aligned on their own.
-    const own = isGroup
-      ? this.bagOf(headingTokens)
+    const ownTexts = isGroup
+      ? headingTokens === null
+        ? []
+        : [headingTokens]
       : headingTokens === null
-        ? this.bagOf(tokens)
-        : WordBag.of([headingTokens, tokens], this.lexicon);
-    const bag = children.length === 0 ? own : WordBag.union([own, ...children.map((c) => c.bag)]);
+        ? [tokens]
+        : [headingTokens, tokens];
+    const bag =
+      children.length === 0 && ownTexts.length === 1
+        ? this.bagOf(ownTexts[0]!)
+        : WordBag.of(
+            this.lexicon,
+            ownTexts,
+            children.map((c) => c.bag),
+          );
     const description = [
       node.type.name,
       numToken ?? "",
@@ -126,11 +135,10 @@ export class ComparableMaker {
     };
   }
 
-  private bagOf(tokens: TokenizedText | null): WordBag {
-    if (tokens === null) return WordBag.empty;
+  private bagOf(tokens: TokenizedText): WordBag {
     let bag = this.ownBags.get(tokens);
     if (bag === undefined) {
-      bag = WordBag.of([tokens], this.lexicon);
+      bag = WordBag.of(this.lexicon, [tokens]);
       this.ownBags.set(tokens, bag);
     }
     return bag;

@@ -20,10 +20,10 @@ export interface TokenizedText {
   readonly starts: Int32Array;
 }
 
-/** A token that holds no word: a punctuation mark. */
-const NO_WORD = -1;
-/** A token that holds several words: "Article 5(2)(a)", "‘cyber-surveillance items’". */
-const SEVERAL_WORDS = -2;
+/** What `wordOf` says of a token that holds no word: a punctuation mark. */
+export const NO_WORD = -1;
+/** What `wordOf` says of a token that holds several words ("Article 5(2)(a)"): ask `wordsOf`. */
+export const SEVERAL_WORDS = -2;
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 
@@ -31,7 +31,7 @@ export class Lexicon {
   private readonly ids = new Map<string, number>();
   private readonly tokenized = new Map<string, TokenizedText>();
   /** Per id: the id of its one word in lower case, or NO_WORD, or SEVERAL_WORDS (then in `wordLists`). */
-  private wordOf = new Int32Array(4096);
+  private wordIds = new Int32Array(4096);
   private readonly wordLists = new Map<number, Int32Array>();
   private readonly scratch: Int32Array[] = [];
 
@@ -68,19 +68,19 @@ export class Lexicon {
       this.grow();
       // Its words may be new ids too, which may grow the array: take the value first.
       const word = this.wordsOfNew(token, id);
-      this.wordOf[id] = word;
+      this.wordIds[id] = word;
     }
     return id;
   }
 
-  /**
-   * Calls `visit` with the id of each word of token `id`, in lower case: none for a punctuation
-   * mark, one for a word, several for a reference or a quotation.
-   */
-  forEachWord(id: number, visit: (word: number) => void): void {
-    const word = this.wordOf[id]!;
-    if (word >= 0) visit(word);
-    else if (word === SEVERAL_WORDS) for (const w of this.wordLists.get(id)!) visit(w);
+  /** The id of the one word of token `id`, in lower case; or NO_WORD, or SEVERAL_WORDS. */
+  wordOf(id: number): number {
+    return this.wordIds[id]!;
+  }
+
+  /** The ids of the words of a token that holds several, in lower case. */
+  wordsOf(id: number): Int32Array {
+    return this.wordLists.get(id) ?? new Int32Array(0);
   }
 
   /**
@@ -97,10 +97,10 @@ export class Lexicon {
   }
 
   private grow(): void {
-    if (this.ids.size <= this.wordOf.length) return;
-    const grown = new Int32Array(this.wordOf.length * 2);
-    grown.set(this.wordOf);
-    this.wordOf = grown;
+    if (this.ids.size <= this.wordIds.length) return;
+    const grown = new Int32Array(this.wordIds.length * 2);
+    grown.set(this.wordIds);
+    this.wordIds = grown;
   }
 
   /** What `wordOf` holds for a token just given `id`. */

@@ -43,6 +43,7 @@ export class WordWeights {
   constructor(
     items: readonly Comparable[],
     private readonly weights: Float64Array,
+    private readonly tally: Int32Array,
   ) {
     const seen: number[] = [];
     for (const item of items) {
@@ -74,25 +75,22 @@ export class WordWeights {
   /**
    * Weighted similarity of two bags: the Dice coefficient, or, when one bag is mostly contained
    * in the other (a provision that was extended or cut), a discounted share of the smaller bag
-   * found in the larger. One merge of their sorted ids.
+   * found in the larger. The smaller bag is counted into the tally, the larger read against it.
    */
   similarity(a: WordBag, b: WordBag): number {
     const ta = this.total(a);
     const tb = this.total(b);
     if (ta === 0 || tb === 0) return ta === tb ? 1 : 0;
-    const { ids: ia, counts: ca } = a;
-    const { ids: ib, counts: cb } = b;
+    const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+    const tally = this.tally;
+    for (let k = 0; k < small.ids.length; k++) tally[small.ids[k]!] = small.counts[k]!;
     let common = 0;
-    for (let i = 0, j = 0; i < ia.length && j < ib.length;) {
-      const x = ia[i]!;
-      const y = ib[j]!;
-      if (x === y) {
-        common += Math.min(ca[i]!, cb[j]!) * this.weight(x);
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
+    for (let k = 0; k < large.ids.length; k++) {
+      const id = large.ids[k]!;
+      const n = tally[id]!;
+      if (n !== 0) common += Math.min(n, large.counts[k]!) * this.weights[id]!;
     }
+    for (let k = 0; k < small.ids.length; k++) tally[small.ids[k]!] = 0;
     const dice = (2 * common) / (ta + tb);
     if (Math.min(a.size, b.size) < CONTAINMENT_MIN_WORDS) return dice;
     return Math.max(dice, CONTAINMENT_DISCOUNT * (common / Math.min(ta, tb)));

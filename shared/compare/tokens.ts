@@ -168,12 +168,34 @@ function groupedNumberEnd(text: string, at: number): number {
   return grouped === digits ? -1 : decimalsEnd(text, grouped);
 }
 
+/** What an ASCII character can be at the start of a token, or inside a word. */
+const ASCII_SPACE = 1;
+const ASCII_LETTER_OR_DIGIT = 2;
+/** May start a reference, an act's number, an amount, a number or a quotation: "A", "E", "N", digits, "(", quotes. */
+const ASCII_SPECIAL = 4;
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const char = String.fromCharCode(c);
+  if (/\s/.test(char)) ASCII_KIND[c] = ASCII_SPACE;
+  else if (/[A-Za-z0-9]/.test(char)) ASCII_KIND[c] = ASCII_LETTER_OR_DIGIT;
+  if (/[AEN0-9('"]/.test(char)) ASCII_KIND[c]! |= ASCII_SPECIAL;
+}
+
 /** A word with inner hyphens, apostrophes and points: "dual-use", "State's", "e.g". */
 function wordEnd(text: string, at: number): number {
   let q = at;
   for (;;) {
-    let n: number;
-    while ((n = wordCharLength(text, q)) > 0) q += n;
+    while (q < text.length) {
+      const c = text.charCodeAt(q);
+      if (c < 128) {
+        if ((ASCII_KIND[c]! & ASCII_LETTER_OR_DIGIT) === 0) break;
+        q++;
+      } else {
+        const n = wordCharLength(text, q);
+        if (n === 0) break;
+        q += n;
+      }
+    }
     const c = text.charCodeAt(q);
     if ((c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e) && wordCharLength(text, q + 1) > 0) q++;
     else return q;
@@ -202,21 +224,37 @@ let scratch = new Int32Array(1024);
 
 /**
  * Where each token of a text starts and ends, as one flat array: start of the first, its end,
- * start of the second, and so on. Whitespace belongs to no token.
+ * start of the second, and so on. Whitespace belongs to no token. Plain words and punctuation
+ * in ASCII, most of any text, take a short way.
  */
 export function tokenBounds(text: string): Int32Array {
+  const length = text.length;
+  // A text has at most one token per character.
+  if (scratch.length < 2 * length) scratch = new Int32Array(2 * length);
   let n = 0;
-  let at = spacesEnd(text, 0);
-  while (at < text.length) {
-    const end = tokenEnd(text, at);
-    if (n + 2 > scratch.length) {
-      const grown = new Int32Array(scratch.length * 2);
-      grown.set(scratch);
-      scratch = grown;
+  let at = 0;
+  while (at < length) {
+    const c = text.charCodeAt(at);
+    let end: number;
+    if (c < 128) {
+      const kind = ASCII_KIND[c]!;
+      if (kind === ASCII_SPACE) {
+        at++;
+        continue;
+      }
+      if (kind === ASCII_LETTER_OR_DIGIT) end = wordEnd(text, at + 1);
+      else if (kind === 0) end = at + 1;
+      else end = tokenEnd(text, at);
+    } else {
+      if (isSpace(c)) {
+        at++;
+        continue;
+      }
+      end = tokenEnd(text, at);
     }
     scratch[n++] = at;
     scratch[n++] = end;
-    at = spacesEnd(text, end);
+    at = end;
   }
   return scratch.slice(0, n);
 }
