@@ -298,6 +298,13 @@ function alignInStretches(
   let i0 = 0;
   let j0 = 0;
   for (const [i1, j1] of [...sure, [rows.length, items.length] as Pair]) {
+    if (i1 === i0 || j1 === j0) {
+      // Nothing to search between two sure matches that follow each other on one side.
+      if (i1 < rows.length) pairs.push([i1, j1]);
+      i0 = i1 + 1;
+      j0 = j1 + 1;
+      continue;
+    }
     const rowIndices = range(i0, i1);
     const itemIndices = range(j0, j1);
     scores.scoreCandidates(rowIndices, itemIndices);

@@ -4,8 +4,8 @@
  */
 import type { Node } from "prosemirror-model";
 import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schema";
-import { numberToken } from "../model/numbering";
-import { citationLabel, labelSteps } from "../model/labels";
+import { eIdToken, numberToken } from "../model/numbering";
+import { citationLabel, type LabelStep } from "../model/labels";
 import { ownText } from "../model/walk";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
@@ -42,12 +42,22 @@ export interface VersionSequences {
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 
+/** Where a provision stands: the chain of eIds above it and its own, its label steps and label. */
+interface ProvisionPath {
+  readonly chain: string;
+  readonly steps: readonly LabelStep[];
+  readonly label: string;
+}
+
+const TOP: ProvisionPath = { chain: "", steps: [], label: "" };
+
 /**
  * Makes the comparables of the versions of one comparison, sharing its lexicon and remembering
- * what repeats across versions: the bag of a text, the token of a number, the key of a provision.
+ * what repeats across versions: the bag and key of a provision, its label, the token of a number.
  */
 export class ComparableMaker {
-  private readonly ownBags = new Map<TokenizedText, WordBag>();
+  private readonly bags = new Map<number, WordBag>();
+  private readonly paths = new Map<string, ProvisionPath>();
   private readonly numberTokens = new Map<string, string | null>();
   /** Keys are numbers given to distinct descriptions of provisions, so equal keys are exact. */
   private readonly keys = new Map<string, number>();
@@ -58,35 +68,37 @@ export class ComparableMaker {
   /** The sequences of a document's provisions that alignment works on. */
   sequencesOf(doc: Node, version: number): VersionSequences {
     const seq: VersionSequences = { citations: [], recitals: [], body: [], annexes: [] };
-    const body = (node: Node, ancestors: readonly Node[]) => {
+    const body = (node: Node, path: ProvisionPath) => {
       node.forEach((child) => {
         const name = child.type.name;
-        if (name === "article") seq.body.push(this.comparable(child, version, ancestors));
+        if (name === "article") seq.body.push(this.comparable(child, version, path));
         else if (GROUPS.has(name)) {
-          seq.body.push(this.comparable(child, version, ancestors));
-          body(child, [...ancestors, child]);
+          seq.body.push(this.comparable(child, version, path));
+          body(child, this.pathTo(path, name as ProvisionType, child.attrs.eId as string));
         }
       });
     };
     doc.forEach((part) => {
       if (part.type.name === "preamble") {
         part.forEach((child) => {
-          if (child.type.name === "citation") seq.citations.push(this.comparable(child, version, []));
-          if (child.type.name === "recital") seq.recitals.push(this.comparable(child, version, []));
+          if (child.type.name === "citation") seq.citations.push(this.comparable(child, version, TOP));
+          if (child.type.name === "recital") seq.recitals.push(this.comparable(child, version, TOP));
         });
-      } else if (part.type.name === "body") body(part, []);
-      else if (part.type.name === "annex") seq.annexes.push(this.comparable(part, version, []));
+      } else if (part.type.name === "body") body(part, TOP);
+      else if (part.type.name === "annex") seq.annexes.push(this.comparable(part, version, TOP));
     });
     return seq;
   }
 
-  private comparable(node: Node, version: number, ancestors: readonly Node[]): Comparable {
-    const chain = [...ancestors, node];
-    const isGroup = GROUPS.has(node.type.name);
+  private comparable(node: Node, version: number, path: ProvisionPath): Comparable {
+    const type = node.type.name as ProvisionType;
+    const eId = node.attrs.eId as string;
+    const here = this.pathTo(path, type, eId);
+    const isGroup = GROUPS.has(type);
     const children: Comparable[] = [];
     node.forEach((child) => {
       if (isProvisionType(child.type.name) && !(isGroup && (child.type.name === "article" || GROUPS.has(child.type.name)))) {
-        children.push(this.comparable(child, version, chain));
+        children.push(this.comparable(child, version, here));
       }
     });
     const text = ownText(node);
@@ -95,51 +107,59 @@ export class ComparableMaker {
     const headingTokens = heading === null ? null : this.lexicon.tokens(heading);
     const num = node.attrs.num as string | null;
     const numToken = this.numberToken(num);
-    // A group is compared on its heading alone: its articles are aligned on their own.
-    const ownTexts = isGroup
-      ? headingTokens === null
-        ? []
-        : [headingTokens]
-      : headingTokens === null
-        ? [tokens]
-        : [headingTokens, tokens];
-    const bag =
-      children.length === 0 && ownTexts.length === 1
-        ? this.bagOf(ownTexts[0]!)
-        : WordBag.of(
-            this.lexicon,
-            ownTexts,
-            children.map((c) => c.bag),
-          );
-    const description = [
-      node.type.name,
-      numToken ?? "",
-      this.serialOf(headingTokens),
-      this.serialOf(tokens),
-      ...children.map((c) => c.key),
-    ];
+    let description = `${type}\u0001${numToken ?? ""}\u0001${this.serialOf(headingTokens)}\u0001${this.serialOf(tokens)}`;
+    for (const child of children) description += `\u0001${child.key}`;
+    const key = this.keyOf(description);
     return {
       version,
-      type: node.type.name as ProvisionType,
-      eId: node.attrs.eId as string,
+      type,
+      eId,
       num,
       numToken,
       heading,
       headingTokens,
-      label: citationLabel(labelSteps(chain.filter((n) => isProvisionType(n.type.name)))),
+      label: here.label,
       text,
       tokens,
-      bag,
-      key: this.keyOf(description.join("\u0001")),
+      bag: this.bagOf(key, isGroup, headingTokens, tokens, children),
+      key,
       children,
     };
   }
 
-  private bagOf(tokens: TokenizedText): WordBag {
-    let bag = this.ownBags.get(tokens);
+  /** The path to a provision from its parent's: its label, found once for each chain of eIds. */
+  private pathTo(parent: ProvisionPath, type: ProvisionType, eId: string): ProvisionPath {
+    const chain = `${parent.chain}/${type}:${eId}`;
+    let path = this.paths.get(chain);
+    if (path === undefined) {
+      const steps = [...parent.steps, { type, token: eIdToken(eId) }];
+      path = { chain, steps, label: citationLabel(steps) };
+      this.paths.set(chain, path);
+    }
+    return path;
+  }
+
+  /**
+   * The words of the heading, own words and all sub-provisions; a group's are those of its
+   * heading alone, as its articles are aligned on their own. Equal keys have equal bags.
+   */
+  private bagOf(
+    key: number,
+    isGroup: boolean,
+    headingTokens: TokenizedText | null,
+    tokens: TokenizedText,
+    children: readonly Comparable[],
+  ): WordBag {
+    let bag = this.bags.get(key);
     if (bag === undefined) {
-      bag = WordBag.of(this.lexicon, [tokens]);
-      this.ownBags.set(tokens, bag);
+      const own = isGroup ? [] : [tokens];
+      if (headingTokens !== null) own.push(headingTokens);
+      bag = WordBag.of(
+        this.lexicon,
+        own,
+        children.map((c) => c.bag),
+      );
+      this.bags.set(key, bag);
     }
     return bag;
   }

@@ -158,36 +158,23 @@ function tableCell(
   relation: AlignedRow["relations"][number],
   differ: CellDiffer,
 ): ComparisonCell {
-  const common = {
-    eId: cell.eId,
-    label: cell.label,
-    num: cell.num,
-    heading: cell.heading,
-    text: cell.text,
-    note: relation?.note ?? null,
-    confidence: isRef ? 1 : (relation?.confidence ?? 1),
-  };
-  if (isRef || base === null) {
-    if (isRef) return { ...common, diff: [["=", cell.text]], status: null };
-    return { ...common, diff: cell.text === "" ? [] : [["+", cell.text]], status: relation?.status ?? "inserted" };
-  }
+  const note = relation?.note ?? null;
+  if (isRef) return cellOf(cell, [["=", cell.text]], null, 1, note);
+  const confidence = relation?.confidence ?? 1;
+  if (base === null) return cellOf(cell, cell.text === "" ? [] : [["+", cell.text]], relation?.status ?? "inserted", confidence, note);
   const { spans, rewritten } = tokenDiff(base.tokens, cell.tokens, differ.lexicon, differ.limit);
+  const made = cellOf(cell, spans, relation?.status ?? "same", confidence, note);
+  if (cell.heading === base.heading && !rewritten) return made;
+  const empty = differ.lexicon.tokens("");
   const headingDiff =
     cell.heading !== base.heading
-      ? tokenDiff(
-          base.headingTokens ?? differ.lexicon.tokens(""),
-          cell.headingTokens ?? differ.lexicon.tokens(""),
-          differ.lexicon,
-          differ.limit,
-        ).spans
+      ? tokenDiff(base.headingTokens ?? empty, cell.headingTokens ?? empty, differ.lexicon, differ.limit).spans
       : undefined;
-  return {
-    ...common,
-    diff: spans,
-    ...(headingDiff ? { headingDiff } : {}),
-    ...(rewritten ? { rewritten } : {}),
-    status: relation?.status ?? "same",
-  };
+  return { ...made, ...(headingDiff ? { headingDiff } : {}), ...(rewritten ? { rewritten } : {}) };
+}
+
+function cellOf(cell: Comparable, diff: DiffSpan[], status: RowStatus | null, confidence: number, note: string | null): ComparisonCell {
+  return { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, diff, status, confidence, note };
 }
 
 function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {

@@ -5,6 +5,7 @@
  * distinct text is tokenized once however many versions carry it.
  */
 import { tokenBounds } from "./tokens";
+import { TokenTable } from "./token-table";
 
 /** A text as its token ids, with where each token starts in it. */
 export interface TokenizedText {
@@ -28,7 +29,7 @@ export const SEVERAL_WORDS = -2;
 const WORDS = /[\p{L}\p{N}]+/gu;
 
 export class Lexicon {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new TokenTable();
   private readonly tokenized = new Map<string, TokenizedText>();
   /** Per id: the id of its one word in lower case, or NO_WORD, or SEVERAL_WORDS (then in `wordLists`). */
   private wordIds = new Int32Array(4096);
@@ -49,7 +50,7 @@ export class Lexicon {
       const ids = new Int32Array(n);
       const starts = new Int32Array(n + 1);
       for (let k = 0; k < n; k++) {
-        ids[k] = this.idOf(text.slice(bounds[2 * k]!, bounds[2 * k + 1]!));
+        ids[k] = this.idIn(text, bounds[2 * k]!, bounds[2 * k + 1]!);
         starts[k] = k === 0 ? 0 : bounds[2 * k]!;
       }
       starts[n] = text.length;
@@ -61,13 +62,17 @@ export class Lexicon {
 
   /** The id of a token. */
   idOf(token: string): number {
-    let id = this.ids.get(token);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(token, id);
+    return this.idIn(token, 0, token.length);
+  }
+
+  /** The id of the token `text.slice(start, end)`, given on first sight with its words. */
+  private idIn(text: string, start: number, end: number): number {
+    const known = this.ids.size;
+    const id = this.ids.idIn(text, start, end);
+    if (id === known) {
       this.grow();
       // Its words may be new ids too, which may grow the array: take the value first.
-      const word = this.wordsOfNew(token, id);
+      const word = this.wordsOfNew(this.ids.text(id), id);
       this.wordIds[id] = word;
     }
     return id;

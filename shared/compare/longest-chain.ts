@@ -7,22 +7,39 @@
 /** A pair of positions: in the first sequence, in the second. */
 export type Pair = readonly [number, number];
 
-/** The longest subsequence of `pairs` (sorted by their second position) whose first positions increase. */
-export function longestChain(pairs: readonly Pair[]): Pair[] {
-  const tails: number[] = [];
-  const previous = new Int32Array(pairs.length).fill(-1);
-  pairs.forEach(([i], k) => {
+/**
+ * The positions k, in increasing order, of the longest subsequence of `firsts[0..n)` whose
+ * values strictly increase (patience sorting with back links).
+ */
+export function longestIncreasing(firsts: ArrayLike<number>, n: number): Int32Array {
+  const tails = new Int32Array(n);
+  const previous = new Int32Array(n);
+  let length = 0;
+  for (let k = 0; k < n; k++) {
+    const value = firsts[k]!;
     let lo = 0;
-    let hi = tails.length;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]!]![0] < i) lo = mid + 1;
+      if (firsts[tails[mid]!]! < value) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) previous[k] = tails[lo - 1]!;
+    previous[k] = lo > 0 ? tails[lo - 1]! : -1;
     tails[lo] = k;
-  });
-  const chain: Pair[] = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) chain.push(pairs[k]!);
-  return chain.reverse();
+    if (lo === length) length++;
+  }
+  const chain = new Int32Array(length);
+  for (let at = length - 1, k = length > 0 ? tails[length - 1]! : -1; at >= 0; at--, k = previous[k]!) chain[at] = k;
+  return chain;
+}
+
+/** The longest subsequence of `pairs` (sorted by their second position) whose first positions increase. */
+export function longestChain(pairs: readonly Pair[]): Pair[] {
+  return Array.from(
+    longestIncreasing(
+      pairs.map((p) => p[0]),
+      pairs.length,
+    ),
+    (k) => pairs[k]!,
+  );
 }

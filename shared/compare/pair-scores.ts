@@ -58,43 +58,50 @@ export class PairScores {
    * longest such chain of the sure matches found. Items and rows that `skip` rules out take no part.
    */
   sureMatches(skipItem: (j: number) => boolean, skipRow: (i: number) => boolean): Pair[] {
+    // Rows by number (any kind: kinds that may not match score null) and by exact words.
     const byNumber = new Map<string, number[]>();
     const byKey = new Map<number, number[]>();
     this.rows.forEach((cells, i) => {
       for (const cell of cells) {
         if (cell === null) continue;
-        if (cell.numToken !== null) index(byNumber, `${cell.type}:${cell.numToken}`, i);
+        if (cell.numToken !== null) index(byNumber, cell.numToken, i);
         index(byKey, cell.key, i);
       }
     });
     const found: Pair[] = [];
     let last = -1;
-    this.items.forEach((item, j) => {
-      if (skipItem(j)) return;
-      let best = -1;
-      let bestScore = 0;
-      const consider = (i: number) => {
-        if (i === best || skipRow(i)) return;
-        const s = this.score(i, j);
-        if (s !== null && s > bestScore) {
-          best = i;
-          bestScore = s;
-        }
-      };
+    for (let j = 0; j < this.items.length; j++) {
+      if (skipItem(j)) continue;
+      const item = this.items[j]!;
+      this.best = -1;
+      this.bestScore = 0;
       // The next row first: when it is a sure match, nothing else can be closer (a sure match
       // shares the number, as a different number alone keeps the score below it).
-      if (last + 1 < this.rows.length) consider(last + 1);
-      if (bestScore < SURE_MATCH) {
-        for (let i = last + 2; i <= last + EXPECTED_WINDOW && i < this.rows.length; i++) consider(i);
-        if (item.numToken !== null) for (const i of byNumber.get(`${item.type}:${item.numToken}`) ?? []) consider(i);
-        for (const i of byKey.get(item.key) ?? []) consider(i);
+      if (last + 1 < this.rows.length) this.consider(last + 1, j, skipRow);
+      if (this.bestScore < SURE_MATCH) {
+        for (let i = last + 2; i <= last + EXPECTED_WINDOW && i < this.rows.length; i++) this.consider(i, j, skipRow);
+        if (item.numToken !== null) for (const i of byNumber.get(item.numToken) ?? []) this.consider(i, j, skipRow);
+        for (const i of byKey.get(item.key) ?? []) this.consider(i, j, skipRow);
       }
-      if (bestScore < SURE_MATCH) return;
-      found.push([best, j]);
+      if (this.bestScore < SURE_MATCH) continue;
+      found.push([this.best, j]);
       // A sure match behind the last one is a provision moved back: the thread stays where it was.
-      if (best > last) last = best;
-    });
+      if (this.best > last) last = this.best;
+    }
     return longestChain(found);
+  }
+
+  /** The best row found so far for the item being placed, and its score. */
+  private best = -1;
+  private bestScore = 0;
+
+  private consider(i: number, j: number, skipRow: (i: number) => boolean): void {
+    if (i === this.best || skipRow(i)) return;
+    const s = this.score(i, j);
+    if (s !== null && s > this.bestScore) {
+      this.best = i;
+      this.bestScore = s;
+    }
   }
 
   /**

@@ -225,7 +225,8 @@ let scratch = new Int32Array(1024);
 /**
  * Where each token of a text starts and ends, as one flat array: start of the first, its end,
  * start of the second, and so on. Whitespace belongs to no token. Plain words and punctuation
- * in ASCII, most of any text, take a short way.
+ * in ASCII, most of any text, take a short way. The array is a view of a buffer the next call
+ * reuses: read it, or copy it, before tokenizing again.
  */
 export function tokenBounds(text: string): Int32Array {
   const length = text.length;
@@ -256,7 +257,7 @@ export function tokenBounds(text: string): Int32Array {
     scratch[n++] = end;
     at = end;
   }
-  return scratch.slice(0, n);
+  return scratch.subarray(0, n);
 }
 
 /** The tokens of a text, with the whitespace after each, so that joining them gives the text back. */

@@ -5,6 +5,9 @@
  */
 import { SEVERAL_WORDS, type Lexicon, type TokenizedText } from "./lexicon";
 
+/** The ids met while tallying a bag, in the order met. */
+let unique = new Int32Array(1024);
+
 export class WordBag {
   /** Total number of words, repeats included. */
   readonly size: number;
@@ -29,14 +32,16 @@ export class WordBag {
   static of(lexicon: Lexicon, texts: readonly TokenizedText[], bags: readonly WordBag[] = []): WordBag {
     if (texts.length === 0 && bags.length === 1) return bags[0]!;
     const counts = lexicon.counts(0);
-    const unique: number[] = [];
+    // Every id met once at most: room for as many as the lexicon has.
+    if (unique.length < lexicon.size) unique = new Int32Array(lexicon.size * 2);
+    let n = 0;
     for (const text of texts) {
       for (const id of text.ids) {
         const word = lexicon.wordOf(id);
         if (word >= 0) {
-          if (counts[word]!++ === 0) unique.push(word);
+          if (counts[word]!++ === 0) unique[n++] = word;
         } else if (word === SEVERAL_WORDS) {
-          for (const w of lexicon.wordsOf(id)) if (counts[w]!++ === 0) unique.push(w);
+          for (const w of lexicon.wordsOf(id)) if (counts[w]!++ === 0) unique[n++] = w;
         }
       }
     }
@@ -44,14 +49,14 @@ export class WordBag {
       const { ids, counts: bagCounts } = bag;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
-        if (counts[id] === 0) unique.push(id);
+        if (counts[id] === 0) unique[n++] = id;
         counts[id]! += bagCounts[k]!;
       }
     }
-    if (unique.length === 0) return WordBag.empty;
-    const ids = Int32Array.from(unique);
-    const bagCounts = new Int32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
+    if (n === 0) return WordBag.empty;
+    const ids = unique.slice(0, n);
+    const bagCounts = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
       bagCounts[k] = counts[ids[k]!]!;
       counts[ids[k]!] = 0;
     }

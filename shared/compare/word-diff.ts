@@ -10,7 +10,7 @@
  */
 import { diffArrays } from "diff";
 import { Lexicon, type TokenizedText } from "./lexicon";
-import { longestChain, type Pair } from "./longest-chain";
+import { longestIncreasing } from "./longest-chain";
 
 export type DiffOp = "=" | "+" | "-";
 /** A span of a diff: kept ("="), added ("+") or removed ("-") text. */
@@ -28,9 +28,15 @@ export interface WordDiff {
   readonly rewritten: boolean;
 }
 
-/** Spans in the making: adjacent spans of one kind are merged. */
+/**
+ * Spans in the making, as ranges of tokens: a span grows while the tokens added next follow on
+ * from it, and its text is cut from the source once, when it is done.
+ */
 class SpanList {
-  readonly spans: [DiffOp, string][] = [];
+  private readonly done: [DiffOp, string][] = [];
+  private op: DiffOp = "=";
+  private from = 0;
+  private to = 0;
 
   constructor(
     private readonly before: TokenizedText,
@@ -40,19 +46,40 @@ class SpanList {
   /** Tokens [from, to) of the reference (for "-") or of the text (for "=" and "+"): kept tokens take the text's spacing. */
   add(op: DiffOp, from: number, to: number): void {
     if (from >= to) return;
-    const { text, starts } = op === "-" ? this.before : this.after;
-    const words = text.slice(starts[from]!, starts[to]!);
-    const last = this.spans[this.spans.length - 1];
-    if (last && last[0] === op) last[1] += words;
-    else this.spans.push([op, words]);
+    if (op === this.op && from === this.to) {
+      this.to = to;
+      return;
+    }
+    this.flush();
+    this.op = op;
+    this.from = from;
+    this.to = to;
+  }
+
+  /** The spans, the last one cut. */
+  spans(): [DiffOp, string][] {
+    this.flush();
+    return this.done;
+  }
+
+  private flush(): void {
+    if (this.from >= this.to) return;
+    const { text, starts } = this.op === "-" ? this.before : this.after;
+    this.done.push([this.op, text.slice(starts[this.from]!, starts[this.to]!)]);
+    this.from = this.to = 0;
   }
 }
 
+/** Room for the candidate anchors of a diff: their positions in the reference and in the text. */
+let candidatesA = new Int32Array(256);
+let candidatesB = new Int32Array(256);
+
 /**
- * Tokens of the middle stretches [i0, i1) and [j0, j1) found exactly once in each and in the
- * same order: the longest chain of such pairs increasing on both sides.
+ * Tokens of the stretches [i0, i1) and [j0, j1) found exactly once in each and in the same
+ * order: the longest chain of such pairs increasing on both sides, as positions in the
+ * reference and in the text, one after the other.
  */
-function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: number, j1: number, lexicon: Lexicon): Pair[] {
+function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: number, j1: number, lexicon: Lexicon): Int32Array {
   const inA = lexicon.counts(1);
   const inB = lexicon.counts(2);
   const at = lexicon.counts(3);
@@ -61,17 +88,30 @@ function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0:
     at[a[i]!] = i;
   }
   for (let j = j0; j < j1; j++) inB[b[j]!]!++;
-  const pairs: Pair[] = [];
+  if (candidatesA.length < j1 - j0) {
+    candidatesA = new Int32Array(2 * (j1 - j0));
+    candidatesB = new Int32Array(2 * (j1 - j0));
+  }
+  let n = 0;
   for (let j = j0; j < j1; j++) {
     const id = b[j]!;
-    if (inA[id] === 1 && inB[id] === 1) pairs.push([at[id]!, j]);
+    if (inA[id] === 1 && inB[id] === 1) {
+      candidatesA[n] = at[id]!;
+      candidatesB[n++] = j;
+    }
   }
   for (let i = i0; i < i1; i++) {
     inA[a[i]!] = 0;
     at[a[i]!] = 0;
   }
   for (let j = j0; j < j1; j++) inB[b[j]!] = 0;
-  return longestChain(pairs);
+  const chain = longestIncreasing(candidatesA, n);
+  const anchors = new Int32Array(2 * chain.length);
+  for (let k = 0; k < chain.length; k++) {
+    anchors[2 * k] = candidatesA[chain[k]!]!;
+    anchors[2 * k + 1] = candidatesB[chain[k]!]!;
+  }
+  return anchors;
 }
 
 /** Whether the stretches [i0, i1) of `a` and [j0, j1) of `b` have a token in common. */
@@ -123,7 +163,9 @@ function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: numb
   if (anchors.length > 0) {
     let i = i0;
     let j = j0;
-    for (const [ai, bj] of anchors) {
+    for (let k = 0; k < anchors.length; k += 2) {
+      const ai = anchors[k]!;
+      const bj = anchors[k + 1]!;
       if (!diffRange(work, i, ai, j, bj)) return false;
       spans.add("=", bj, bj + 1);
       i = ai + 1;
@@ -166,7 +208,7 @@ export function tokenDiff(
 ): WordDiff {
   if (before.text === after.text) return { spans: after.text === "" ? [] : [["=", after.text]], rewritten: false };
   const work: DiffWork = { before, after, spans: new SpanList(before, after), lexicon, deadline: performance.now() + timeLimitMs };
-  if (diffRange(work, 0, before.ids.length, 0, after.ids.length)) return { spans: work.spans.spans, rewritten: false };
+  if (diffRange(work, 0, before.ids.length, 0, after.ids.length)) return { spans: work.spans.spans(), rewritten: false };
   return {
     spans: [
       ["-", before.text],
