@@ -75,6 +75,10 @@ class OverrideIndex {
     }
   }
 
+  get empty(): boolean {
+    return this.pairs.size === 0;
+  }
+
   /** The provisions ("version:eId") a provision is pinned to. */
   pinnedTo(item: Comparable): string[] {
     return this.pins.get(`${item.version}:${item.eId}`) ?? [];
@@ -122,6 +126,8 @@ interface LevelContext {
 }
 
 function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelContext): AlignedRow[] {
+  // Most provisions have no sub-provisions: nothing to align.
+  if (columns.every((c) => c.length === 0)) return [];
   const { order, ref, overrides } = context;
   const width = columns.length;
   const weights = new WordWeights(columns.flat(), context.weights, context.tally);
@@ -165,6 +171,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       });
       continue;
     }
+    if (items.length === 0) continue;
     // Pinned items go to their rows first and stay out of the ordered alignment, so that a pin
     // across the act never bends the order of everything else.
     const pinned = pinnedRows(rows, items, overrides);
@@ -238,9 +245,10 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
 
 /** The row each pinned item belongs in (by item index), where its partner already stands. */
 function pinnedRows(rows: readonly WorkRow[], items: readonly Comparable[], overrides: OverrideIndex): Map<number, number> {
+  const pinned = new Map<number, number>();
+  if (overrides.empty) return pinned;
   const rowOfCell = new Map<string, number>();
   rows.forEach((row, i) => row.cells.forEach((cell) => cell && rowOfCell.set(`${cell.version}:${cell.eId}`, i)));
-  const pinned = new Map<number, number>();
   const taken = new Set<number>();
   items.forEach((item, j) => {
     for (const partner of overrides.pinnedTo(item)) {
