@@ -4,7 +4,7 @@
  * compared, so that word bags and word diffs compare numbers instead of strings, and each
  * distinct text is tokenized once however many versions carry it.
  */
-import { tokenBounds } from "./tokens";
+import { scanTokens } from "./tokens";
 import { TokenTable } from "./token-table";
 
 /** A text as its token ids, with where each token starts in it. */
@@ -45,12 +45,11 @@ export class Lexicon {
   tokens(text: string): TokenizedText {
     let found = this.tokenized.get(text);
     if (found === undefined) {
-      const bounds = tokenBounds(text);
-      const n = bounds.length >> 1;
+      const { count: n, bounds, hashes } = scanTokens(text);
       const ids = new Int32Array(n);
       const starts = new Int32Array(n + 1);
       for (let k = 0; k < n; k++) {
-        ids[k] = this.idIn(text, bounds[2 * k]!, bounds[2 * k + 1]!);
+        ids[k] = this.idIn(text, bounds[2 * k]!, bounds[2 * k + 1]!, hashes[k]!);
         starts[k] = k === 0 ? 0 : bounds[2 * k]!;
       }
       starts[n] = text.length;
@@ -66,9 +65,9 @@ export class Lexicon {
   }
 
   /** The id of the token `text.slice(start, end)`, given on first sight with its words. */
-  private idIn(text: string, start: number, end: number): number {
+  private idIn(text: string, start: number, end: number, hash?: number): number {
     const known = this.ids.size;
-    const id = this.ids.idIn(text, start, end);
+    const id = this.ids.idIn(text, start, end, hash);
     if (id === known) {
       this.grow();
       // Its words may be new ids too, which may grow the array: take the value first.

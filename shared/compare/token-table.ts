@@ -3,6 +3,7 @@
  * hash table over the characters, so that a token already seen costs a hash and a comparison
  * in place, and makes no new string. Tokenizing every version of an act looks up every token.
  */
+import { tokenHash } from "./tokens";
 
 export class TokenTable {
   private readonly strings: string[] = [];
@@ -20,11 +21,9 @@ export class TokenTable {
     return this.strings[id]!;
   }
 
-  /** The id of `text.slice(start, end)`, given on first sight. */
-  idIn(text: string, start: number, end: number): number {
+  /** The id of `text.slice(start, end)`, whose `tokenHash` is `hash`, given on first sight. */
+  idIn(text: string, start: number, end: number, hash: number = tokenHash(text, start, end)): number {
     const length = end - start;
-    let hash = 0x811c9dc5 ^ length;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;

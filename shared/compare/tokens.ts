@@ -220,51 +220,93 @@ function tokenEnd(text: string, at: number): number {
   return at + charLength(text, at);
 }
 
-let scratch = new Int32Array(1024);
+/** The hash of a token's characters (FNV-1a), as the scan computes it along the way. */
+const HASH_SEED = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+
+/** The hash of `text.slice(start, end)`, equal to what `scanTokens` gives that token. */
+export function tokenHash(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), HASH_PRIME);
+  return hash;
+}
+
+/** The tokens one scan found: where each starts and ends (start, end, start, end...), and each one's hash. */
+export interface TokenScan {
+  readonly count: number;
+  readonly bounds: Int32Array;
+  readonly hashes: Int32Array;
+}
+
+let bounds = new Int32Array(1024);
+let hashes = new Int32Array(512);
 
 /**
- * Where each token of a text starts and ends, as one flat array: start of the first, its end,
- * start of the second, and so on. Whitespace belongs to no token. Plain words and punctuation
- * in ASCII, most of any text, take a short way. The array is a view of a buffer the next call
- * reuses: read it, or copy it, before tokenizing again.
+ * The tokens of a text: where each starts and ends, and the hash of its characters, so that a
+ * table of tokens need not read them again. Whitespace belongs to no token. Plain words and
+ * punctuation in ASCII, most of any text, take a short way, hashed as they are read. The
+ * arrays are views of buffers the next scan reuses: read them before scanning again.
  */
-export function tokenBounds(text: string): Int32Array {
+export function scanTokens(text: string): TokenScan {
   const length = text.length;
   // A text has at most one token per character.
-  if (scratch.length < 2 * length) scratch = new Int32Array(2 * length);
+  if (hashes.length < length) {
+    bounds = new Int32Array(2 * length);
+    hashes = new Int32Array(length);
+  }
   let n = 0;
   let at = 0;
   while (at < length) {
     const c = text.charCodeAt(at);
     let end: number;
+    let hash: number;
     if (c < 128) {
       const kind = ASCII_KIND[c]!;
       if (kind === ASCII_SPACE) {
         at++;
         continue;
       }
-      if (kind === ASCII_LETTER_OR_DIGIT) end = wordEnd(text, at + 1);
-      else if (kind === 0) end = at + 1;
-      else end = tokenEnd(text, at);
+      if (kind === ASCII_LETTER_OR_DIGIT) {
+        end = at + 1;
+        hash = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+        for (let d = text.charCodeAt(end); d < 128 && (ASCII_KIND[d]! & ASCII_LETTER_OR_DIGIT) !== 0; d = text.charCodeAt(end)) {
+          hash = Math.imul(hash ^ d, HASH_PRIME);
+          end++;
+        }
+        // A joiner or a letter beyond ASCII may go on with the word: the long way.
+        const d = text.charCodeAt(end);
+        if (d >= 128 || d === 0x2d || d === 0x27 || d === 0x2e) {
+          end = wordEnd(text, end);
+          hash = tokenHash(text, at, end);
+        }
+      } else if (kind === 0) {
+        end = at + 1;
+        hash = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+      } else {
+        end = tokenEnd(text, at);
+        hash = tokenHash(text, at, end);
+      }
     } else {
       if (isSpace(c)) {
         at++;
         continue;
       }
       end = tokenEnd(text, at);
+      hash = tokenHash(text, at, end);
     }
-    scratch[n++] = at;
-    scratch[n++] = end;
+    bounds[2 * n] = at;
+    bounds[2 * n + 1] = end;
+    hashes[n++] = hash;
     at = end;
   }
-  return scratch.subarray(0, n);
+  return { count: n, bounds, hashes };
 }
 
 /** The tokens of a text, with the whitespace after each, so that joining them gives the text back. */
 export function tokenize(text: string): Token[] {
-  const bounds = tokenBounds(text);
+  const { count, bounds } = scanTokens(text);
   const tokens: Token[] = [];
-  for (let k = 0; k < bounds.length; k += 2) {
+  for (let k = 0; k < 2 * count; k += 2) {
     const end = bounds[k + 1]!;
     tokens.push({ text: text.slice(bounds[k]!, end), space: end < text.length && isSpace(text.charCodeAt(end)) ? " " : "" });
   }
