@@ -42,14 +42,13 @@ export interface VersionSequences {
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 
-/** Where a provision stands: the chain of eIds above it and its own, its label steps and label. */
+/** Where a provision stands: its kind, label steps and label, and the paths below it by eId. */
 interface ProvisionPath {
-  readonly chain: string;
+  readonly type: ProvisionType;
   readonly steps: readonly LabelStep[];
   readonly label: string;
+  readonly below: Map<string, ProvisionPath>;
 }
-
-const TOP: ProvisionPath = { chain: "", steps: [], label: "" };
 
 /**
  * Makes the comparables of the versions of one comparison, sharing its lexicon and remembering
@@ -57,11 +56,12 @@ const TOP: ProvisionPath = { chain: "", steps: [], label: "" };
  */
 export class ComparableMaker {
   private readonly bags = new Map<number, WordBag>();
-  private readonly paths = new Map<string, ProvisionPath>();
+  private readonly top: ProvisionPath = { type: "article", steps: [], label: "", below: new Map() };
   private readonly numberTokens = new Map<string, string | null>();
   /** Keys are numbers given to distinct descriptions of provisions, so equal keys are exact. */
-  private readonly keys = new Map<string, number>();
-  private readonly serials = new Map<TokenizedText, number>();
+  private readonly keys = new NumberTrie();
+  /** Numbers for the parts of a description: kinds, number tokens, texts (the lexicon gives the same object for the same text). */
+  private readonly serials = new Map<string | TokenizedText | null, number>();
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -81,11 +81,11 @@ export class ComparableMaker {
     doc.forEach((part) => {
       if (part.type.name === "preamble") {
         part.forEach((child) => {
-          if (child.type.name === "citation") seq.citations.push(this.comparable(child, version, TOP));
-          if (child.type.name === "recital") seq.recitals.push(this.comparable(child, version, TOP));
+          if (child.type.name === "citation") seq.citations.push(this.comparable(child, version, this.top));
+          if (child.type.name === "recital") seq.recitals.push(this.comparable(child, version, this.top));
         });
-      } else if (part.type.name === "body") body(part, TOP);
-      else if (part.type.name === "annex") seq.annexes.push(this.comparable(part, version, TOP));
+      } else if (part.type.name === "body") body(part, this.top);
+      else if (part.type.name === "annex") seq.annexes.push(this.comparable(part, version, this.top));
     });
     return seq;
   }
@@ -107,9 +107,11 @@ export class ComparableMaker {
     const headingTokens = heading === null ? null : this.lexicon.tokens(heading);
     const num = node.attrs.num as string | null;
     const numToken = this.numberToken(num);
-    let description = `${type}\u0001${numToken ?? ""}\u0001${this.serialOf(headingTokens)}\u0001${this.serialOf(tokens)}`;
-    for (const child of children) description += `\u0001${child.key}`;
-    const key = this.keyOf(description);
+    let key = this.keys.next(
+      this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(type)), this.serialOf(numToken)), this.serialOf(headingTokens)),
+      this.serialOf(tokens),
+    );
+    for (const child of children) key = this.keys.next(key, child.key);
     return {
       version,
       type,
@@ -129,12 +131,11 @@ export class ComparableMaker {
 
   /** The path to a provision from its parent's: its label, found once for each chain of eIds. */
   private pathTo(parent: ProvisionPath, type: ProvisionType, eId: string): ProvisionPath {
-    const chain = `${parent.chain}/${type}:${eId}`;
-    let path = this.paths.get(chain);
-    if (path === undefined) {
+    let path = parent.below.get(eId);
+    if (path === undefined || path.type !== type) {
       const steps = [...parent.steps, { type, token: eIdToken(eId) }];
-      path = { chain, steps, label: citationLabel(steps) };
-      this.paths.set(chain, path);
+      path = { type, steps, label: citationLabel(steps), below: new Map() };
+      parent.below.set(eId, path);
     }
     return path;
   }
@@ -174,23 +175,36 @@ export class ComparableMaker {
     return token;
   }
 
-  /** A number for each distinct text: the lexicon gives the same object for the same text. */
-  private serialOf(tokens: TokenizedText | null): number {
-    if (tokens === null) return -1;
-    let serial = this.serials.get(tokens);
+  private serialOf(part: string | TokenizedText | null): number {
+    let serial = this.serials.get(part);
     if (serial === undefined) {
       serial = this.serials.size;
-      this.serials.set(tokens, serial);
+      this.serials.set(part, serial);
     }
     return serial;
   }
+}
 
-  private keyOf(description: string): number {
-    let key = this.keys.get(description);
-    if (key === undefined) {
-      key = this.keys.size;
-      this.keys.set(description, key);
+/**
+ * Numbers for sequences of numbers, given one step at a time: `next(key, part)` is the number
+ * of the sequence numbered `key` followed by `part`, and 0 the empty sequence's. Equal
+ * sequences get equal numbers, different ones different numbers.
+ */
+class NumberTrie {
+  private readonly steps = new Map<number, Map<number, number>>();
+  private count = 1;
+
+  next(key: number, part: number): number {
+    let below = this.steps.get(key);
+    if (below === undefined) {
+      below = new Map();
+      this.steps.set(key, below);
     }
-    return key;
+    let next = below.get(part);
+    if (next === undefined) {
+      next = this.count++;
+      below.set(part, next);
+    }
+    return next;
   }
 }
