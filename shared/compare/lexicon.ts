@@ -82,6 +82,11 @@ export class Lexicon {
     return this.wordIds[id]!;
   }
 
+  /** `wordOf` for every token id at once, for loops over many tokens: valid until the next new token. */
+  wordIdsOfTokens(): Int32Array {
+    return this.wordIds;
+  }
+
   /** The ids of the words of a token that holds several, in lower case. */
   wordsOf(id: number): Int32Array {
     return this.wordLists.get(id) ?? new Int32Array(0);

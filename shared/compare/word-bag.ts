@@ -34,14 +34,17 @@ export class WordBag {
     const counts = lexicon.counts(0);
     // Every id met once at most: room for as many as the lexicon has.
     if (unique.length < lexicon.size) unique = new Int32Array(lexicon.size * 2);
+    const met = unique;
+    const wordOf = lexicon.wordIdsOfTokens();
     let n = 0;
     for (const text of texts) {
-      for (const id of text.ids) {
-        const word = lexicon.wordOf(id);
+      const ids = text.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const word = wordOf[ids[k]!]!;
         if (word >= 0) {
-          if (counts[word]!++ === 0) unique[n++] = word;
+          if (counts[word]!++ === 0) met[n++] = word;
         } else if (word === SEVERAL_WORDS) {
-          for (const w of lexicon.wordsOf(id)) if (counts[w]!++ === 0) unique[n++] = w;
+          for (const w of lexicon.wordsOf(ids[k]!)) if (counts[w]!++ === 0) met[n++] = w;
         }
       }
     }
@@ -49,12 +52,12 @@ export class WordBag {
       const { ids, counts: bagCounts } = bag;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
-        if (counts[id] === 0) unique[n++] = id;
+        if (counts[id] === 0) met[n++] = id;
         counts[id]! += bagCounts[k]!;
       }
     }
     if (n === 0) return WordBag.empty;
-    const ids = unique.slice(0, n);
+    const ids = met.slice(0, n);
     const bagCounts = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       bagCounts[k] = counts[ids[k]!]!;
