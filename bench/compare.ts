@@ -17,7 +17,9 @@ export function benchCompare(): void {
   const baseline = Number(f.baselineMs);
   console.log(`words per version:        ${f.words}`);
   console.log(`rows:                     ${f.rows}`);
-  console.log(`align + diff (median):    ${ms.toFixed(0)} ms   (aim: at most 200 ms)`);
+  console.log(`align + diff (median):    ${ms.toFixed(0)} ms   (aim: at most 200 ms; median of 10 runs after 3 warm-ups)`);
+  console.log(`  fastest run:            ${Number(f.fastest).toFixed(0)} ms`);
+  console.log(`  first run, compiling:   ${Number(f.first).toFixed(0)} ms`);
   console.log(`peak memory:              ${f.peakMiB} MiB`);
   console.log(`aligned correctly:        ${f.correct} of ${f.provisions} provisions, ${f.accuracy} %   (aim: at least 99 %)`);
   console.log(`baseline, diffWords:      ${baseline.toFixed(0)} ms for the three whole-text diffs`);

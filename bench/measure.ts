@@ -13,7 +13,7 @@ const TASKS = fileURLToPath(new URL("./tasks.ts", import.meta.url));
 
 /** Runs `task` with `args` in a fresh Node process and returns what it printed. */
 export function measure(task: string, ...args: string[]): Figures {
-  const out = execFileSync(process.execPath, ["--import", "tsx", "--expose-gc", TASKS, task, ...args], {
+  const out = execFileSync(process.execPath, ["--import", "tsx", TASKS, task, ...args], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

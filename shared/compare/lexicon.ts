@@ -46,8 +46,10 @@ export class Lexicon {
     let found = this.tokenized.get(text);
     if (found === undefined) {
       const { count: n, bounds, hashes } = scanTokens(text);
-      const ids = new Int32Array(n);
-      const starts = new Int32Array(n + 1);
+      // One buffer for both arrays: each typed array's buffer is an allocation of its own.
+      const buffer = new Int32Array(2 * n + 1);
+      const ids = buffer.subarray(0, n);
+      const starts = buffer.subarray(n);
       for (let k = 0; k < n; k++) {
         ids[k] = this.idIn(text, bounds[2 * k]!, bounds[2 * k + 1]!, hashes[k]!);
         starts[k] = k === 0 ? 0 : bounds[2 * k]!;

@@ -7,13 +7,19 @@
 /** A pair of positions: in the first sequence, in the second. */
 export type Pair = readonly [number, number];
 
+/** Room for the chains being built: the last position of the best chain of each length, and back links. */
+let tails = new Int32Array(256);
+let previous = new Int32Array(256);
+
 /**
  * The positions k, in increasing order, of the longest subsequence of `firsts[0..n)` whose
  * values strictly increase (patience sorting with back links).
  */
 export function longestIncreasing(firsts: ArrayLike<number>, n: number): Int32Array {
-  const tails = new Int32Array(n);
-  const previous = new Int32Array(n);
+  if (tails.length < n) {
+    tails = new Int32Array(2 * n);
+    previous = new Int32Array(2 * n);
+  }
   let length = 0;
   for (let k = 0; k < n; k++) {
     const value = firsts[k]!;

@@ -57,8 +57,11 @@ export class WordBag {
       }
     }
     if (n === 0) return WordBag.empty;
-    const ids = met.slice(0, n);
-    const bagCounts = new Int32Array(n);
+    // One buffer for both arrays: each typed array's buffer is an allocation of its own.
+    const buffer = new Int32Array(2 * n);
+    const ids = buffer.subarray(0, n);
+    ids.set(met.subarray(0, n));
+    const bagCounts = buffer.subarray(n);
     for (let k = 0; k < n; k++) {
       bagCounts[k] = counts[ids[k]!]!;
       counts[ids[k]!] = 0;

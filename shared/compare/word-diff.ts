@@ -166,7 +166,8 @@ function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: numb
     for (let k = 0; k < anchors.length; k += 2) {
       const ai = anchors[k]!;
       const bj = anchors[k + 1]!;
-      if (!diffRange(work, i, ai, j, bj)) return false;
+      // Anchors next to each other on both sides leave nothing between them.
+      if ((ai > i || bj > j) && !diffRange(work, i, ai, j, bj)) return false;
       spans.add("=", bj, bj + 1);
       i = ai + 1;
       j = bj + 1;
