@@ -6,6 +6,7 @@
  */
 import { scanTokens } from "./tokens";
 import { TokenTable } from "./token-table";
+import { Int32Arena } from "./int-arena";
 
 /** A text as its token ids, with where each token starts in it. */
 export interface TokenizedText {
@@ -35,6 +36,8 @@ export class Lexicon {
   private wordIds = new Int32Array(4096);
   private readonly wordLists = new Map<number, Int32Array>();
   private readonly scratch: Int32Array[] = [];
+  /** Where the comparison's small arrays of ids are cut from. */
+  readonly arena = new Int32Arena();
 
   /** How many ids have been given: every id is below this. */
   get size(): number {
@@ -46,8 +49,7 @@ export class Lexicon {
     let found = this.tokenized.get(text);
     if (found === undefined) {
       const { count: n, bounds, hashes } = scanTokens(text);
-      // One buffer for both arrays: each typed array's buffer is an allocation of its own.
-      const buffer = new Int32Array(2 * n + 1);
+      const buffer = this.arena.take(2 * n + 1);
       const ids = buffer.subarray(0, n);
       const starts = buffer.subarray(n);
       for (let k = 0; k < n; k++) {

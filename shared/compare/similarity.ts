@@ -37,8 +37,9 @@ export function compatibleKinds(a: Comparable, b: Comparable): boolean {
  * whole vocabulary, and a level is done with its weights before its sub-levels begin.
  */
 export class WordWeights {
-  private readonly totals = new WeakMap<WordBag, number>();
-  private readonly signatures = new WeakMap<WordBag, number[]>();
+  // Plain maps: they live as long as the level, and weak ones cost the collector more.
+  private readonly totals = new Map<WordBag, number>();
+  private readonly signatures = new Map<WordBag, number[]>();
 
   constructor(
     items: readonly Comparable[],

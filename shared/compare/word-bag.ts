@@ -57,8 +57,7 @@ export class WordBag {
       }
     }
     if (n === 0) return WordBag.empty;
-    // One buffer for both arrays: each typed array's buffer is an allocation of its own.
-    const buffer = new Int32Array(2 * n);
+    const buffer = lexicon.arena.take(2 * n);
     const ids = buffer.subarray(0, n);
     ids.set(met.subarray(0, n));
     const bagCounts = buffer.subarray(n);
