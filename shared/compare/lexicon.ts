@@ -63,6 +63,11 @@ export class Lexicon {
     return found;
   }
 
+  /** The token (or word) an id stands for. */
+  token(id: number): string {
+    return this.ids.text(id);
+  }
+
   /** The id of a token. */
   idOf(token: string): number {
     return this.idIn(token, 0, token.length);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../shared/compare/tokens";
 import { wordDiff } from "../../shared/compare/word-diff";
+import { ownText, provisionsOf } from "../../shared/model/walk";
+import { fixtureDoc } from "../support/fixtures";
 
 describe("legal tokens", () => {
   const texts = (s: string) => tokenize(s).map((t) => t.text);
@@ -146,5 +148,57 @@ describe("the word diff", () => {
       ["+", "without delay "],
       ["+", "within 30 days"],
     ]);
+  });
+});
+
+describe("the word diff of every GDPR provision against an amended copy", () => {
+  // Every seventh word replaced, every eleventh dropped, a clause added after every thirteenth.
+  const amend = (text: string) => {
+    let n = 0;
+    // Whole words between spaces and punctuation, so that no hyphenated word is cut in two.
+    return text.replace(/(?<=^|\s)\p{L}{3,}(?=[\s,.;:]|$)/gu, (word) => {
+      n++;
+      if (n % 7 === 0) return "competent";
+      if (n % 11 === 0) return "";
+      if (n % 13 === 0) return `${word} without delay`;
+      return word;
+    });
+  };
+  const words = (t: string) => t.replace(/\s+/g, "");
+  const texts = provisionsOf(fixtureDoc("eurlex/gdpr-2016-679.fmx.xml"))
+    .map((v) => ownText(v.node))
+    .filter((t) => t.length > 0);
+
+  it("gives back the amended text from kept and added spans, and the original's words from kept and removed ones", () => {
+    for (const text of texts) {
+      const amended = amend(text);
+      const { spans, rewritten } = wordDiff(text, amended);
+      expect(rewritten).toBe(false);
+      expect(
+        spans
+          .filter(([op]) => op !== "-")
+          .map(([, t]) => t)
+          .join(""),
+      ).toBe(amended);
+      expect(
+        words(
+          spans
+            .filter(([op]) => op !== "+")
+            .map(([, t]) => t)
+            .join(""),
+        ),
+      ).toBe(words(text));
+      if (amended === text) expect(spans).toEqual([["=", text]]);
+    }
+  });
+
+  it("marks as added only what the amendment added", () => {
+    // Provisions without quotations or references, whose tokens hold more than one word.
+    for (const text of texts.filter((t) => !/[‘“'"]|Articles?\s+\d/.test(t)).slice(0, 300)) {
+      const added = wordDiff(text, amend(text))
+        .spans.filter(([op]) => op === "+")
+        .flatMap(([, t]) => t.match(/\p{L}+/gu) ?? []);
+      expect(added.every((w) => w === "competent" || w === "without" || w === "delay")).toBe(true);
+    }
   });
 });
