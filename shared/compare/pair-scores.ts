@@ -23,7 +23,8 @@ const SIGNATURE_WORDS = 8;
 const NO_MATCH = -1;
 
 export class PairScores {
-  private readonly memo = new Map<number, number>();
+  /** Scores by `i * items + j`: an array for the many short levels, a map for long ones. */
+  private readonly memo: { get(key: number): number | undefined; set(key: number, score: number): void };
 
   /**
    * `rows[i]` holds the cells of row i; `rowScore(i, j)` is the similarity of item j to row i,
@@ -34,7 +35,9 @@ export class PairScores {
     private readonly items: readonly Comparable[],
     private readonly rowScore: (i: number, j: number) => number | null,
     private readonly weights: WordWeights,
-  ) {}
+  ) {
+    this.memo = rows.length * items.length <= ALL_PAIRS_LIMIT ? new PairArray(rows.length * items.length) : new Map();
+  }
 
   /** The similarity of row i and item j, computed on first asking; null when they may not match. */
   score(i: number, j: number): number | null {
@@ -128,6 +131,23 @@ export class PairScores {
       for (const id of this.weights.signature(item.bag, SIGNATURE_WORDS)) for (const i of byWord.get(id) ?? []) this.score(i, j);
       if (item.numToken !== null) for (const i of byNumber.get(`${item.type}:${item.numToken}`) ?? []) this.score(i, j);
     }
+  }
+}
+
+/** A memo of scores in a plain array, for levels short enough to hold every pair. */
+class PairArray {
+  private readonly scores: (number | undefined)[];
+
+  constructor(size: number) {
+    this.scores = new Array<number | undefined>(size);
+  }
+
+  get(key: number): number | undefined {
+    return this.scores[key];
+  }
+
+  set(key: number, score: number): void {
+    this.scores[key] = score;
   }
 }
 
