@@ -217,7 +217,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
         }
       }
       nearest[j] = bestScore;
-      if (best !== null && bestScore >= MOVE_THRESHOLD) {
+      if (best !== null && bestScore >= MOVE_THRESHOLD && closeWords(best, items[j]!, weights)) {
         best.cells[v] = items[j]!;
         best.scores[v] = Math.min(1, bestScore);
         best.kinds[v] = "moved";
@@ -241,6 +241,15 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
   return rows.map((row) => finish(row, context));
+}
+
+/**
+ * Whether an item has nearly the same words as a provision of the row, by the Dice coefficient
+ * alone: a moved provision keeps its words, while containment would let a short new provision
+ * "move" into any long one that happens to use its words.
+ */
+function closeWords(row: WorkRow, item: Comparable, weights: WordWeights): boolean {
+  return row.cells.some((cell) => cell !== null && compatibleKinds(cell, item) && weights.dice(cell.bag, item.bag) >= MOVE_THRESHOLD);
 }
 
 /** The row each pinned item belongs in (by item index), where its partner already stands. */

@@ -78,10 +78,11 @@ export class PairScores {
       const item = this.items[j]!;
       this.best = -1;
       this.bestScore = 0;
-      // The next row first: when it is a sure match, nothing else can be closer (a sure match
-      // shares the number, as a different number alone keeps the score below it).
+      // The next row first. For a numbered item, a sure match there is the one: a sure match
+      // shares the number (a different number alone keeps the score below it), and rows of one
+      // number are told apart by their words. An unnumbered item must match it word for word.
       if (last + 1 < this.rows.length) this.consider(last + 1, j, skipRow);
-      if (this.bestScore < SURE_MATCH) {
+      if (this.bestScore < (item.numToken === null ? 1 : SURE_MATCH)) {
         for (let i = last + 2; i <= last + EXPECTED_WINDOW && i < this.rows.length; i++) this.consider(i, j, skipRow);
         if (item.numToken !== null) for (const i of byNumber.get(item.numToken) ?? []) this.consider(i, j, skipRow);
         for (const i of byKey.get(item.key) ?? []) this.consider(i, j, skipRow);

@@ -76,12 +76,28 @@ export class WordWeights {
   /**
    * Weighted similarity of two bags: the Dice coefficient, or, when one bag is mostly contained
    * in the other (a provision that was extended or cut), a discounted share of the smaller bag
-   * found in the larger. The smaller bag is counted into the tally, the larger read against it.
+   * found in the larger.
    */
   similarity(a: WordBag, b: WordBag): number {
     const ta = this.total(a);
     const tb = this.total(b);
     if (ta === 0 || tb === 0) return ta === tb ? 1 : 0;
+    const common = this.common(a, b);
+    const dice = (2 * common) / (ta + tb);
+    if (Math.min(a.size, b.size) < CONTAINMENT_MIN_WORDS) return dice;
+    return Math.max(dice, CONTAINMENT_DISCOUNT * (common / Math.min(ta, tb)));
+  }
+
+  /** The Dice coefficient alone, without the containment that lets an extended provision match. */
+  dice(a: WordBag, b: WordBag): number {
+    const ta = this.total(a);
+    const tb = this.total(b);
+    if (ta === 0 || tb === 0) return ta === tb ? 1 : 0;
+    return (2 * this.common(a, b)) / (ta + tb);
+  }
+
+  /** The weight of the words two bags have in common: the smaller counted into the tally, the larger read against it. */
+  private common(a: WordBag, b: WordBag): number {
     const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
     const tally = this.tally;
     for (let k = 0; k < small.ids.length; k++) tally[small.ids[k]!] = small.counts[k]!;
@@ -92,9 +108,7 @@ export class WordWeights {
       if (n !== 0) common += Math.min(n, large.counts[k]!) * this.weights[id]!;
     }
     for (let k = 0; k < small.ids.length; k++) tally[small.ids[k]!] = 0;
-    const dice = (2 * common) / (ta + tb);
-    if (Math.min(a.size, b.size) < CONTAINMENT_MIN_WORDS) return dice;
-    return Math.max(dice, CONTAINMENT_DISCOUNT * (common / Math.min(ta, tb)));
+    return common;
   }
 
   /** The ids of the `k` words that weigh most in a bag: what makes it recognisable. */

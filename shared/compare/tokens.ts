@@ -221,7 +221,7 @@ function tokenEnd(text: string, at: number): number {
 }
 
 /** The hash of a token's characters (FNV-1a), as the scan computes it along the way. */
-const HASH_SEED = 0x811c9dc5;
+const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
 
 /** The hash of `text.slice(start, end)`, equal to what `scanTokens` gives that token. */

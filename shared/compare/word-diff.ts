@@ -70,6 +70,8 @@ class SpanList {
   }
 }
 
+const NO_ANCHORS = new Int32Array(0);
+
 /** Room for the candidate anchors of a diff: their positions in the reference and in the text. */
 let candidatesA = new Int32Array(256);
 let candidatesB = new Int32Array(256);
@@ -136,10 +138,10 @@ interface DiffWork {
 /**
  * The diff of the stretches [i0, i1) of the reference and [j0, j1) of the text into the spans:
  * their common ends kept; in between, replaced at once when nothing is shared, else split at
- * the tokens found once in each and diffed stretch by stretch, and where no such token is left,
- * diffed by jsdiff. False when the time ran out.
+ * the tokens found once in each and diffed stretch by stretch; where no such token is left, the
+ * stretch is short or anchoring has gone deep, diffed by jsdiff. False when the time ran out.
  */
-function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: number): boolean {
+function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: number, depth: number): boolean {
   const a = work.before.ids;
   const b = work.after.ids;
   let head = 0;
@@ -147,19 +149,30 @@ function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: numbe
   let tail = 0;
   while (i1 - tail > i0 + head && j1 - tail > j0 + head && a[i1 - 1 - tail] === b[j1 - 1 - tail]) tail++;
   work.spans.add("=", j0, j0 + head);
-  const done = diffMiddle(work, i0 + head, i1 - tail, j0 + head, j1 - tail);
+  const done = diffMiddle(work, i0 + head, i1 - tail, j0 + head, j1 - tail, depth);
   work.spans.add("=", j1 - tail, j1);
   return done;
 }
 
-function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: number): boolean {
+/**
+ * Stretches up to this many tokens (both sides together) go to jsdiff whole: it finds the
+ * shortest edit, which anchors on unique tokens may miss when one of them moved, and on so few
+ * tokens it is quick.
+ */
+const SHORT_STRETCH = 48;
+/** Anchoring goes this many stretches deep at most; deeper ones go to jsdiff, with the time left. */
+const MAX_DEPTH = 24;
+
+function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: number, depth: number): boolean {
   const { before, after, spans, lexicon } = work;
   if (i0 === i1 || j0 === j1 || !shareToken(before.ids, i0, i1, after.ids, j0, j1, lexicon)) {
     spans.add("-", i0, i1);
     spans.add("+", j0, j1);
     return true;
   }
-  const anchors = uniqueAnchors(before.ids, i0, i1, after.ids, j0, j1, lexicon);
+  if (performance.now() > work.deadline) return false;
+  const anchors =
+    i1 - i0 + j1 - j0 <= SHORT_STRETCH || depth >= MAX_DEPTH ? NO_ANCHORS : uniqueAnchors(before.ids, i0, i1, after.ids, j0, j1, lexicon);
   if (anchors.length > 0) {
     let i = i0;
     let j = j0;
@@ -167,12 +180,12 @@ function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: numb
       const ai = anchors[k]!;
       const bj = anchors[k + 1]!;
       // Anchors next to each other on both sides leave nothing between them.
-      if ((ai > i || bj > j) && !diffRange(work, i, ai, j, bj)) return false;
+      if ((ai > i || bj > j) && !diffRange(work, i, ai, j, bj, depth + 1)) return false;
       spans.add("=", bj, bj + 1);
       i = ai + 1;
       j = bj + 1;
     }
-    return diffRange(work, i, i1, j, j1);
+    return diffRange(work, i, i1, j, j1, depth + 1);
   }
   const timeout = work.deadline - performance.now();
   if (timeout <= 0) return false;
@@ -209,7 +222,7 @@ export function tokenDiff(
 ): WordDiff {
   if (before.text === after.text) return { spans: after.text === "" ? [] : [["=", after.text]], rewritten: false };
   const work: DiffWork = { before, after, spans: new SpanList(before, after), lexicon, deadline: performance.now() + timeLimitMs };
-  if (diffRange(work, 0, before.ids.length, 0, after.ids.length)) return { spans: work.spans.spans(), rewritten: false };
+  if (diffRange(work, 0, before.ids.length, 0, after.ids.length, 0)) return { spans: work.spans.spans(), rewritten: false };
   return {
     spans: [
       ["-", before.text],

@@ -107,6 +107,19 @@ describe("the word diff", () => {
     ]);
   });
 
+  it("keeps to its time limit, and its stack, on a pair where every gap has tokens of its own to anchor on", () => {
+    // Each word of the text also appears shifted one place: anchoring would go thousands of stretches deep.
+    const before: string[] = [];
+    const after: string[] = [];
+    for (let k = 1; k <= 4000; k++) {
+      before.push("p", `z${k}`);
+      after.push("q", `z${k}`);
+      if (k > 1) after.push(`z${k - 1}`);
+    }
+    const result = wordDiff(before.join(" "), after.join(" "), 5);
+    expect(result.rewritten).toBe(true);
+  });
+
   it("replaces a passage that shares no word with the reference at once, without a search", () => {
     const a = Array.from({ length: 4000 }, (_, i) => `word${i}`).join(" ");
     const b = Array.from({ length: 4000 }, (_, i) => `other${i}`).join(" ");

@@ -1,0 +1,67 @@
+/*
+ * Provisions without numbers (citations, subparagraphs) are told apart by their words alone:
+ * when one of two near-identical ones is dropped, the one kept is found, not its neighbour.
+ */
+import { describe, expect, it } from "vitest";
+import { compareVersions } from "../../shared/compare/comparison";
+import { article, citation, paragraph, subparagraph, testAct } from "../support/acts";
+
+const rows = (a: ReturnType<typeof testAct>, b: ReturnType<typeof testAct>) =>
+  compareVersions([a, b]).rows.map((r) => [r.cells[0]?.label ?? null, r.cells[1]?.text ?? null, r.status]);
+
+describe("unnumbered provisions", () => {
+  it("keep the citation that stays and delete the one that goes, however alike", () => {
+    const c1 = "Having regard to the Treaty on the Functioning of the European Union, and in particular Article 207 thereof,";
+    const c2 = "Having regard to the Treaty on the Functioning of the European Union, and in particular Article 207(2) thereof,";
+    const body = [article("Article 1", null, paragraph("1.", "This Regulation applies."))];
+    const result = rows(testAct({ preamble: [citation(c1), citation(c2)], body }), testAct({ preamble: [citation(c2)], body }));
+    expect(result.slice(0, 2)).toEqual([
+      ["Citation 1", null, "deleted"],
+      ["Citation 2", c2, "same"],
+    ]);
+  });
+
+  it("keep the subparagraph that stays when its near twin before it is deleted", () => {
+    const s1 = "Member States shall notify the Commission of the measures taken under this Article without delay.";
+    const s2 = "Member States shall notify the Commission of the measures taken under this Article without undue delay.";
+    const last = paragraph("2.", "This Article applies from 1 January 2025.");
+    const result = rows(
+      testAct({ body: [article("Article 5", null, paragraph("1.", subparagraph(s1), subparagraph(s2)), last)] }),
+      testAct({ body: [article("Article 5", null, paragraph("1.", subparagraph(s2)), last)] }),
+    );
+    expect(result.filter(([, , status]) => status !== "same")).toEqual([["Article 5(1), first subparagraph", null, "deleted"]]);
+    expect(result).toContainEqual(["Article 5(1), second subparagraph", s2, "same"]);
+  });
+});
+
+describe("moves", () => {
+  it("are not claimed for a short new article whose few words a long deleted one happens to use", () => {
+    const long = Array.from(
+      { length: 12 },
+      (_, i) => `The competent authority of the exporter shall assess notification ${i + 1} under the procedure and register it.`,
+    ).join(" ");
+    const kept = (n: string) =>
+      article(n, null, paragraph("1.", `This Article ${n} stays as it was, with words of its own: ${n.length} apples.`));
+    const before = testAct({ body: [kept("Article 1"), article("Article 2", null, paragraph("1.", long)), kept("Article 3")] });
+    const after = testAct({
+      body: [
+        kept("Article 1"),
+        kept("Article 3"),
+        article(
+          "Article 3a",
+          null,
+          paragraph("1.", "The competent authority of the exporter shall assess each notification under the procedure and register it."),
+        ),
+      ],
+    });
+    const statuses = compareVersions([before, after])
+      .rows.filter((r) => r.type === "article")
+      .map((r) => [r.cells[0]?.label ?? null, r.cells[1]?.label ?? null, r.status]);
+    expect(statuses).toEqual([
+      ["Article 1", "Article 1", "same"],
+      ["Article 2", null, "deleted"],
+      ["Article 3", "Article 3", "same"],
+      [null, "Article 3a", "inserted"],
+    ]);
+  });
+});
