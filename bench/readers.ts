@@ -18,7 +18,7 @@ const FILES = [
 ] as const;
 
 export function benchReaders(): void {
-  console.log("\nReaders (median of 5 runs after a warm-up; baseline: saxes parse of the same file)");
+  console.log("\nReaders (median of 10 runs after 3 warm-ups; baseline: saxes parse of the same file)");
   console.log("reader              file                                   words     ms   words/s  baseline ms  ratio  peak MiB");
   for (const [reader, file] of FILES) {
     const f = measure("read", join(CORPUS, file));
