@@ -139,7 +139,7 @@ interface DiffWork {
  * The diff of the stretches [i0, i1) of the reference and [j0, j1) of the text into the spans:
  * their common ends kept; in between, replaced at once when nothing is shared, else split at
  * the tokens found once in each and diffed stretch by stretch; where no such token is left, the
- * stretch is short or anchoring has gone deep, diffed by jsdiff. False when the time ran out.
+ * cell's middle is short or anchoring has gone deep, diffed by jsdiff. False when the time ran out.
  */
 function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: number, depth: number): boolean {
   const a = work.before.ids;
@@ -155,9 +155,9 @@ function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: numbe
 }
 
 /**
- * Stretches up to this many tokens (both sides together) go to jsdiff whole: it finds the
- * shortest edit, which anchors on unique tokens may miss when one of them moved, and on so few
- * tokens it is quick.
+ * A short cell's changed middle, up to this many tokens (both sides together), goes to jsdiff
+ * whole: it finds the shortest edit, which anchors on unique tokens may miss when one of them
+ * moved, and on so few tokens it is quick.
  */
 const SHORT_STRETCH = 48;
 /** Anchoring goes this many stretches deep at most; deeper ones go to jsdiff, with the time left. */
@@ -171,8 +171,8 @@ function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: numb
     return true;
   }
   if (performance.now() > work.deadline) return false;
-  const anchors =
-    i1 - i0 + j1 - j0 <= SHORT_STRETCH || depth >= MAX_DEPTH ? NO_ANCHORS : uniqueAnchors(before.ids, i0, i1, after.ids, j0, j1, lexicon);
+  const short = depth === 0 && i1 - i0 + j1 - j0 <= SHORT_STRETCH;
+  const anchors = short || depth >= MAX_DEPTH ? NO_ANCHORS : uniqueAnchors(before.ids, i0, i1, after.ids, j0, j1, lexicon);
   if (anchors.length > 0) {
     let i = i0;
     let j = j0;
