@@ -159,7 +159,7 @@ function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: numbe
  * whole: it finds the shortest edit, which anchors on unique tokens may miss when one of them
  * moved, and on so few tokens it is quick.
  */
-const SHORT_STRETCH = 48;
+const SHORT_STRETCH = 24;
 /** Anchoring goes this many stretches deep at most; deeper ones go to jsdiff, with the time left. */
 const MAX_DEPTH = 24;
 
