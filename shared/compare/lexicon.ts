@@ -103,7 +103,8 @@ export class Lexicon {
 
   /**
    * A zeroed array with a slot for every id, for counting: `which` tells apart the arrays one
-   * task uses at once. Whoever uses it sets back to zero the slots it changed.
+   * task uses at once (0 for word bags, 1 to 3 for word diffs). Whoever uses it sets back to
+   * zero the slots it changed.
    */
   counts(which: number): Int32Array {
     let array = this.scratch[which];
