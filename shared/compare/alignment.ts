@@ -306,7 +306,6 @@ function alignInStretches(
   pinnedRows: ReadonlySet<number>,
   representative: (row: WorkRow) => Comparable,
 ): Pair[] {
-  const free = (i: number, j: number) => !pinned.has(j) && !pinnedRows.has(i);
   const sure = scores.sureMatches(
     (j) => pinned.has(j),
     (i) => pinnedRows.has(i),
@@ -315,27 +314,23 @@ function alignInStretches(
   let i0 = 0;
   let j0 = 0;
   for (const [i1, j1] of [...sure, [rows.length, items.length] as Pair]) {
-    if (i1 === i0 || j1 === j0) {
-      // Nothing to search between two sure matches that follow each other on one side.
-      if (i1 < rows.length) pairs.push([i1, j1]);
-      i0 = i1 + 1;
-      j0 = j1 + 1;
-      continue;
+    // Two sure matches that follow each other on one side leave nothing to search between them.
+    if (i1 > i0 && j1 > j0) {
+      const rowIndices = range(i0, i1);
+      const itemIndices = range(j0, j1);
+      scores.scoreCandidates(rowIndices, itemIndices);
+      const stretch = alignSequences(
+        i1 - i0,
+        j1 - j0,
+        (i, j) => {
+          if (pinned.has(j0 + j) || pinnedRows.has(i0 + i)) return null;
+          const s = scores.known(i0 + i, j0 + j);
+          return s !== null && s >= MATCH_THRESHOLD ? s : null;
+        },
+        { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
+      );
+      for (const [i, j] of stretch) pairs.push([i0 + i, j0 + j]);
     }
-    const rowIndices = range(i0, i1);
-    const itemIndices = range(j0, j1);
-    scores.scoreCandidates(rowIndices, itemIndices);
-    const stretch = alignSequences(
-      i1 - i0,
-      j1 - j0,
-      (i, j) => {
-        if (!free(i0 + i, j0 + j)) return null;
-        const s = scores.known(i0 + i, j0 + j);
-        return s !== null && s >= MATCH_THRESHOLD ? s : null;
-      },
-      { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
-    );
-    for (const [i, j] of stretch) pairs.push([i0 + i, j0 + j]);
     if (i1 < rows.length) pairs.push([i1, j1]);
     i0 = i1 + 1;
     j0 = j1 + 1;

@@ -5,7 +5,7 @@
  * against the rows where it is expected (just after the last sure match, the rows with its
  * number, the rows with its exact words); the sure matches found there split the level into
  * short stretches, and only inside those are pairs searched, all of them when the stretch is
- * short, and otherwise those that share a rare word or their kind and number.
+ * short, and otherwise those that share a rare word or their number.
  */
 import type { Comparable } from "./comparable";
 import { longestChain, type Pair } from "./longest-chain";
@@ -25,6 +25,9 @@ const NO_MATCH = -1;
 export class PairScores {
   /** Scores by `i * items + j`: an array for the many short levels, a map for long ones. */
   private readonly memo: { get(key: number): number | undefined; set(key: number, score: number): void };
+  /** The best row found so far for the item being placed, and its score. */
+  private best = -1;
+  private bestScore = 0;
 
   /**
    * `rows[i]` holds the cells of row i; `rowScore(i, j)` is the similarity of item j to row i,
@@ -95,10 +98,6 @@ export class PairScores {
     return longestChain(found);
   }
 
-  /** The best row found so far for the item being placed, and its score. */
-  private best = -1;
-  private bestScore = 0;
-
   private consider(i: number, j: number, skipRow: (i: number) => boolean): void {
     if (i === this.best || skipRow(i)) return;
     const s = this.score(i, j);
@@ -110,8 +109,8 @@ export class PairScores {
 
   /**
    * Scores the pairs of the given rows and items worth scoring: all of them when they are few;
-   * else those that share one of their rarest words, or their kind and number, as a pair that
-   * shares neither could not reach the match threshold anyway.
+   * else those that share one of their rarest words, or their number, as a pair that shares
+   * neither could not reach the match threshold anyway (kinds that may not match score null).
    */
   scoreCandidates(rowIndices: readonly number[], itemIndices: readonly number[]): void {
     if (rowIndices.length * itemIndices.length <= ALL_PAIRS_LIMIT) {
@@ -124,13 +123,13 @@ export class PairScores {
       for (const cell of this.rows[i]!) {
         if (cell === null) continue;
         for (const id of this.weights.signature(cell.bag, SIGNATURE_WORDS)) index(byWord, id, i);
-        if (cell.numToken !== null) index(byNumber, `${cell.type}:${cell.numToken}`, i);
+        if (cell.numToken !== null) index(byNumber, cell.numToken, i);
       }
     }
     for (const j of itemIndices) {
       const item = this.items[j]!;
       for (const id of this.weights.signature(item.bag, SIGNATURE_WORDS)) for (const i of byWord.get(id) ?? []) this.score(i, j);
-      if (item.numToken !== null) for (const i of byNumber.get(`${item.type}:${item.numToken}`) ?? []) this.score(i, j);
+      if (item.numToken !== null) for (const i of byNumber.get(item.numToken) ?? []) this.score(i, j);
     }
   }
 }
