@@ -269,13 +269,16 @@ export function scanTokens(text: string): TokenScan {
       if (kind === ASCII_LETTER_OR_DIGIT) {
         end = at + 1;
         hash = Math.imul(HASH_SEED ^ c, HASH_PRIME);
-        for (let d = text.charCodeAt(end); d < 128 && (ASCII_KIND[d]! & ASCII_LETTER_OR_DIGIT) !== 0; d = text.charCodeAt(end)) {
+        // Bounded by the length: reading past the end gives NaN, which makes the loop slower.
+        let d = 0;
+        while (end < length) {
+          d = text.charCodeAt(end);
+          if (d >= 128 || (ASCII_KIND[d]! & ASCII_LETTER_OR_DIGIT) === 0) break;
           hash = Math.imul(hash ^ d, HASH_PRIME);
           end++;
         }
         // A joiner or a letter beyond ASCII may go on with the word: the long way.
-        const d = text.charCodeAt(end);
-        if (d >= 128 || d === 0x2d || d === 0x27 || d === 0x2e) {
+        if (end < length && (d >= 128 || d === 0x2d || d === 0x27 || d === 0x2e)) {
           end = wordEnd(text, end);
           hash = tokenHash(text, at, end);
         }
