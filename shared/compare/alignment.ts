@@ -140,8 +140,13 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
   };
   const rowScore = (row: WorkRow, item: Comparable): number | null => {
     let best: number | null = null;
-    for (const cell of row.cells) {
+    const { cells } = row;
+    for (let v = 0; v < cells.length; v++) {
+      const cell = cells[v]!;
       if (cell === null) continue;
+      // A cell word for word the same as one before it scores the same, unless a person
+      // separated or pinned one of them.
+      if (overrides.empty && sameAsEarlier(cells, v)) continue;
       const s = similarity(cell, item);
       if (s === null) {
         if (overrides.kind(cell, item) === "separate") return null;
@@ -241,6 +246,13 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
   return rows.map((row) => finish(row, context));
+}
+
+/** Whether an earlier cell of the row has the same key as cell v: the same kind, number and words. */
+function sameAsEarlier(cells: readonly (Comparable | null)[], v: number): boolean {
+  const key = cells[v]!.key;
+  for (let u = 0; u < v; u++) if (cells[u]?.key === key) return true;
+  return false;
 }
 
 /**

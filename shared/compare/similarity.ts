@@ -79,6 +79,7 @@ export class WordWeights {
    * found in the larger.
    */
   similarity(a: WordBag, b: WordBag): number {
+    if (a === b) return 1;
     const ta = this.total(a);
     const tb = this.total(b);
     if (ta === 0 || tb === 0) return ta === tb ? 1 : 0;
@@ -90,6 +91,7 @@ export class WordWeights {
 
   /** The Dice coefficient alone, without the containment that lets an extended provision match. */
   dice(a: WordBag, b: WordBag): number {
+    if (a === b) return 1;
     const ta = this.total(a);
     const tb = this.total(b);
     if (ta === 0 || tb === 0) return ta === tb ? 1 : 0;
@@ -98,16 +100,22 @@ export class WordWeights {
 
   /** The weight of the words two bags have in common: the smaller counted into the tally, the larger read against it. */
   private common(a: WordBag, b: WordBag): number {
-    const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+    // Arrays in locals: this loop runs over every word of every pair of provisions scored.
+    const swap = a.ids.length > b.ids.length;
+    const smallIds = swap ? b.ids : a.ids;
+    const smallCounts = swap ? b.counts : a.counts;
+    const largeIds = swap ? a.ids : b.ids;
+    const largeCounts = swap ? a.counts : b.counts;
     const tally = this.tally;
-    for (let k = 0; k < small.ids.length; k++) tally[small.ids[k]!] = small.counts[k]!;
+    const weights = this.weights;
+    for (let k = 0; k < smallIds.length; k++) tally[smallIds[k]!] = smallCounts[k]!;
     let common = 0;
-    for (let k = 0; k < large.ids.length; k++) {
-      const id = large.ids[k]!;
+    for (let k = 0; k < largeIds.length; k++) {
+      const id = largeIds[k]!;
       const n = tally[id]!;
-      if (n !== 0) common += Math.min(n, large.counts[k]!) * this.weights[id]!;
+      if (n !== 0) common += Math.min(n, largeCounts[k]!) * weights[id]!;
     }
-    for (let k = 0; k < small.ids.length; k++) tally[small.ids[k]!] = 0;
+    for (let k = 0; k < smallIds.length; k++) tally[smallIds[k]!] = 0;
     return common;
   }
 
