@@ -48,15 +48,23 @@ export class WordWeights {
   ) {
     const seen: number[] = [];
     for (const item of items) {
-      for (const id of item.bag.ids) {
+      const ids = item.bag.ids;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
         if (weights[id]! >= 0) {
           weights[id] = -1;
           seen.push(id);
         } else weights[id]!--;
       }
     }
+    // A word's weight depends only on how many of the level's provisions have it: one logarithm per count.
     const n = Math.max(items.length, 1);
-    for (const id of seen) weights[id] = Math.log(1 + n / -weights[id]!);
+    const byCount = new Float64Array(n + 1);
+    for (const id of seen) {
+      const count = -weights[id]!;
+      if (byCount[count] === 0) byCount[count] = Math.log(1 + n / count);
+      weights[id] = byCount[count]!;
+    }
   }
 
   weight(id: number): number {
