@@ -37,8 +37,8 @@ export class WordBag {
     const met = unique;
     const wordOf = lexicon.wordIdsOfTokens();
     let n = 0;
-    for (const text of texts) {
-      const ids = text.ids;
+    for (let t = 0; t < texts.length; t++) {
+      const ids = texts[t]!.ids;
       for (let k = 0; k < ids.length; k++) {
         const word = wordOf[ids[k]!]!;
         if (word >= 0) {
@@ -48,8 +48,8 @@ export class WordBag {
         }
       }
     }
-    for (const bag of bags) {
-      const { ids, counts: bagCounts } = bag;
+    for (let b = 0; b < bags.length; b++) {
+      const { ids, counts: bagCounts } = bags[b]!;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
         if (counts[id] === 0) met[n++] = id;
