@@ -9,6 +9,7 @@ import { citationLabel, type LabelStep } from "../model/labels";
 import { ownText } from "../model/walk";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
+import { SequenceNumbers } from "./sequence-numbers";
 
 export interface Comparable {
   readonly version: number;
@@ -59,9 +60,9 @@ export class ComparableMaker {
   private readonly top: ProvisionPath = { type: "article", steps: [], label: "", below: new Map() };
   private readonly numberTokens = new Map<string, string | null>();
   /** Keys are numbers given to distinct descriptions of provisions, so equal keys are exact. */
-  private readonly keys = new NumberTrie();
-  /** Numbers for the parts of a description: kinds, number tokens, texts (the lexicon gives the same object for the same text). */
-  private readonly serials = new Map<string | TokenizedText | null, number>();
+  private readonly keys = new SequenceNumbers();
+  /** Numbers for the kinds and number tokens in descriptions; texts have the lexicon's serials. */
+  private readonly serials = new Map<string | null, number>();
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -107,10 +108,9 @@ export class ComparableMaker {
     const headingTokens = heading === null ? null : this.lexicon.tokens(heading);
     const num = node.attrs.num as string | null;
     const numToken = this.numberToken(num);
-    let key = this.keys.next(
-      this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(type)), this.serialOf(numToken)), this.serialOf(headingTokens)),
-      this.serialOf(tokens),
-    );
+    // A description: kind, number, heading (0 for none), own words, then the sub-provisions.
+    let key = this.keys.next(this.keys.next(0, this.serialOf(type)), this.serialOf(numToken));
+    key = this.keys.next(this.keys.next(key, headingTokens === null ? 0 : headingTokens.serial + 1), tokens.serial);
     for (const child of children) key = this.keys.next(key, child.key);
     return {
       version,
@@ -175,36 +175,12 @@ export class ComparableMaker {
     return token;
   }
 
-  private serialOf(part: string | TokenizedText | null): number {
+  private serialOf(part: string | null): number {
     let serial = this.serials.get(part);
     if (serial === undefined) {
       serial = this.serials.size;
       this.serials.set(part, serial);
     }
     return serial;
-  }
-}
-
-/**
- * Numbers for sequences of numbers, given one step at a time: `next(key, part)` is the number
- * of the sequence numbered `key` followed by `part`, and 0 the empty sequence's. Equal
- * sequences get equal numbers, different ones different numbers.
- */
-class NumberTrie {
-  private readonly steps = new Map<number, Map<number, number>>();
-  private count = 1;
-
-  next(key: number, part: number): number {
-    let below = this.steps.get(key);
-    if (below === undefined) {
-      below = new Map();
-      this.steps.set(key, below);
-    }
-    let next = below.get(part);
-    if (next === undefined) {
-      next = this.count++;
-      below.set(part, next);
-    }
-    return next;
   }
 }

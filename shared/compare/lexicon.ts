@@ -11,6 +11,8 @@ import { Int32Arena } from "./int-arena";
 /** A text as its token ids, with where each token starts in it. */
 export interface TokenizedText {
   readonly text: string;
+  /** The text's number among the distinct texts of the comparison: equal exactly when the texts are. */
+  readonly serial: number;
   /** Token ids, in reading order. */
   readonly ids: Int32Array;
   /**
@@ -57,7 +59,7 @@ export class Lexicon {
         starts[k] = k === 0 ? 0 : bounds[2 * k]!;
       }
       starts[n] = text.length;
-      found = { text, ids, starts };
+      found = { text, serial: this.tokenized.size, ids, starts };
       this.tokenized.set(text, found);
     }
     return found;
