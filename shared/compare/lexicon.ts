@@ -4,7 +4,7 @@
  * compared, so that word bags and word diffs compare numbers instead of strings, and each
  * distinct text is tokenized once however many versions carry it.
  */
-import { scanTokens } from "./tokens";
+import { scanTokens, type TokenSink } from "./tokens";
 import { TokenTable } from "./token-table";
 import { Int32Arena } from "./int-arena";
 
@@ -40,6 +40,15 @@ export class Lexicon {
   private readonly scratch: Int32Array[] = [];
   /** Where the comparison's small arrays of ids are cut from. */
   readonly arena = new Int32Arena();
+  /** The ids and starts of the text being scanned, numbered as the scan finds them. */
+  private readonly scan = { ids: new Int32Array(1024), starts: new Int32Array(1024), count: 0 };
+  private readonly sink: TokenSink = {
+    token: (text, start, end, hash) => {
+      const scan = this.scan;
+      scan.ids[scan.count] = this.idIn(text, start, end, hash);
+      scan.starts[scan.count++] = start;
+    },
+  };
 
   /** How many ids have been given: every id is below this. */
   get size(): number {
@@ -50,14 +59,22 @@ export class Lexicon {
   tokens(text: string): TokenizedText {
     let found = this.tokenized.get(text);
     if (found === undefined) {
-      const { count: n, bounds, hashes } = scanTokens(text);
+      const scan = this.scan;
+      scan.count = 0;
+      if (scan.ids.length < text.length) {
+        // A text has at most one token per character.
+        scan.ids = new Int32Array(2 * text.length);
+        scan.starts = new Int32Array(2 * text.length);
+      }
+      scanTokens(text, this.sink);
+      const n = scan.count;
       const buffer = this.arena.take(2 * n + 1);
       const ids = buffer.subarray(0, n);
+      ids.set(scan.ids.subarray(0, n));
       const starts = buffer.subarray(n);
-      for (let k = 0; k < n; k++) {
-        ids[k] = this.idIn(text, bounds[2 * k]!, bounds[2 * k + 1]!, hashes[k]!);
-        starts[k] = k === 0 ? 0 : bounds[2 * k]!;
-      }
+      starts.set(scan.starts.subarray(0, n));
+      // The first token starts at 0, so that spacing before it is kept; the end is the text's length.
+      if (n > 0) starts[0] = 0;
       starts[n] = text.length;
       found = { text, serial: this.tokenized.size, ids, starts };
       this.tokenized.set(text, found);

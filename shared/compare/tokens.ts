@@ -231,30 +231,21 @@ export function tokenHash(text: string, start: number, end: number): number {
   return hash;
 }
 
-/** The tokens one scan found: where each starts and ends (start, end, start, end...), and each one's hash. */
-export interface TokenScan {
-  readonly count: number;
-  readonly bounds: Int32Array;
-  readonly hashes: Int32Array;
+/** Where a scan's tokens go, one at a time, in reading order. */
+export interface TokenSink {
+  /** The token `text.slice(start, end)`, whose `tokenHash` is `hash`. */
+  token(text: string, start: number, end: number, hash: number): void;
 }
 
-let bounds = new Int32Array(1024);
-let hashes = new Int32Array(512);
-
 /**
- * The tokens of a text: where each starts and ends, and the hash of its characters, so that a
- * table of tokens need not read them again. Whitespace belongs to no token. Plain words and
- * punctuation in ASCII, most of any text, take a short way, hashed as they are read. The
- * arrays are views of buffers the next scan reuses: read them before scanning again.
+ * Scans a text into tokens, handing each to the sink with where it starts and ends and the hash
+ * of its characters, so that a table of tokens need not read them again. Whitespace belongs to
+ * no token. Plain words and punctuation in ASCII, most of any text, take a short way, hashed as
+ * they are read. The sink takes each token as it is found, with no list of bounds in between:
+ * every version of an act passes through here.
  */
-export function scanTokens(text: string): TokenScan {
+export function scanTokens(text: string, sink: TokenSink): void {
   const length = text.length;
-  // A text has at most one token per character.
-  if (hashes.length < length) {
-    bounds = new Int32Array(2 * length);
-    hashes = new Int32Array(length);
-  }
-  let n = 0;
   let at = 0;
   while (at < length) {
     const c = text.charCodeAt(at);
@@ -297,21 +288,18 @@ export function scanTokens(text: string): TokenScan {
       end = tokenEnd(text, at);
       hash = tokenHash(text, at, end);
     }
-    bounds[2 * n] = at;
-    bounds[2 * n + 1] = end;
-    hashes[n++] = hash;
+    sink.token(text, at, end, hash);
     at = end;
   }
-  return { count: n, bounds, hashes };
 }
 
 /** The tokens of a text, with the whitespace after each, so that joining them gives the text back. */
 export function tokenize(text: string): Token[] {
-  const { count, bounds } = scanTokens(text);
   const tokens: Token[] = [];
-  for (let k = 0; k < 2 * count; k += 2) {
-    const end = bounds[k + 1]!;
-    tokens.push({ text: text.slice(bounds[k]!, end), space: end < text.length && isSpace(text.charCodeAt(end)) ? " " : "" });
-  }
+  scanTokens(text, {
+    token(text, start, end) {
+      tokens.push({ text: text.slice(start, end), space: end < text.length && isSpace(text.charCodeAt(end)) ? " " : "" });
+    },
+  });
   return tokens;
 }
