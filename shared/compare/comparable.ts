@@ -48,7 +48,8 @@ interface ProvisionPath {
   readonly type: ProvisionType;
   readonly steps: readonly LabelStep[];
   readonly label: string;
-  readonly below: Map<string, ProvisionPath>;
+  /** Made when the first path below is: most provisions have none. */
+  below: Map<string, ProvisionPath> | null;
 }
 
 /**
@@ -57,7 +58,7 @@ interface ProvisionPath {
  */
 export class ComparableMaker {
   private readonly bags = new Map<number, WordBag>();
-  private readonly top: ProvisionPath = { type: "article", steps: [], label: "", below: new Map() };
+  private readonly top: ProvisionPath = { type: "article", steps: [], label: "", below: null };
   private readonly numberTokens = new Map<string, string | null>();
   /** Keys are numbers given to distinct descriptions of provisions, so equal keys are exact. */
   private readonly keys = new SequenceNumbers();
@@ -131,10 +132,11 @@ export class ComparableMaker {
 
   /** The path to a provision from its parent's: its label, found once for each chain of eIds. */
   private pathTo(parent: ProvisionPath, type: ProvisionType, eId: string): ProvisionPath {
+    parent.below ??= new Map();
     let path = parent.below.get(eId);
     if (path === undefined || path.type !== type) {
       const steps = [...parent.steps, { type, token: eIdToken(eId) }];
-      path = { type, steps, label: citationLabel(steps), below: new Map() };
+      path = { type, steps, label: citationLabel(steps), below: null };
       parent.below.set(eId, path);
     }
     return path;

@@ -30,6 +30,7 @@ export const NO_WORD = -1;
 export const SEVERAL_WORDS = -2;
 
 const WORDS = /[\p{L}\p{N}]+/gu;
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 export class Lexicon {
   private readonly ids = new TokenTable();
@@ -143,6 +144,11 @@ export class Lexicon {
 
   /** What `wordOf` holds for a token just given `id`. */
   private wordsOfNew(token: string, id: number): number {
+    // Most tokens are one plain word: no need to look for the words in them.
+    if (PLAIN_WORD.test(token)) {
+      const lower = token.toLowerCase();
+      return lower === token ? id : this.idOf(lower);
+    }
     const lower = token.toLowerCase();
     const words = lower.match(WORDS);
     if (words === null) return NO_WORD;

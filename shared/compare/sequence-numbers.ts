@@ -12,7 +12,8 @@
 const SLOT = 4;
 
 export class SequenceNumbers {
-  private slots = new Int32Array(SLOT * 1024);
+  /** A long act's provisions take some 100,000 steps: start where growing would soon take it. */
+  private slots = new Int32Array(SLOT * (1 << 15));
   /** Numbers given so far, the empty sequence's included. */
   private count = 1;
 

@@ -9,21 +9,16 @@ import { SEVERAL_WORDS, type Lexicon, type TokenizedText } from "./lexicon";
 let unique = new Int32Array(1024);
 
 export class WordBag {
-  /** Total number of words, repeats included. */
-  readonly size: number;
-
   private constructor(
     /** Word ids, each once, in the order first met. */
     readonly ids: Int32Array,
     /** How often each word occurs, aligned with `ids`. */
     readonly counts: Int32Array,
-  ) {
-    let size = 0;
-    for (const c of counts) size += c;
-    this.size = size;
-  }
+    /** Total number of words, repeats included. */
+    readonly size: number,
+  ) {}
 
-  static readonly empty = new WordBag(new Int32Array(0), new Int32Array(0));
+  static readonly empty = new WordBag(new Int32Array(0), new Int32Array(0), 0);
 
   /**
    * The bag of the words of some texts, in lower case (punctuation is no word), together with
@@ -61,11 +56,14 @@ export class WordBag {
     const ids = buffer.subarray(0, n);
     ids.set(met.subarray(0, n));
     const bagCounts = buffer.subarray(n);
+    let size = 0;
     for (let k = 0; k < n; k++) {
-      bagCounts[k] = counts[ids[k]!]!;
+      const count = counts[ids[k]!]!;
+      bagCounts[k] = count;
+      size += count;
       counts[ids[k]!] = 0;
     }
-    return new WordBag(ids, bagCounts);
+    return new WordBag(ids, bagCounts, size);
   }
 
   /** A bag holding the words of all the given bags. */
