@@ -1,20 +1,19 @@
 /*
  * The word diff of one provision against its counterpart in the reference version, on legal
- * tokens. The tokens the two texts share at both ends are kept; in the middle, tokens found once
- * in each text and in the same order anchor the diff (as in patience diff), so that an amended
- * provision splits into short stretches between anchors, each treated the same way in turn; a
- * stretch that shares no token is simply replaced, and one without anchors is diffed by
- * jsdiff's array diff. A pathological pair that
- * would take too long is reported as rewritten, all removed and all added, instead of stalling
- * the table.
+ * tokens. The tokens the two texts share at both ends are kept. A changed middle of up to a few
+ * hundred tokens, most provisions' whole change, goes to jsdiff's array diff, which finds the
+ * shortest edit. A longer one is anchored on the tokens found once in each text and in the same
+ * order (as in patience diff), so that it splits into short stretches between anchors, each
+ * treated the same way in turn; a stretch that shares no token is simply replaced, and one
+ * without anchors goes to jsdiff. A pathological pair that would take too long is reported as
+ * rewritten, all removed and all added, instead of stalling the table.
  */
 import { diffArrays } from "diff";
 import { Lexicon, type TokenizedText } from "./lexicon";
 import { longestIncreasing } from "./longest-chain";
+import { SpanList, type DiffSpan } from "./span-list";
 
-export type DiffOp = "=" | "+" | "-";
-/** A span of a diff: kept ("="), added ("+") or removed ("-") text. */
-export type DiffSpan = readonly [DiffOp, string];
+export type { DiffOp, DiffSpan } from "./span-list";
 
 /**
  * Time allowed for one provision's diff. A 5,000-word annex against a rewritten one takes
@@ -28,60 +27,22 @@ export interface WordDiff {
   readonly rewritten: boolean;
 }
 
-/**
- * Spans in the making, as ranges of tokens: a span grows while the tokens added next follow on
- * from it, and its text is cut from the source once, when it is done.
- */
-class SpanList {
-  private readonly done: [DiffOp, string][] = [];
-  private op: DiffOp = "=";
-  private from = 0;
-  private to = 0;
-
-  constructor(
-    private readonly before: TokenizedText,
-    private readonly after: TokenizedText,
-  ) {}
-
-  /** Tokens [from, to) of the reference (for "-") or of the text (for "=" and "+"): kept tokens take the text's spacing. */
-  add(op: DiffOp, from: number, to: number): void {
-    if (from >= to) return;
-    if (op === this.op && from === this.to) {
-      this.to = to;
-      return;
-    }
-    this.flush();
-    this.op = op;
-    this.from = from;
-    this.to = to;
-  }
-
-  /** The spans, the last one cut. */
-  spans(): [DiffOp, string][] {
-    this.flush();
-    return this.done;
-  }
-
-  private flush(): void {
-    if (this.from >= this.to) return;
-    const { text, starts } = this.op === "-" ? this.before : this.after;
-    this.done.push([this.op, text.slice(starts[this.from]!, starts[this.to]!)]);
-    this.from = this.to = 0;
-  }
-}
-
-const NO_ANCHORS = new Int32Array(0);
-
 /** Room for the candidate anchors of a diff: their positions in the reference and in the text. */
 let candidatesA = new Int32Array(256);
 let candidatesB = new Int32Array(256);
 
+/** Anchors of a stretch, and how many tokens found once in each side were left out for being out of order. */
+interface Anchors {
+  /** Positions in the reference and in the text, one after the other. */
+  readonly pairs: Int32Array;
+  readonly outOfOrder: number;
+}
+
 /**
  * Tokens of the stretches [i0, i1) and [j0, j1) found exactly once in each and in the same
- * order: the longest chain of such pairs increasing on both sides, as positions in the
- * reference and in the text, one after the other.
+ * order: the longest chain of such pairs increasing on both sides.
  */
-function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: number, j1: number, lexicon: Lexicon): Int32Array {
+function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: number, j1: number, lexicon: Lexicon): Anchors {
   const inA = lexicon.counts(1);
   const inB = lexicon.counts(2);
   const at = lexicon.counts(3);
@@ -108,12 +69,12 @@ function uniqueAnchors(a: Int32Array, i0: number, i1: number, b: Int32Array, j0:
   }
   for (let j = j0; j < j1; j++) inB[b[j]!] = 0;
   const chain = longestIncreasing(candidatesA, n);
-  const anchors = new Int32Array(2 * chain.length);
+  const pairs = new Int32Array(2 * chain.length);
   for (let k = 0; k < chain.length; k++) {
-    anchors[2 * k] = candidatesA[chain[k]!]!;
-    anchors[2 * k + 1] = candidatesB[chain[k]!]!;
+    pairs[2 * k] = candidatesA[chain[k]!]!;
+    pairs[2 * k + 1] = candidatesB[chain[k]!]!;
   }
-  return anchors;
+  return { pairs, outOfOrder: n - chain.length };
 }
 
 /** Whether the stretches [i0, i1) of `a` and [j0, j1) of `b` have a token in common. */
@@ -124,6 +85,21 @@ function shareToken(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: nu
   for (let j = j0; j < j1 && !shared; j++) shared = seen[b[j]!] === 1;
   for (let i = i0; i < i1; i++) seen[a[i]!] = 0;
   return shared;
+}
+
+/** How many tokens the stretches have in common, repeats counted: no diff can keep more. */
+function commonTokens(a: Int32Array, i0: number, i1: number, b: Int32Array, j0: number, j1: number, lexicon: Lexicon): number {
+  const inA = lexicon.counts(1);
+  for (let i = i0; i < i1; i++) inA[a[i]!]!++;
+  let common = 0;
+  for (let j = j0; j < j1; j++) {
+    if (inA[b[j]!]! > 0) {
+      inA[b[j]!]!--;
+      common++;
+    }
+  }
+  for (let i = i0; i < i1; i++) inA[a[i]!] = 0;
+  return common;
 }
 
 /** Two texts' tokens being diffed, the spans made so far, and the time the diff may take. */
@@ -137,9 +113,7 @@ interface DiffWork {
 
 /**
  * The diff of the stretches [i0, i1) of the reference and [j0, j1) of the text into the spans:
- * their common ends kept; in between, replaced at once when nothing is shared, else split at
- * the tokens found once in each and diffed stretch by stretch; where no such token is left, the
- * cell's middle is short or anchoring has gone deep, diffed by jsdiff. False when the time ran out.
+ * their common ends kept, then the middle between them. False when the time ran out.
  */
 function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: number, depth: number): boolean {
   const a = work.before.ids;
@@ -155,14 +129,25 @@ function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: numbe
 }
 
 /**
- * A short cell's changed middle, up to this many tokens (both sides together), goes to jsdiff
- * whole: it finds the shortest edit, which anchors on unique tokens may miss when one of them
- * moved, and on so few tokens it is quick.
+ * A cell's changed middle up to this many tokens (both sides together) goes to jsdiff whole: on
+ * so few tokens it is quick, and it finds the shortest edit at once.
  */
 const SHORT_STRETCH = 24;
+/**
+ * A longer middle is anchored first, which is quick. Anchors on unique tokens may keep fewer
+ * tokens than could be kept, when one of them moved (a corrigendum of the GDPR's Article
+ * 64(1)(c) came out in pieces); up to this many tokens, such a middle is diffed again by jsdiff,
+ * whose time grows with length times changes.
+ */
+const SHORTEST_EDIT_LIMIT = 1000;
 /** Anchoring goes this many stretches deep at most; deeper ones go to jsdiff, with the time left. */
 const MAX_DEPTH = 24;
 
+/**
+ * The changed middle of stretches whose ends are already kept: replaced at once when nothing is
+ * shared; a cell's short middle, or a stretch without anchors or gone deep, diffed by jsdiff;
+ * else split at the tokens found once in each side and diffed stretch by stretch.
+ */
 function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: number, depth: number): boolean {
   const { before, after, spans, lexicon } = work;
   if (i0 === i1 || j0 === j1 || !shareToken(before.ids, i0, i1, after.ids, j0, j1, lexicon)) {
@@ -171,22 +156,45 @@ function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: numb
     return true;
   }
   if (performance.now() > work.deadline) return false;
-  const short = depth === 0 && i1 - i0 + j1 - j0 <= SHORT_STRETCH;
-  const anchors = short || depth >= MAX_DEPTH ? NO_ANCHORS : uniqueAnchors(before.ids, i0, i1, after.ids, j0, j1, lexicon);
-  if (anchors.length > 0) {
-    let i = i0;
-    let j = j0;
-    for (let k = 0; k < anchors.length; k += 2) {
-      const ai = anchors[k]!;
-      const bj = anchors[k + 1]!;
-      // Anchors next to each other on both sides leave nothing between them.
-      if ((ai > i || bj > j) && !diffRange(work, i, ai, j, bj, depth + 1)) return false;
-      spans.add("=", bj, bj + 1);
-      i = ai + 1;
-      j = bj + 1;
-    }
-    return diffRange(work, i, i1, j, j1, depth + 1);
+  const size = i1 - i0 + j1 - j0;
+  if ((depth === 0 && size <= SHORT_STRETCH) || depth >= MAX_DEPTH) return shortestEdit(work, i0, i1, j0, j1);
+  const anchors = uniqueAnchors(before.ids, i0, i1, after.ids, j0, j1, lexicon);
+  if (anchors.pairs.length === 0) return shortestEdit(work, i0, i1, j0, j1);
+  const mark = spans.mark();
+  if (!anchoredDiff(work, anchors.pairs, i0, i1, j0, j1, depth)) return false;
+  // A cell's whole middle where a unique token moved: if the anchors kept fewer tokens than the
+  // sides share, the shortest edit may keep more. It is kept if it does; if it runs out of time,
+  // the anchored diff stands.
+  if (depth > 0 || anchors.outOfOrder === 0 || size > SHORTEST_EDIT_LIMIT) return true;
+  const kept = spans.kept - mark.kept;
+  if (kept === commonTokens(before.ids, i0, i1, after.ids, j0, j1, lexicon)) return true;
+  const anchored = spans.since(mark);
+  spans.restore(mark);
+  if (shortestEdit(work, i0, i1, j0, j1) && spans.kept - mark.kept > kept) return true;
+  spans.restore(mark);
+  spans.append(anchored);
+  return true;
+}
+
+/** The middle split at its anchors (pairs of positions in the reference and the text), each stretch between them diffed in turn. */
+function anchoredDiff(work: DiffWork, anchors: Int32Array, i0: number, i1: number, j0: number, j1: number, depth: number): boolean {
+  let i = i0;
+  let j = j0;
+  for (let k = 0; k < anchors.length; k += 2) {
+    const ai = anchors[k]!;
+    const bj = anchors[k + 1]!;
+    // Anchors next to each other on both sides leave nothing between them.
+    if ((ai > i || bj > j) && !diffRange(work, i, ai, j, bj, depth + 1)) return false;
+    work.spans.add("=", bj, bj + 1);
+    i = ai + 1;
+    j = bj + 1;
   }
+  return diffRange(work, i, i1, j, j1, depth + 1);
+}
+
+/** The shortest edit of the stretches, by jsdiff's array diff, in the time left. */
+function shortestEdit(work: DiffWork, i0: number, i1: number, j0: number, j1: number): boolean {
+  const { before, after, spans } = work;
   const timeout = work.deadline - performance.now();
   if (timeout <= 0) return false;
   const changes = diffArrays(Array.from(before.ids.subarray(i0, i1)), Array.from(after.ids.subarray(j0, j1)), { timeout });
@@ -221,8 +229,8 @@ export function tokenDiff(
   timeLimitMs: number = DIFF_TIME_LIMIT_MS,
 ): WordDiff {
   if (before.text === after.text) return { spans: after.text === "" ? [] : [["=", after.text]], rewritten: false };
-  const work: DiffWork = { before, after, spans: new SpanList(before, after), lexicon, deadline: performance.now() + timeLimitMs };
-  if (diffRange(work, 0, before.ids.length, 0, after.ids.length, 0)) return { spans: work.spans.spans(), rewritten: false };
+  const work: DiffWork = { before, after, spans: new SpanList(), lexicon, deadline: performance.now() + timeLimitMs };
+  if (diffRange(work, 0, before.ids.length, 0, after.ids.length, 0)) return { spans: work.spans.spans(before, after), rewritten: false };
   return {
     spans: [
       ["-", before.text],

@@ -108,6 +108,18 @@ describe("the GDPR in the Official Journal, against the consolidated text with i
     ]);
   });
 
+  it("shows a corrigendum that added a clause as the shortest change, the certification body kept whole", () => {
+    // The corrigendum inserts "of a certification body ..." before the old last clause and a
+    // new clause after it; an anchor on "or" or "certification" alone would cut it in pieces.
+    expect(diffOf(comparison, "Article 64(1)(c)").filter(([op]) => op !== "=")).toEqual([
+      ["-", "criteria "],
+      ["+", "requirements "],
+      ["-", "or "],
+      ["+", ", of "],
+      ["+", "or the criteria for certification referred to in Article 42(5)"],
+    ]);
+  });
+
   it("reports the recitals, which consolidated texts do not carry, as present on one side only", () => {
     const recitals = comparison.rows.filter((r) => r.type === "recital");
     expect(recitals).toHaveLength(173);
