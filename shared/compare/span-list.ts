@@ -24,6 +24,11 @@ export class SpanList {
   /** How many tokens the spans keep so far. */
   kept = 0;
 
+  /** How many spans there are so far. */
+  get count(): number {
+    return this.ops.length;
+  }
+
   /** Tokens [from, to) of the reference (for "-") or of the text (for "=" and "+"): kept tokens take the text's spacing. */
   add(op: DiffOp, from: number, to: number): void {
     if (from >= to) return;

@@ -1,17 +1,18 @@
 /*
  * The word diff of one provision against its counterpart in the reference version, on legal
- * tokens. The tokens the two texts share at both ends are kept. A changed middle of up to a few
- * hundred tokens, most provisions' whole change, goes to jsdiff's array diff, which finds the
- * shortest edit. A longer one is anchored on the tokens found once in each text and in the same
- * order (as in patience diff), so that it splits into short stretches between anchors, each
- * treated the same way in turn; a stretch that shares no token is simply replaced, and one
- * without anchors goes to jsdiff. A pathological pair that would take too long is reported as
- * rewritten, all removed and all added, instead of stalling the table.
+ * tokens. The tokens the two texts share at both ends are kept. A short changed middle goes to
+ * jsdiff's array diff, which finds the shortest edit. A longer one is anchored on the tokens
+ * found once in each text and in the same order (as in patience diff), so that it splits into
+ * short stretches between anchors, each treated the same way in turn; a stretch that shares no
+ * token is simply replaced, and one without anchors goes to jsdiff. Where a unique token moved,
+ * the anchors can cut an amendment in pieces, and the shortest edit is tried as well. A
+ * pathological pair that would take too long is reported as rewritten, all removed and all
+ * added, instead of stalling the table.
  */
 import { diffArrays } from "diff";
 import { Lexicon, type TokenizedText } from "./lexicon";
 import { longestIncreasing } from "./longest-chain";
-import { SpanList, type DiffSpan } from "./span-list";
+import { SpanList, type DiffSpan, type SpanMark } from "./span-list";
 
 export type { DiffOp, DiffSpan } from "./span-list";
 
@@ -134,12 +135,12 @@ function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: numbe
  */
 const SHORT_STRETCH = 24;
 /**
- * A longer middle is anchored first, which is quick. Anchors on unique tokens may keep fewer
- * tokens than could be kept, when one of them moved (a corrigendum of the GDPR's Article
- * 64(1)(c) came out in pieces); up to this many tokens, such a middle is diffed again by jsdiff,
- * whose time grows with length times changes.
+ * A longer middle is anchored first, which is quick. When a unique token moved, the anchors may
+ * cut an amendment in pieces (a corrigendum of the GDPR's Article 64(1)(c) came out in fifteen
+ * spans instead of nine); a middle up to this many tokens is then diffed again by jsdiff, whose
+ * time grows with length times changes.
  */
-const SHORTEST_EDIT_LIMIT = 1000;
+const SHORTEST_EDIT_LIMIT = 400;
 /** Anchoring goes this many stretches deep at most; deeper ones go to jsdiff, with the time left. */
 const MAX_DEPTH = 24;
 
@@ -162,15 +163,24 @@ function diffMiddle(work: DiffWork, i0: number, i1: number, j0: number, j1: numb
   if (anchors.pairs.length === 0) return shortestEdit(work, i0, i1, j0, j1);
   const mark = spans.mark();
   if (!anchoredDiff(work, anchors.pairs, i0, i1, j0, j1, depth)) return false;
-  // A cell's whole middle where a unique token moved: if the anchors kept fewer tokens than the
-  // sides share, the shortest edit may keep more. It is kept if it does; if it runs out of time,
-  // the anchored diff stands.
-  if (depth > 0 || anchors.outOfOrder === 0 || size > SHORTEST_EDIT_LIMIT) return true;
+  return depth > 0 || anchors.outOfOrder === 0 || size > SHORTEST_EDIT_LIMIT || tryShortestEdit(work, mark, i0, i1, j0, j1);
+}
+
+/**
+ * A cell's whole middle, anchored where a unique token moved: diffed again by jsdiff, and its
+ * diff taken instead if it keeps more tokens in no more pieces (a shortest edit of a rewritten
+ * passage keeps stray "the" and "," and is harder to read). Only an amendment, where the
+ * anchors kept at least half of the shorter side and fewer tokens than the sides share, is
+ * worth the second diff. If jsdiff runs out of time, the anchored diff stands.
+ */
+function tryShortestEdit(work: DiffWork, mark: SpanMark, i0: number, i1: number, j0: number, j1: number): boolean {
+  const { before, after, spans, lexicon } = work;
   const kept = spans.kept - mark.kept;
-  if (kept === commonTokens(before.ids, i0, i1, after.ids, j0, j1, lexicon)) return true;
+  const pieces = spans.count - mark.count;
+  if (2 * kept < Math.min(i1 - i0, j1 - j0) || kept === commonTokens(before.ids, i0, i1, after.ids, j0, j1, lexicon)) return true;
   const anchored = spans.since(mark);
   spans.restore(mark);
-  if (shortestEdit(work, i0, i1, j0, j1) && spans.kept - mark.kept > kept) return true;
+  if (shortestEdit(work, i0, i1, j0, j1) && spans.kept - mark.kept > kept && spans.count - mark.count <= pieces) return true;
   spans.restore(mark);
   spans.append(anchored);
   return true;

@@ -206,12 +206,8 @@ describe("the word diff of every GDPR provision against an amended copy", () => 
   });
 
   it("marks as added only what the amendment added", () => {
-    // Provisions without quotations or references, whose tokens hold more than one word, and
-    // without the words the amendment adds: where "without undue delay" meets an added
-    // "without delay", two diffs are equally short and either may be the one shown.
-    const unambiguous = texts.filter((t) => !/[‘“'"]|Articles?\s+\d|\b(competent|without|delay)\b/i.test(t));
-    expect(unambiguous.length).toBeGreaterThan(300);
-    for (const text of unambiguous.slice(0, 300)) {
+    // Provisions without quotations or references, whose tokens hold more than one word.
+    for (const text of texts.filter((t) => !/[‘“'"]|Articles?\s+\d/.test(t)).slice(0, 300)) {
       const added = wordDiff(text, amend(text))
         .spans.filter(([op]) => op === "+")
         .flatMap(([, t]) => t.match(/\p{L}+/gu) ?? []);
