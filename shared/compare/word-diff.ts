@@ -239,6 +239,13 @@ export function tokenDiff(
   timeLimitMs: number = DIFF_TIME_LIMIT_MS,
 ): WordDiff {
   if (before.text === after.text) return { spans: after.text === "" ? [] : [["=", after.text]], rewritten: false };
+  // A text of nothing but spacing has no token for its spacing to follow: it is added as it is.
+  if (after.ids.length === 0) {
+    const spans: DiffSpan[] = [];
+    if (before.ids.length > 0) spans.push(["-", before.text]);
+    if (after.text !== "") spans.push(["+", after.text]);
+    return { spans, rewritten: false };
+  }
   const work: DiffWork = { before, after, spans: new SpanList(), lexicon, deadline: performance.now() + timeLimitMs };
   if (diffRange(work, 0, before.ids.length, 0, after.ids.length, 0)) return { spans: work.spans.spans(before, after), rewritten: false };
   return {

@@ -131,6 +131,16 @@ describe("the word diff", () => {
     ]);
   });
 
+  it("adds a text of nothing but spacing as it is, so that its spans still give it back", () => {
+    expect(wordDiff("deleted", " ").spans).toEqual([
+      ["-", "deleted"],
+      ["+", " "],
+    ]);
+    expect(wordDiff("", "\n").spans).toEqual([["+", "\n"]]);
+    expect(wordDiff(" ", "").spans).toEqual([]);
+    expect(wordDiff("deleted", "").spans).toEqual([["-", "deleted"]]);
+  });
+
   it("gives back the text from its kept and added spans, and the reference's words from its kept and removed ones", () => {
     const reference =
       "Member States shall ensure that exporters of cyber-surveillance items notify the competent authority.\nThe authority shall decide.";
