@@ -64,6 +64,11 @@ export function insertAndDeleteArticles(doc: Node, count: number, rnd: () => num
     if (n.type.name === "article") articles.push(n);
     return n.type.name !== "article";
   });
+  // Deleted ones are drawn from all but the first and last, and inserted ones follow others.
+  if (articles.length < 2 * count + 2)
+    throw new Error(
+      `seeded edits: ${count} articles to delete and insert need at least ${2 * count + 2} articles; the act has ${articles.length}`,
+    );
   const deleted = new Set<Node>();
   const after = new Set<Node>();
   while (deleted.size < count) deleted.add(articles[1 + Math.floor(rnd() * (articles.length - 2))]!);
@@ -89,6 +94,11 @@ export function insertAndDeleteParagraphs(doc: Node, count: number, rnd: () => n
     if (n.type.name === "paragraph" && n.attrs.num) paragraphs.push(n);
     return n.type.name !== "paragraph";
   });
+  if (paragraphs.length < 2 * count) {
+    throw new Error(
+      `seeded edits: ${count} paragraphs to delete and insert need at least ${2 * count} numbered paragraphs; the act has ${paragraphs.length}`,
+    );
+  }
   const deleted = new Set<Node>();
   const after = new Set<Node>();
   while (deleted.size < count) deleted.add(paragraphs[Math.floor(rnd() * paragraphs.length)]!);
