@@ -44,6 +44,8 @@ export function ownText(provision: Node): string {
 
 /** The words of a block: a paragraph's text, or a table's cells separated by tabs and rows by lines. */
 export function blockText(block: Node): string {
+  // Most blocks are one run of text: its string as it is, without walking the block.
+  if (block.childCount === 1 && block.firstChild!.isText) return block.firstChild!.text!;
   if (block.type.name !== "table") return block.textContent;
   const rows: string[] = [];
   block.forEach((row) => {
