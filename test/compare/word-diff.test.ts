@@ -1,8 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../shared/compare/tokens";
-import { wordDiff } from "../../shared/compare/word-diff";
+import { type DiffSpan, wordDiff } from "../../shared/compare/word-diff";
 import { ownText, provisionsOf } from "../../shared/model/walk";
 import { fixtureDoc } from "../support/fixtures";
+
+/** A text's characters without its spacing. */
+const words = (t: string) => t.replace(/\s+/g, "");
+/** The text a diff's kept and added spans give. */
+const newTextOf = (spans: readonly DiffSpan[]) =>
+  spans
+    .filter(([op]) => op !== "-")
+    .map(([, t]) => t)
+    .join("");
+/** The words, spacing aside, that a diff's kept and removed spans give: kept words take the new text's spacing. */
+const referenceWordsOf = (spans: readonly DiffSpan[]) =>
+  words(
+    spans
+      .filter(([op]) => op !== "+")
+      .map(([, t]) => t)
+      .join(""),
+  );
 
 describe("legal tokens", () => {
   const texts = (s: string) => tokenize(s).map((t) => t.text);
@@ -147,22 +164,8 @@ describe("the word diff", () => {
     const text =
       "Member States shall require that exporters of dual-use items notify without delay the competent authority.\nThe authority shall decide within 30 days.";
     const { spans } = wordDiff(reference, text);
-    expect(
-      spans
-        .filter(([op]) => op !== "-")
-        .map(([, t]) => t)
-        .join(""),
-    ).toBe(text);
-    // Kept words take the text's spacing.
-    const words = (t: string) => t.replace(/\s+/g, "");
-    expect(
-      words(
-        spans
-          .filter(([op]) => op !== "+")
-          .map(([, t]) => t)
-          .join(""),
-      ),
-    ).toBe(words(reference));
+    expect(newTextOf(spans)).toBe(text);
+    expect(referenceWordsOf(spans)).toBe(words(reference));
     expect(spans.filter(([op]) => op !== "=")).toEqual([
       ["-", "ensure "],
       ["+", "require "],
@@ -187,7 +190,6 @@ describe("the word diff of every GDPR provision against an amended copy", () => 
       return word;
     });
   };
-  const words = (t: string) => t.replace(/\s+/g, "");
   const texts = provisionsOf(fixtureDoc("eurlex/gdpr-2016-679.fmx.xml"))
     .map((v) => ownText(v.node))
     .filter((t) => t.length > 0);
@@ -197,20 +199,8 @@ describe("the word diff of every GDPR provision against an amended copy", () => 
       const amended = amend(text);
       const { spans, rewritten } = wordDiff(text, amended);
       expect(rewritten).toBe(false);
-      expect(
-        spans
-          .filter(([op]) => op !== "-")
-          .map(([, t]) => t)
-          .join(""),
-      ).toBe(amended);
-      expect(
-        words(
-          spans
-            .filter(([op]) => op !== "+")
-            .map(([, t]) => t)
-            .join(""),
-        ),
-      ).toBe(words(text));
+      expect(newTextOf(spans)).toBe(amended);
+      expect(referenceWordsOf(spans)).toBe(words(text));
       if (amended === text) expect(spans).toEqual([["=", text]]);
     }
   });
