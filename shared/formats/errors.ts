@@ -30,13 +30,16 @@ export function describeLocation(at: SourceLocation): string {
 export class FormatError extends Error {
   readonly code: FormatErrorCode;
   readonly location: SourceLocation;
+  /** What is wrong, without where: the message is where, then this. */
+  readonly reason: string;
 
-  constructor(code: FormatErrorCode, message: string, location: SourceLocation = {}) {
+  constructor(code: FormatErrorCode, reason: string, location: SourceLocation = {}) {
     const where = describeLocation(location);
-    super(where ? `${where}: ${message}` : message);
+    super(where ? `${where}: ${reason}` : reason);
     this.name = "FormatError";
     this.code = code;
     this.location = location;
+    this.reason = reason;
   }
 }
 
