@@ -13,6 +13,7 @@ import type { Config } from "./config";
 import { SqliteStore } from "./storage/sqlite-store";
 import { Sessions } from "./accounts/sessions";
 import { ComparisonService } from "./comparisons/comparison-service";
+import { ImportThread } from "./imports/import-thread";
 import { Realtime } from "./realtime/realtime";
 import { DossierEvents } from "./realtime/dossier-events";
 import { createApp } from "./http/app";
@@ -43,7 +44,14 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   }
   const sessions = new Sessions(store, config.sessionSecret, config.secureCookies);
   const events = new DossierEvents();
-  const services = { store, sessions, comparisons: new ComparisonService(store), events, maxUploadBytes: config.maxUploadBytes };
+  const services = {
+    store,
+    sessions,
+    comparisons: new ComparisonService(store),
+    imports: new ImportThread(),
+    events,
+    maxUploadBytes: config.maxUploadBytes,
+  };
   // The app must handle requests before Socket.IO attaches: Socket.IO passes on to the handlers
   // it finds, and answers its own requests (/socket.io/) itself.
   const http = createServer(createApp(services, logger, CLIENT_DIR, config.secureCookies));
@@ -56,6 +64,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   } catch (e) {
     await realtime.close();
     await services.comparisons.close();
+    await services.imports.close();
     store.close();
     throw e;
   }
@@ -65,6 +74,10 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       "listening beyond this machine with the demonstration users and their known password; set SYNOPSIS_DEMO=0 for real use",
     );
   }
+  // The workers load while the first requests are answered: the first upload and the first
+  // comparison need not wait for them to start.
+  services.imports.prepare();
+  services.comparisons.prepare();
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, dataDir: config.dataDir }, "Synopsis is listening");
@@ -79,6 +92,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       await realtime.close();
       await stopped;
       await services.comparisons.close();
+      await services.imports.close();
       clearTimeout(deadline);
       store.close();
       logger.info("Synopsis stopped");

@@ -112,6 +112,11 @@ export class ComparisonService {
     return served;
   }
 
+  /** Starts the comparison worker ahead of the first comparison. */
+  prepare(): void {
+    this.thread.prepare();
+  }
+
   /** Stops the comparison worker. */
   close(): Promise<void> {
     return this.thread.close();

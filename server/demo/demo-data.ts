@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Role, VersionFields } from "../../shared/protocol/api";
 import { hashPassword } from "../accounts/passwords";
 import { importVersion } from "../imports/import-version";
+import { readUpload } from "../imports/read-upload";
 import type { Store } from "../storage/store";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
@@ -86,7 +87,14 @@ export async function loadDemoData(store: Store): Promise<readonly string[]> {
     for (const [username, role] of entries) await store.setMember(id, users.get(username)!, role);
     for (const v of d.versions) {
       const bytes = new Uint8Array(await readFile(join(FIXTURES, v.file)));
-      await importVersion(store, { dossierId: id, userId: owner, bytes, file: basename(v.file), fields: { name: v.name, stage: v.stage } });
+      // Read in-process: the server is not listening yet, so there is nobody to keep waiting.
+      await importVersion(store, async (input) => readUpload(input), {
+        dossierId: id,
+        userId: owner,
+        bytes,
+        file: basename(v.file),
+        fields: { name: v.name, stage: v.stage },
+      });
     }
   }
   return DEMO_USERS.map((u) => u.username);

@@ -6,6 +6,7 @@ import type { Request } from "express";
 import type { UserRecord, Store } from "../storage/store";
 import type { Sessions } from "../accounts/sessions";
 import type { ComparisonService } from "../comparisons/comparison-service";
+import type { ImportThread } from "../imports/import-thread";
 import type { DossierEvents } from "../realtime/dossier-events";
 import { HttpError } from "./errors";
 
@@ -13,6 +14,8 @@ export interface Services {
   readonly store: Store;
   readonly sessions: Sessions;
   readonly comparisons: ComparisonService;
+  /** Reads uploaded files on a worker thread. */
+  readonly imports: ImportThread;
   readonly events: DossierEvents;
   /** The largest file an upload may carry, in bytes. */
   readonly maxUploadBytes: number;

@@ -1,54 +1,35 @@
 /*
- * Importing a file as a new version of a dossier: read it with the readers, summarise it, and
- * store document and summary in one insert. A file that cannot be read stores nothing.
+ * Importing a file as a new version of a dossier: read it (on the import worker, for uploads),
+ * and store document and summary in one insert. A file that cannot be read stores nothing.
  */
-import type { Node } from "prosemirror-model";
-import { readDocument } from "../../shared/formats/read";
-import { describeLocation } from "../../shared/formats/errors";
 import type { FormatName } from "../../shared/formats/input";
-import { summarize } from "../../shared/model/summary";
 import type { VersionFields, VersionSummary } from "../../shared/protocol/api";
 import type { Store, VersionRecord } from "../storage/store";
+import type { ReadUpload, StoredSummary, UploadInput } from "./read-upload";
 
-interface StoredSummary {
-  readonly title: string;
-  readonly counts: Record<string, number>;
-  readonly words: number;
-  readonly warnings: string[];
-  readonly notice: string | null;
-}
+/** How a file is read: on the import worker, or in-process. */
+export type UploadReader = (input: UploadInput) => Promise<ReadUpload>;
 
 export async function importVersion(
   store: Store,
+  read: UploadReader,
   input: { dossierId: number; userId: number; bytes: Uint8Array; file: string; fields: VersionFields },
-): Promise<{ summary: VersionSummary; doc: Node }> {
-  const { doc, warnings, format } = readDocument({
+): Promise<VersionSummary> {
+  const { format, summary, document } = await read({
     bytes: input.bytes,
     file: input.file,
     ...(input.fields.format ? { format: input.fields.format as FormatName } : {}),
   });
-  const { title, counts, words } = summarize(doc);
-  const stored: StoredSummary = {
-    title,
-    counts: { ...counts },
-    words,
-    warnings: warnings.map((w) => {
-      const where = describeLocation(w.location);
-      return where ? `${where}: ${w.message}` : w.message;
-    }),
-    notice: doc.attrs.notice as string | null,
-  };
   const id = await store.addVersion({
     dossierId: input.dossierId,
     name: input.fields.name,
     stage: input.fields.stage,
     format,
-    summary: JSON.stringify(stored),
-    document: JSON.stringify(doc.toJSON()),
+    summary: JSON.stringify(summary),
+    document,
     createdBy: input.userId,
   });
-  const record = (await store.version(input.dossierId, id))!;
-  return { summary: versionSummary(record), doc };
+  return versionSummary((await store.version(input.dossierId, id))!);
 }
 
 export function versionSummary(record: VersionRecord): VersionSummary {

@@ -12,7 +12,7 @@ import { userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
 import { HttpError, notFound } from "../errors";
 
-export function versionRoutes({ store, comparisons, events, maxUploadBytes }: Services): Router {
+export function versionRoutes({ store, comparisons, imports, events, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
 
@@ -22,7 +22,7 @@ export function versionRoutes({ store, comparisons, events, maxUploadBytes }: Se
     await new Promise<void>((resolve, reject) => upload.single("file")(req, res, (err: unknown) => (err ? reject(err) : resolve())));
     if (!req.file) throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
     const fields = versionFields.parse(req.body);
-    const { summary } = await importVersion(store, {
+    const summary = await importVersion(store, (input) => imports.read(input), {
       dossierId: dossier.id,
       userId: userOf(req).id,
       bytes: new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength),

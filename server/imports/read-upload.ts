@@ -1,0 +1,55 @@
+/*
+ * Reading an uploaded file into what a version stores: the document as ProseMirror JSON, the
+ * format it came in, and its summary (title, counts, words, the readers' warnings, the notice a
+ * demonstration text carries). Done on the import worker for uploads, and in-process for the
+ * demonstration data loaded before the server listens.
+ */
+import { readDocument } from "../../shared/formats/read";
+import { describeLocation } from "../../shared/formats/errors";
+import type { FormatName } from "../../shared/formats/input";
+import { summarize } from "../../shared/model/summary";
+
+export interface UploadInput {
+  readonly bytes: Uint8Array;
+  /** The file's name as uploaded: the readers tell some formats by it, and their errors name it. */
+  readonly file: string;
+  /** The format the uploader named, if any; else the readers tell it from the bytes. */
+  readonly format?: FormatName;
+}
+
+/** The summary kept with a version, as stored. */
+export interface StoredSummary {
+  readonly title: string;
+  readonly counts: Record<string, number>;
+  readonly words: number;
+  readonly warnings: string[];
+  readonly notice: string | null;
+}
+
+export interface ReadUpload {
+  readonly format: FormatName;
+  readonly summary: StoredSummary;
+  /** The document as stored: ProseMirror JSON text. */
+  readonly document: string;
+}
+
+/** Reads an upload; a file that cannot be read throws a FormatError that says why and where. */
+export function readUpload(input: UploadInput): ReadUpload {
+  const { doc, warnings, format } = readDocument({
+    bytes: input.bytes,
+    file: input.file,
+    ...(input.format ? { format: input.format } : {}),
+  });
+  const { title, counts, words } = summarize(doc);
+  const summary: StoredSummary = {
+    title,
+    counts: { ...counts },
+    words,
+    warnings: warnings.map((w) => {
+      const where = describeLocation(w.location);
+      return where ? `${where}: ${w.message}` : w.message;
+    }),
+    notice: doc.attrs.notice as string | null,
+  };
+  return { format, summary, document: JSON.stringify(doc.toJSON()) };
+}

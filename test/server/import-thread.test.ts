@@ -1,0 +1,55 @@
+/*
+ * Uploaded files are read on the import worker: a real act comes back read and summarised, a bad
+ * file comes back as the same FormatError the readers throw, and a file whose reading needs more
+ * memory than an import may use is refused as too large while the server, and the next import,
+ * live on. (The limit here is small so that a few megabytes reach it.)
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FormatError } from "../../shared/formats/errors";
+import { ImportThread } from "../../server/imports/import-thread";
+import { FIXTURES } from "../support/fixtures";
+
+const imports = new ImportThread(16);
+afterAll(() => imports.close());
+
+const realAct = () => ({
+  bytes: new Uint8Array(readFileSync(join(FIXTURES, "eurlex", "eprivacy-2002-58-cons-2009.fmx.xml"))),
+  file: "eprivacy-2002-58-cons-2009.fmx.xml",
+});
+
+/** A plain-text act of 40,000 articles: about 6 MB, well under the upload limit. */
+function hugeAct(): Uint8Array {
+  const articles = Array.from(
+    { length: 40_000 },
+    (_, i) =>
+      `Article ${i + 1}\n\n1. The exporter shall apply for an authorisation for the items of list ${i} before they leave the Union.\n\n`,
+  );
+  return new TextEncoder().encode(`REGULATION ON TESTS\n\n${articles.join("")}`);
+}
+
+describe("the import worker", () => {
+  it("reads a real act into its stored document and summary", async () => {
+    const read = await imports.read(realAct());
+    expect(read.format).toBe("formex");
+    expect(read.summary.counts.article).toBe(23);
+    expect(read.summary.words).toBeGreaterThan(9000);
+    expect(JSON.parse(read.document).type).toBe("doc");
+  });
+
+  it("gives back a bad file's FormatError with its code and where", async () => {
+    const failure = imports.read({ bytes: new TextEncoder().encode("<ACT>\n<BROKEN></ACT>"), file: "broken.fmx.xml" });
+    await expect(failure).rejects.toBeInstanceOf(FormatError);
+    await expect(failure).rejects.toMatchObject({ code: "malformed", location: { file: "broken.fmx.xml", line: 2 } });
+  });
+
+  it("refuses a file that needs more memory than an import may use, then reads the next", async () => {
+    const failure = imports.read({ bytes: hugeAct(), file: "huge.txt" });
+    await expect(failure).rejects.toMatchObject({
+      code: "too-large",
+      message: "huge.txt: reading this file needs more than the 16 MiB of memory an import may use",
+    });
+    expect((await imports.read(realAct())).summary.counts.article).toBe(23);
+  }, 60_000);
+});
