@@ -28,8 +28,11 @@ export class ImportThread {
 
   /** Reads an upload on the worker. The bytes are copied there: the caller keeps its own. */
   async read(input: UploadInput): Promise<ReadUpload> {
+    // A copy of exactly the file, moved to the worker: the caller's bytes may be a view of a
+    // larger buffer, which would be copied whole.
+    const bytes = input.bytes.slice();
     try {
-      return await this.thread.run(input);
+      return await this.thread.run({ ...input, bytes }, [bytes.buffer]);
     } catch (e) {
       if (e instanceof WorkerOutOfMemory) {
         throw new FormatError("too-large", `reading this file needs more than the ${this.memoryMiB} MiB of memory an import may use`, {
