@@ -1,6 +1,7 @@
 /*
  * XML into a small element tree, safely: no DTD is loaded, a DOCTYPE that declares entities is
- * refused before anything is expanded, and every error names its line and column.
+ * refused before anything is expanded, elements nested deeper than any act's are refused before
+ * the parser slows down on them, and every error names its line and column.
  */
 import { SaxesParser } from "saxes";
 import { FormatError } from "./errors";
@@ -34,6 +35,13 @@ export interface XmlOptions {
   readonly instructionsAsElements?: ReadonlySet<string>;
 }
 
+/**
+ * The deepest elements may nest. The acts of the corpus go 17 deep; a file nested thousands deep
+ * is an attack, on which the parser's namespace lookup, which walks the open elements at every
+ * tag, would spend minutes.
+ */
+export const MAX_XML_DEPTH = 256;
+
 const PSEUDO_ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*"([^"]*)"/g;
 
 /** Parses a whole XML document. `file` names the input in error messages. */
@@ -53,6 +61,9 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
     }
   });
   parser.on("opentag", (tag) => {
+    if (stack.length >= MAX_XML_DEPTH) {
+      throw new FormatError("structure", `elements are nested more than ${MAX_XML_DEPTH} deep, deeper than any act's structure goes`, at());
+    }
     const attrs: Record<string, string> = {};
     for (const [name, attr] of Object.entries(tag.attributes)) attrs[name] = attr.value;
     const element: XmlElement = {

@@ -539,6 +539,13 @@ describe("what the reader does with input it cannot take as it is", () => {
     expect(() => readFormex(text)).toThrow(expect.objectContaining({ code: "forbidden-dtd" }));
   });
 
+  it("refuses elements nested deeper than any act's structure, where they pass the limit", () => {
+    const text = `<?xml version="1.0"?>\n<ACT>${"<P>".repeat(300)}x${"</P>".repeat(300)}</ACT>`;
+    expect(() => readFormex(text, "deep.fmx.xml")).toThrow(
+      expect.objectContaining({ code: "structure", location: { file: "deep.fmx.xml", line: 2, column: 5 + 256 * 3 } }),
+    );
+  });
+
   it("refuses a Formex document that is not an act", () => {
     expect(() => readFormex(`<ANNEX><TITLE><TI><P>ANNEX</P></TI></TITLE></ANNEX>`)).toThrow(
       expect.objectContaining({ code: "structure", message: expect.stringContaining("<ANNEX> is not a Formex act") }),

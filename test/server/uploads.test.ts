@@ -81,6 +81,12 @@ describe("bad uploads store nothing and say why", () => {
       422,
       /entity declarations are refused/,
     ],
+    [
+      "elements nested 200,000 deep (which once kept the parser busy for minutes)",
+      () => form(`<?xml version="1.0"?>\n<ACT>${"<P>".repeat(200_000)}${"</P>".repeat(200_000)}</ACT>`, "deep.fmx.xml"),
+      422,
+      /^deep\.fmx\.xml, line 2, column \d+: elements are nested more than 256 deep/,
+    ],
     ["a file of an unknown kind", () => form("<invoice><total>1</total></invoice>", "invoice.xml"), 422, /none of the known kinds/],
     ["an empty file", () => form("", "empty.txt"), 422, /empty/],
     ["a file over the upload limit", () => form(new Uint8Array(3 * 1024 * 1024).fill(65), "huge.txt"), 413, /over the upload limit/],
