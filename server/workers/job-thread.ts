@@ -1,8 +1,9 @@
 /*
  * A worker thread that does one kind of job for the main thread, so that the server goes on
- * answering everyone else while a long job runs: jobs go to the worker in the order given, each
- * answer comes back to the job that asked, and a worker that dies fails the jobs it had and is
- * started again for the next one. The worker's side is `serveJobs` (job-worker.ts).
+ * answering everyone else while a long job runs. Jobs wait in a queue here and go to the worker
+ * one at a time, in the order given, so that a job that kills its worker (by running out of
+ * memory, or of time) fails alone: the jobs behind it go to the worker started in its place.
+ * The worker's side is `serveJobs` (job-worker.ts).
  */
 import { Worker, type ResourceLimits, type TransferListItem } from "node:worker_threads";
 import type { JobAnswer, JobMessage } from "./job-worker";
@@ -14,6 +15,11 @@ export class WorkerOutOfMemory extends Error {
   override readonly name = "WorkerOutOfMemory";
 }
 
+/** A job that ran longer than the thread allows: its worker was stopped. */
+export class JobTimedOut extends Error {
+  override readonly name = "JobTimedOut";
+}
+
 export interface JobThreadOptions<Failure> {
   /** What the worker does, for messages: "comparison" gives "the comparison worker stopped". */
   readonly name: string;
@@ -23,69 +29,101 @@ export interface JobThreadOptions<Failure> {
   readonly revive: (failure: Failure) => Error;
   /** Bounds on the worker's memory: a job that needs more fails, and the server lives on. */
   readonly resourceLimits?: ResourceLimits;
+  /** The longest a job may run; past it, its worker is stopped and the job fails. */
+  readonly timeLimitMs?: number;
 }
 
-interface Pending<Result> {
+interface Queued<Job, Result> {
+  readonly id: number;
+  readonly job: Job;
+  readonly transfer: readonly TransferListItem[];
   readonly resolve: (result: Result) => void;
   readonly reject: (error: Error) => void;
 }
 
-/** A running worker and the jobs it has not answered yet. */
-interface Running<Result> {
-  readonly worker: Worker;
-  readonly pending: Map<number, Pending<Result>>;
-  /** Fails the jobs it has not answered, and makes way for a new worker. */
-  readonly fail: (error: Error) => void;
-}
-
 export class JobThread<Job, Result, Failure> {
-  private running: Running<Result> | null = null;
+  private worker: Worker | null = null;
+  /** The job the worker is doing, and when it runs out of time. */
+  private current: { readonly queued: Queued<Job, Result>; readonly deadline: NodeJS.Timeout | null } | null = null;
+  private readonly queue: Queued<Job, Result>[] = [];
   private nextId = 1;
+  private closed = false;
 
   constructor(private readonly options: JobThreadOptions<Failure>) {}
 
   /** Starts the worker now, if it is not running, so that the first job does not wait for it to load. */
   prepare(): void {
-    this.running ??= this.start();
+    if (!this.closed) this.worker ??= this.start();
   }
 
   /** Runs a job on the worker; `transfer` lists buffers of the job to move there instead of copying them. */
   run(job: Job, transfer: readonly TransferListItem[] = []): Promise<Result> {
-    const { worker, pending } = (this.running ??= this.start());
-    const id = this.nextId++;
+    if (this.closed) return Promise.reject(new Error(`the ${this.options.name} worker was stopped`));
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, job } satisfies JobMessage<Job>, [...transfer]);
+      this.queue.push({ id: this.nextId++, job, transfer, resolve, reject });
+      this.sendNext();
     });
   }
 
-  /** Stops the worker; jobs it has not answered fail. */
+  /** Stops the worker; the job it is doing and those waiting fail. */
   async close(): Promise<void> {
-    const running = this.running;
-    if (!running) return;
-    running.fail(new Error(`the ${this.options.name} worker was stopped`));
-    await running.worker.terminate();
+    this.closed = true;
+    const stopped = new Error(`the ${this.options.name} worker was stopped`);
+    if (this.current) this.finish(this.current.queued).reject(stopped);
+    for (const queued of this.queue.splice(0)) queued.reject(stopped);
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
   }
 
-  private start(): Running<Result> {
+  private sendNext(): void {
+    if (this.current !== null || this.closed) return;
+    const queued = this.queue.shift();
+    if (queued === undefined) return;
+    const worker = (this.worker ??= this.start());
+    const { timeLimitMs, name } = this.options;
+    const deadline =
+      timeLimitMs === undefined
+        ? null
+        : setTimeout(
+            () => this.lose(worker, new JobTimedOut(`the ${name} took longer than the ${timeLimitMs / 1000} s it may take`)),
+            timeLimitMs,
+          );
+    this.current = { queued, deadline };
+    // A worker at work keeps the process alive; an idle one does not.
+    worker.ref();
+    worker.postMessage({ id: queued.id, job: queued.job } satisfies JobMessage<Job>, [...queued.transfer]);
+  }
+
+  /** The job is done: the worker is free for the next. */
+  private finish(queued: Queued<Job, Result>): Queued<Job, Result> {
+    if (this.current?.deadline) clearTimeout(this.current.deadline);
+    this.current = null;
+    this.worker?.unref();
+    queueMicrotask(() => this.sendNext());
+    return queued;
+  }
+
+  /** The worker is gone (it died, or was stopped for running too long): its job fails, the next goes to a new worker. */
+  private lose(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    void worker.terminate();
+    if (this.current) this.finish(this.current.queued).reject(error);
+  }
+
+  private start(): Worker {
     const { name, module, revive, resourceLimits } = this.options;
     const worker = new Worker(ENTRY, { workerData: { module: module.href }, ...(resourceLimits ? { resourceLimits } : {}) });
-    const pending = new Map<number, Pending<Result>>();
     worker.on("message", (answer: JobAnswer<Result, Failure>) => {
-      const job = pending.get(answer.id);
-      if (!job) return;
-      pending.delete(answer.id);
-      if (answer.ok) job.resolve(answer.result);
-      else job.reject(revive(answer.failure));
+      if (this.worker !== worker || this.current?.queued.id !== answer.id) return;
+      const queued = this.finish(this.current.queued);
+      if (answer.ok) queued.resolve(answer.result);
+      else queued.reject(revive(answer.failure));
     });
-    // A dead worker takes its jobs with it; the next job starts a new one.
-    const fail = (error: Error) => {
-      if (this.running?.worker === worker) this.running = null;
-      for (const job of pending.values()) job.reject(error);
-      pending.clear();
-    };
     worker.on("error", (e: Error & { code?: string }) =>
-      fail(
+      this.lose(
+        worker,
         e.code === "ERR_WORKER_OUT_OF_MEMORY"
           ? new WorkerOutOfMemory(
               `the ${name} needed more memory than its worker may use (${resourceLimits?.maxOldGenerationSizeMb ?? "?"} MiB)`,
@@ -93,9 +131,8 @@ export class JobThread<Job, Result, Failure> {
           : new Error(`the ${name} worker failed: ${e.message}`),
       ),
     );
-    worker.on("exit", (code) => fail(new Error(`the ${name} worker stopped (exit code ${code})`)));
-    // An idle worker does not keep the process alive.
+    worker.on("exit", (code) => this.lose(worker, new Error(`the ${name} worker stopped (exit code ${code})`)));
     worker.unref();
-    return { worker, pending, fail };
+    return worker;
   }
 }

@@ -1,20 +1,22 @@
 /*
- * Job threads, which run comparisons and imports off the main thread: answers come back to the
- * job that asked, failures come back as errors, and a worker that dies, or runs out of the
- * memory it may use, fails its job and is replaced for the next one.
+ * Job threads, which run comparisons and imports off the main thread: jobs are done one at a
+ * time in the order given, failures come back as errors, and a job that kills its worker (it
+ * stops, runs out of the memory it may use, or of time) fails alone: the jobs behind it are done
+ * by a new worker.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { JobThread, WorkerOutOfMemory } from "../../server/workers/job-thread";
+import { JobThread, JobTimedOut, WorkerOutOfMemory, type JobThreadOptions } from "../../server/workers/job-thread";
 import type { TestJob } from "../support/jobs-worker";
 
-const threads: JobThread<TestJob, string, { said: string }>[] = [];
+type TestThread = JobThread<TestJob, string, { said: string }>;
+const threads: TestThread[] = [];
 
-function thread(memoryMiB?: number): JobThread<TestJob, string, { said: string }> {
-  const made = new JobThread<TestJob, string, { said: string }>({
+function thread(options: Partial<JobThreadOptions<{ said: string }>> = {}): TestThread {
+  const made: TestThread = new JobThread({
     name: "test",
     module: new URL("../support/jobs-worker.ts", import.meta.url),
     revive: (failure) => new Error(`the worker said: ${failure.said}`),
-    ...(memoryMiB ? { resourceLimits: { maxOldGenerationSizeMb: memoryMiB } } : {}),
+    ...options,
   });
   threads.push(made);
   return made;
@@ -25,10 +27,19 @@ afterEach(async () => {
 });
 
 describe("a job thread", () => {
-  it("answers each job with its own result, in the order given", async () => {
+  it("does the jobs one at a time in the order given, each answered with its own result", async () => {
     const jobs = thread();
-    const answers = await Promise.all(["one", "two", "three"].map((value) => jobs.run({ kind: "echo", value })));
+    const done: string[] = [];
+    const answers = await Promise.all(
+      ["one", "two", "three"].map((value) =>
+        jobs.run({ kind: "echo", value }).then((answer) => {
+          done.push(answer);
+          return answer;
+        }),
+      ),
+    );
     expect(answers).toEqual(["one", "two", "three"]);
+    expect(done).toEqual(["one", "two", "three"]);
   });
 
   it("turns what a job threw into the error its caller revives", async () => {
@@ -37,24 +48,39 @@ describe("a job thread", () => {
     expect(await jobs.run({ kind: "echo", value: "still there" })).toBe("still there");
   });
 
-  it("fails the job of a worker that stopped, and starts a new worker for the next", async () => {
+  it("fails the job of a worker that stopped, and gives the jobs behind it to a new worker", async () => {
     const jobs = thread();
-    await expect(jobs.run({ kind: "exit" })).rejects.toThrow("the test worker stopped (exit code 3)");
-    expect(await jobs.run({ kind: "echo", value: "after" })).toBe("after");
+    const stopped = jobs.run({ kind: "exit" });
+    const behind = jobs.run({ kind: "echo", value: "after" });
+    await expect(stopped).rejects.toThrow("the test worker stopped (exit code 3)");
+    expect(await behind).toBe("after");
   });
 
-  it("fails a job that needs more memory than the worker may use, and lives on", async () => {
-    const jobs = thread(64);
+  it("fails a job that needs more memory than the worker may use, and only that job", async () => {
+    const jobs = thread({ resourceLimits: { maxOldGenerationSizeMb: 64 } });
     const hog = jobs.run({ kind: "hog" });
+    const behind = jobs.run({ kind: "echo", value: "after" });
     await expect(hog).rejects.toBeInstanceOf(WorkerOutOfMemory);
     await expect(hog).rejects.toThrow("the test needed more memory than its worker may use (64 MiB)");
-    expect(await jobs.run({ kind: "echo", value: "after" })).toBe("after");
+    expect(await behind).toBe("after");
   }, 60_000);
 
-  it("fails the jobs it has not answered when it is closed", async () => {
+  it("stops a job that runs past its time, and only that job", async () => {
+    const jobs = thread({ timeLimitMs: 2_000 });
+    const spin = jobs.run({ kind: "spin" });
+    const behind = jobs.run({ kind: "echo", value: "after" });
+    await expect(spin).rejects.toBeInstanceOf(JobTimedOut);
+    await expect(spin).rejects.toThrow("the test took longer than the 2 s it may take");
+    expect(await behind).toBe("after");
+  }, 60_000);
+
+  it("when closed, fails the job it is doing and those waiting, and takes no more", async () => {
     const jobs = thread();
-    const failed = expect(jobs.run({ kind: "hog" })).rejects.toThrow("the test worker was stopped");
+    const running = expect(jobs.run({ kind: "spin" })).rejects.toThrow("the test worker was stopped");
+    const waiting = expect(jobs.run({ kind: "echo", value: "never" })).rejects.toThrow("the test worker was stopped");
     await jobs.close();
-    await failed;
+    await running;
+    await waiting;
+    await expect(jobs.run({ kind: "echo", value: "too late" })).rejects.toThrow("the test worker was stopped");
   });
 });

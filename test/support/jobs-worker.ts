@@ -1,10 +1,10 @@
 /*
- * A worker for the tests of job threads: it echoes, throws, stops its thread, or takes memory
- * until there is none, as each job asks.
+ * A worker for the tests of job threads: it echoes, throws, stops its thread, takes memory until
+ * there is none, or never ends, as each job asks.
  */
 import { serveJobs } from "../../server/workers/job-worker";
 
-export type TestJob = { readonly kind: "echo"; readonly value: string } | { readonly kind: "throw" | "exit" | "hog" };
+export type TestJob = { readonly kind: "echo"; readonly value: string } | { readonly kind: "throw" | "exit" | "hog" | "spin" };
 
 serveJobs<TestJob, string, { readonly said: string }>(
   (job) => {
@@ -20,6 +20,8 @@ serveJobs<TestJob, string, { readonly said: string }>(
         const kept: number[][] = [];
         for (;;) kept.push(new Array<number>(100_000).fill(kept.length));
       }
+      case "spin":
+        for (;;);
     }
   },
   (e) => ({ said: `${(e as Error).name}: ${(e as Error).message}` }),
