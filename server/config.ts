@@ -2,12 +2,14 @@
  * Settings from the environment, with defaults that make `npm start` work on a new machine:
  * PORT (4321), HOST (127.0.0.1), DATA_DIR (./data), SESSION_SECRET (generated once and kept in
  * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info), MAX_UPLOAD_MB
- * (64, the readers' own limit; lower it to refuse large files sooner).
+ * (64, the readers' own limit; lower it to refuse large files sooner), IMPORT_MEMORY_MB (the most
+ * memory reading one upload may take: a quarter of what the process may have, up to 2048).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { MAX_INPUT_BYTES } from "../shared/formats/input";
+import { defaultImportMemoryMiB, MIN_IMPORT_MEMORY_MIB } from "./imports/import-thread";
 
 export interface Config {
   readonly port: number;
@@ -20,6 +22,8 @@ export interface Config {
   readonly secureCookies: boolean;
   /** The largest file an upload may carry, in bytes. */
   readonly maxUploadBytes: number;
+  /** The most memory the import worker may use to read one file, in MiB. */
+  readonly importMemoryMiB: number;
 }
 
 function sessionSecret(dataDir: string, given: string | undefined): string {
@@ -45,7 +49,16 @@ export function configFrom(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     secureCookies: env.SECURE_COOKIES === "1",
     maxUploadBytes: maxUpload(env.MAX_UPLOAD_MB),
+    importMemoryMiB: importMemory(env.IMPORT_MEMORY_MB),
   };
+}
+
+function importMemory(megabytes: string | undefined): number {
+  if (megabytes === undefined) return defaultImportMemoryMiB();
+  const mb = Number(megabytes);
+  if (!Number.isInteger(mb) || mb < MIN_IMPORT_MEMORY_MIB)
+    throw new Error(`IMPORT_MEMORY_MB must be a whole number of megabytes, at least ${MIN_IMPORT_MEMORY_MIB}, not "${megabytes}"`);
+  return mb;
 }
 
 function maxUpload(megabytes: string | undefined): number {

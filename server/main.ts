@@ -48,7 +48,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     store,
     sessions,
     comparisons: new ComparisonService(store),
-    imports: new ImportThread(),
+    imports: new ImportThread({ memoryMiB: config.importMemoryMiB }),
     events,
     maxUploadBytes: config.maxUploadBytes,
   };

@@ -1,20 +1,37 @@
 /*
  * The main thread's side of the import worker: files read there, and their failures turned back
- * into the errors the routes answer with. A file whose reading outgrows the worker's memory is
- * refused as too large, like a file over the upload limit.
+ * into the errors the routes answer with. A file whose reading outgrows the worker's memory or
+ * time is refused as too large, like a file over the upload limit, and the next file is read by
+ * a new worker.
  */
+import { totalmem } from "node:os";
 import { FormatError } from "../../shared/formats/errors";
-import { JobThread, WorkerOutOfMemory } from "../workers/job-thread";
+import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
 import type { ImportFailure } from "./import-worker";
 import type { ReadUpload, UploadInput } from "./read-upload";
 
-/** The most memory reading one file may take: a 100,000-word act takes about 150 MiB. */
-export const IMPORT_MEMORY_MIB = 2048;
+/** The least memory an import worker is given: it needs about 10 MiB to load, and a long act about 150 MiB. */
+export const MIN_IMPORT_MEMORY_MIB = 64;
+/** The longest reading one file may take: a file at the 64 MiB limit takes well under a minute. */
+export const IMPORT_TIME_LIMIT_MS = 120_000;
+
+/** A quarter of the memory this process may have (its cgroup's limit, else the machine's), from 256 MiB to 2 GiB. */
+export function defaultImportMemoryMiB(): number {
+  const available = Math.min(process.constrainedMemory() || Infinity, totalmem()) / 2 ** 20;
+  return Math.max(256, Math.min(2048, Math.floor(available / 4)));
+}
+
+export interface ImportLimits {
+  readonly memoryMiB: number;
+  readonly timeLimitMs: number;
+}
 
 export class ImportThread {
   private readonly thread: JobThread<UploadInput, ReadUpload, ImportFailure>;
+  private readonly limits: ImportLimits;
 
-  constructor(private readonly memoryMiB: number = IMPORT_MEMORY_MIB) {
+  constructor(limits: Partial<ImportLimits> = {}) {
+    this.limits = { memoryMiB: limits.memoryMiB ?? defaultImportMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
     this.thread = new JobThread({
       name: "import",
       module: new URL("./import-worker.ts", import.meta.url),
@@ -22,23 +39,32 @@ export class ImportThread {
         failure.format
           ? new FormatError(failure.code, failure.reason, failure.location)
           : new Error(`the import failed: ${failure.message}`),
-      resourceLimits: { maxOldGenerationSizeMb: memoryMiB },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMiB },
+      timeLimitMs: this.limits.timeLimitMs,
     });
   }
 
   /** Reads an upload on the worker. The bytes are copied there: the caller keeps its own. */
   async read(input: UploadInput): Promise<ReadUpload> {
-    // A copy of exactly the file, moved to the worker: the caller's bytes may be a view of a
-    // larger buffer, which would be copied whole.
-    const bytes = input.bytes.slice();
+    // A copy of exactly the file (a Buffer's slice would be a view), moved to the worker: the
+    // caller's bytes may be a view of a larger buffer, which would be copied whole.
+    const bytes = new Uint8Array(input.bytes);
     try {
       return await this.thread.run({ ...input, bytes }, [bytes.buffer]);
     } catch (e) {
-      if (e instanceof WorkerOutOfMemory) {
-        throw new FormatError("too-large", `reading this file needs more than the ${this.memoryMiB} MiB of memory an import may use`, {
-          file: input.file,
-        });
-      }
+      const where = { file: input.file };
+      if (e instanceof WorkerOutOfMemory)
+        throw new FormatError(
+          "too-large",
+          `reading this file needs more than the ${this.limits.memoryMiB} MiB of memory an import may use`,
+          where,
+        );
+      if (e instanceof JobTimedOut)
+        throw new FormatError(
+          "too-large",
+          `reading this file takes longer than the ${this.limits.timeLimitMs / 1000} s an import may take`,
+          where,
+        );
       throw e;
     }
   }

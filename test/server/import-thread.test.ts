@@ -1,17 +1,18 @@
 /*
  * Uploaded files are read on the import worker: a real act comes back read and summarised, a bad
  * file comes back as the same FormatError the readers throw, and a file whose reading needs more
- * memory than an import may use is refused as too large while the server, and the next import,
- * live on. (The limit here is small so that a few megabytes reach it.)
+ * memory than an import may use is refused as too large while the server, and the import sent
+ * behind it, live on. (The limit here is small so that a few megabytes reach it.)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FormatError } from "../../shared/formats/errors";
 import { ImportThread } from "../../server/imports/import-thread";
+import { readUpload } from "../../server/imports/read-upload";
 import { FIXTURES } from "../support/fixtures";
 
-const imports = new ImportThread(16);
+const imports = new ImportThread({ memoryMiB: 32 });
 afterAll(() => imports.close());
 
 const realAct = () => ({
@@ -38,18 +39,38 @@ describe("the import worker", () => {
     expect(JSON.parse(read.document).type).toBe("doc");
   });
 
-  it("gives back a bad file's FormatError with its code and where", async () => {
-    const failure = imports.read({ bytes: new TextEncoder().encode("<ACT>\n<BROKEN></ACT>"), file: "broken.fmx.xml" });
+  it("gives back a bad file's FormatError as reading it in-process throws it: code, where, and message", async () => {
+    const broken = { bytes: new TextEncoder().encode("<ACT>\n<BROKEN></ACT>"), file: "broken.fmx.xml" };
+    let inProcess: unknown;
+    try {
+      readUpload(broken);
+    } catch (e) {
+      inProcess = e;
+    }
+    expect(inProcess).toBeInstanceOf(FormatError);
+    const { code, location, reason, message } = inProcess as FormatError;
+    expect(code).toBe("malformed");
+    expect(location).toMatchObject({ file: "broken.fmx.xml", line: 2 });
+    const failure = imports.read(broken);
     await expect(failure).rejects.toBeInstanceOf(FormatError);
-    await expect(failure).rejects.toMatchObject({ code: "malformed", location: { file: "broken.fmx.xml", line: 2 } });
+    await expect(failure).rejects.toMatchObject({ code, location, reason, message });
   });
 
-  it("refuses a file that needs more memory than an import may use, then reads the next", async () => {
+  it("refuses a file that needs more memory than an import may use, and reads the file sent behind it", async () => {
     const failure = imports.read({ bytes: hugeAct(), file: "huge.txt" });
+    const behind = imports.read(realAct());
     await expect(failure).rejects.toMatchObject({
       code: "too-large",
-      message: "huge.txt: reading this file needs more than the 16 MiB of memory an import may use",
+      message: "huge.txt: reading this file needs more than the 32 MiB of memory an import may use",
     });
-    expect((await imports.read(realAct())).summary.counts.article).toBe(23);
+    expect((await behind).summary.counts.article).toBe(23);
   }, 60_000);
+
+  it("leaves the caller's bytes as they were, a Node Buffer included", async () => {
+    const bytes = readFileSync(join(FIXTURES, "eurlex", "eprivacy-2002-58-cons-2009.fmx.xml"));
+    const before = bytes.byteLength;
+    await imports.read({ bytes, file: "eprivacy-2002-58-cons-2009.fmx.xml" });
+    expect(bytes.byteLength).toBe(before);
+    expect(bytes.subarray(0, 5).toString()).toBe("<?xml");
+  });
 });
