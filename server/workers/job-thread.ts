@@ -3,6 +3,7 @@
  * answering everyone else while a long job runs. Jobs wait in a queue here and go to the worker
  * one at a time, in the order given, so that a job that kills its worker (by running out of
  * memory, or of time) fails alone: the jobs behind it go to the worker started in its place.
+ * (A worker that dies between two jobs, for no job's fault, may take the next one with it.)
  * The worker's side is `serveJobs` (job-worker.ts).
  */
 import { Worker, type ResourceLimits, type TransferListItem } from "node:worker_threads";
@@ -29,7 +30,10 @@ export interface JobThreadOptions<Failure> {
   readonly revive: (failure: Failure) => Error;
   /** Bounds on the worker's memory: a job that needs more fails, and the server lives on. */
   readonly resourceLimits?: ResourceLimits;
-  /** The longest a job may run; past it, its worker is stopped and the job fails. */
+  /**
+   * The longest a job may take, from the moment it is sent to the worker (a worker's start and a
+   * busy main thread count too); past it, the worker is stopped and the job fails.
+   */
   readonly timeLimitMs?: number;
 }
 
@@ -80,19 +84,29 @@ export class JobThread<Job, Result, Failure> {
     if (this.current !== null || this.closed) return;
     const queued = this.queue.shift();
     if (queued === undefined) return;
-    const worker = (this.worker ??= this.start());
-    const { timeLimitMs, name } = this.options;
-    const deadline =
-      timeLimitMs === undefined
-        ? null
-        : setTimeout(
-            () => this.lose(worker, new JobTimedOut(`the ${name} took longer than the ${timeLimitMs / 1000} s it may take`)),
-            timeLimitMs,
-          );
-    this.current = { queued, deadline };
-    // A worker at work keeps the process alive; an idle one does not.
-    worker.ref();
-    worker.postMessage({ id: queued.id, job: queued.job } satisfies JobMessage<Job>, [...queued.transfer]);
+    try {
+      const worker = (this.worker ??= this.start());
+      const { timeLimitMs, name } = this.options;
+      const deadline =
+        timeLimitMs === undefined
+          ? null
+          : setTimeout(
+              () => this.lose(worker, new JobTimedOut(`the ${name} took longer than the ${timeLimitMs / 1000} s it may take`)),
+              timeLimitMs,
+            );
+      this.current = { queued, deadline };
+      // A worker at work keeps the process alive; an idle one does not.
+      worker.ref();
+      worker.postMessage({ id: queued.id, job: queued.job } satisfies JobMessage<Job>, [...queued.transfer]);
+    } catch (e) {
+      // A job that cannot be sent (it cannot be copied, or no thread can be started) fails alone.
+      const error = new Error(`the ${this.options.name} job could not be sent to its worker: ${(e as Error).message}`);
+      if (this.current?.queued === queued) this.finish(queued).reject(error);
+      else {
+        queued.reject(error);
+        queueMicrotask(() => this.sendNext());
+      }
+    }
   }
 
   /** The job is done: the worker is free for the next. */

@@ -4,6 +4,8 @@
  * stops, runs out of the memory it may use, or of time) fails alone: the jobs behind it are done
  * by a new worker.
  */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { JobThread, JobTimedOut, WorkerOutOfMemory, type JobThreadOptions } from "../../server/workers/job-thread";
 import type { TestJob } from "../support/jobs-worker";
@@ -74,10 +76,31 @@ describe("a job thread", () => {
     expect(await behind).toBe("after");
   }, 60_000);
 
+  it("fails a job that cannot be sent to the worker, and only that job", async () => {
+    const jobs = thread();
+    // A function cannot be copied to another thread.
+    const unsendable = { kind: "echo", value: (() => "no") as unknown as string } as const;
+    const before = jobs.run({ kind: "echo", value: "before" });
+    const failed = jobs.run(unsendable);
+    const behind = jobs.run({ kind: "echo", value: "behind" });
+    expect(await before).toBe("before");
+    await expect(failed).rejects.toThrow(/^the test job could not be sent to its worker: /);
+    expect(await behind).toBe("behind");
+  });
+
+  it("keeps its process alive while a job is being done, and not once it is idle", () => {
+    const script = fileURLToPath(new URL("../support/answer-then-exit.ts", import.meta.url));
+    const out = execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 30_000 });
+    expect(out.trim()).toBe("answered");
+  });
+
   it("when closed, fails the job it is doing and those waiting, and takes no more", async () => {
     const jobs = thread();
+    // The worker is loaded and at work on the spinning job when the thread is closed.
+    expect(await jobs.run({ kind: "echo", value: "loaded" })).toBe("loaded");
     const running = expect(jobs.run({ kind: "spin" })).rejects.toThrow("the test worker was stopped");
     const waiting = expect(jobs.run({ kind: "echo", value: "never" })).rejects.toThrow("the test worker was stopped");
+    await new Promise((r) => setTimeout(r, 200));
     await jobs.close();
     await running;
     await waiting;
