@@ -3,7 +3,7 @@
  * PORT (4321), HOST (127.0.0.1), DATA_DIR (./data), SESSION_SECRET (generated once and kept in
  * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info), MAX_UPLOAD_MB
  * (64, the readers' own limit; lower it to refuse large files sooner), IMPORT_MEMORY_MB (the most
- * memory reading one upload may take: a quarter of what the process may have, up to 2048).
+ * memory reading one upload may take: a quarter of what the process may have, from 256 to 2048).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";

@@ -1,8 +1,8 @@
 /*
  * Uploaded files are read on the import worker: a real act comes back read and summarised, a bad
  * file comes back as the same FormatError the readers throw, and a file whose reading needs more
- * memory than an import may use is refused as too large while the server, and the import sent
- * behind it, live on. (The limit here is small so that a few megabytes reach it.)
+ * memory or time than an import may use is refused as too large while the server, and the
+ * import sent behind it, live on. (The limits here are small so that a few megabytes reach them.)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,10 +20,10 @@ const realAct = () => ({
   file: "eprivacy-2002-58-cons-2009.fmx.xml",
 });
 
-/** A plain-text act of 40,000 articles: about 6 MB, well under the upload limit. */
-function hugeAct(): Uint8Array {
+/** A plain-text act of so many articles: 40,000 make about 6 MB, well under the upload limit. */
+function hugeAct(count = 40_000): Uint8Array {
   const articles = Array.from(
-    { length: 40_000 },
+    { length: count },
     (_, i) =>
       `Article ${i + 1}\n\n1. The exporter shall apply for an authorisation for the items of list ${i} before they leave the Union.\n\n`,
   );
@@ -64,6 +64,22 @@ describe("the import worker", () => {
       message: "huge.txt: reading this file needs more than the 32 MiB of memory an import may use",
     });
     expect((await behind).summary.counts.article).toBe(23);
+  }, 60_000);
+
+  it("refuses a file that takes longer to read than an import may take, and reads the file sent behind it", async () => {
+    const patient = new ImportThread({ timeLimitMs: 3_000 });
+    try {
+      // About 24 MB of text: some ten seconds of reading.
+      const failure = patient.read({ bytes: hugeAct(160_000), file: "long.txt" });
+      const behind = patient.read(realAct());
+      await expect(failure).rejects.toMatchObject({
+        code: "too-large",
+        message: "long.txt: reading this file takes longer than the 3 s an import may take",
+      });
+      expect((await behind).summary.counts.article).toBe(23);
+    } finally {
+      await patient.close();
+    }
   }, 60_000);
 
   it("leaves the caller's bytes as they were, a Node Buffer included", async () => {
