@@ -128,6 +128,7 @@ export class JobThread<Job, Result, Failure> {
 
   private start(): Worker {
     const { name, module, revive, resourceLimits } = this.options;
+    const bound = resourceLimits?.maxOldGenerationSizeMb ? ` (${resourceLimits.maxOldGenerationSizeMb} MiB)` : "";
     const worker = new Worker(ENTRY, { workerData: { module: module.href }, ...(resourceLimits ? { resourceLimits } : {}) });
     worker.on("message", (answer: JobAnswer<Result, Failure>) => {
       if (this.worker !== worker || this.current?.queued.id !== answer.id) return;
@@ -139,9 +140,7 @@ export class JobThread<Job, Result, Failure> {
       this.lose(
         worker,
         e.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? new WorkerOutOfMemory(
-              `the ${name} needed more memory than its worker may use (${resourceLimits?.maxOldGenerationSizeMb ?? "?"} MiB)`,
-            )
+          ? new WorkerOutOfMemory(`the ${name} needed more memory than its worker may use${bound}`)
           : new Error(`the ${name} worker failed: ${e.message}`),
       ),
     );

@@ -1,0 +1,41 @@
+/*
+ * The comparison worker: a comparison is made there and comes back as JSON, and one that takes
+ * longer than a comparison may is refused with a clear 422 instead of holding up the queue.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ComparisonThread } from "../../server/comparisons/comparison-thread";
+import { readDocument } from "../../shared/formats/read";
+import { FIXTURES } from "../support/fixtures";
+
+const documents = ["eprivacy-2002-58-cons-2006.fmx.xml", "eprivacy-2002-58-cons-2009.fmx.xml"].map((file) =>
+  JSON.stringify(readDocument({ bytes: new Uint8Array(readFileSync(join(FIXTURES, "eurlex", file))), file }).doc.toJSON()),
+);
+const job = { documents, options: { names: ["2006", "2009"] }, versionIds: [1, 2] };
+
+const threads: ComparisonThread[] = [];
+afterAll(() => Promise.all(threads.map((t) => t.close())));
+
+describe("the comparison worker", () => {
+  it("makes the comparison and answers with its JSON, plain and compressed", async () => {
+    const thread = new ComparisonThread();
+    threads.push(thread);
+    const { json, gzipped } = await thread.run(job);
+    const comparison = JSON.parse(json.toString("utf8")) as { versions: string[]; versionIds: number[]; rows: unknown[] };
+    expect(comparison.versions).toEqual(["2006", "2009"]);
+    expect(comparison.versionIds).toEqual([1, 2]);
+    expect(comparison.rows.length).toBeGreaterThan(100);
+    expect(gzipped.length).toBeLessThan(json.length);
+  });
+
+  it("refuses a comparison that takes longer than it may, with a 422 that says so", async () => {
+    const hasty = new ComparisonThread(1);
+    threads.push(hasty);
+    await expect(hasty.run(job)).rejects.toMatchObject({
+      status: 422,
+      code: "comparison-too-large",
+      message: "the comparison took longer than the 0.001 s it may take: compare fewer or shorter versions at once",
+    });
+  });
+});
