@@ -6,7 +6,7 @@ import { readFile, writeFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { basename } from "node:path";
 import { FORMATS, MAX_INPUT_BYTES, type FormatName } from "../../shared/formats/input";
-import { FormatError, describeLocation } from "../../shared/formats/errors";
+import { FormatError, locatedMessage } from "../../shared/formats/errors";
 import { readDocument } from "../../shared/formats/read";
 import { outputForFile, writeDocument } from "../../shared/formats/write";
 import { outline } from "../../shared/model/outline";
@@ -56,8 +56,7 @@ export async function importCommand(args: string[], out: NodeJS.WritableStream):
     if (values.out !== undefined) out.write(`written: ${values.out}\n`);
   }
   for (const w of warnings) {
-    const where = describeLocation(w.location);
-    process.stderr.write(`warning: ${where ? `${where}: ` : ""}${w.message}\n`);
+    process.stderr.write(`warning: ${locatedMessage(w.message, w.location)}\n`);
   }
   return 0;
 }

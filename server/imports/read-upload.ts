@@ -5,7 +5,7 @@
  * demonstration data loaded before the server listens.
  */
 import { readDocument } from "../../shared/formats/read";
-import { describeLocation } from "../../shared/formats/errors";
+import { locatedMessage } from "../../shared/formats/errors";
 import type { FormatName } from "../../shared/formats/input";
 import { summarize } from "../../shared/model/summary";
 
@@ -45,10 +45,7 @@ export function readUpload(input: UploadInput): ReadUpload {
     title,
     counts: { ...counts },
     words,
-    warnings: warnings.map((w) => {
-      const where = describeLocation(w.location);
-      return where ? `${where}: ${w.message}` : w.message;
-    }),
+    warnings: warnings.map((w) => locatedMessage(w.message, w.location)),
     notice: doc.attrs.notice as string | null,
   };
   return { format, summary, document: JSON.stringify(doc.toJSON()) };

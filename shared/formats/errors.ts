@@ -19,11 +19,17 @@ export interface SourceLocation {
   readonly column?: number;
 }
 
-export function describeLocation(at: SourceLocation): string {
+function describeLocation(at: SourceLocation): string {
   const parts: string[] = [];
   if (at.file) parts.push(at.file);
   if (at.line !== undefined) parts.push(at.column !== undefined ? `line ${at.line}, column ${at.column}` : `line ${at.line}`);
   return parts.join(", ");
+}
+
+/** A message with where it applies in front: "gdpr.xml, line 3, column 7: ...", or the message alone. */
+export function locatedMessage(message: string, at: SourceLocation): string {
+  const where = describeLocation(at);
+  return where ? `${where}: ${message}` : message;
 }
 
 /** Bad input: says what is wrong and where. */
@@ -34,8 +40,7 @@ export class FormatError extends Error {
   readonly reason: string;
 
   constructor(code: FormatErrorCode, reason: string, location: SourceLocation = {}) {
-    const where = describeLocation(location);
-    super(where ? `${where}: ${reason}` : reason);
+    super(locatedMessage(reason, location));
     this.name = "FormatError";
     this.code = code;
     this.location = location;
