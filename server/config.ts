@@ -2,14 +2,15 @@
  * Settings from the environment, with defaults that make `npm start` work on a new machine:
  * PORT (4321), HOST (127.0.0.1), DATA_DIR (./data), SESSION_SECRET (generated once and kept in
  * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info), MAX_UPLOAD_MB
- * (64, the readers' own limit; lower it to refuse large files sooner), IMPORT_MEMORY_MB (the most
- * memory reading one upload may take: a quarter of what the process may have, from 256 to 2048).
+ * (64, the readers' own limit; lower it to refuse large files sooner), IMPORT_MEMORY_MB and
+ * COMPARISON_MEMORY_MB (the most memory reading one upload, or making one comparison, may take:
+ * a quarter of what the process may have, from 256 to 2048).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { MAX_INPUT_BYTES } from "../shared/formats/input";
-import { defaultImportMemoryMiB, MIN_IMPORT_MEMORY_MIB } from "./imports/import-thread";
+import { workerMemoryFrom } from "./workers/worker-memory";
 
 export interface Config {
   readonly port: number;
@@ -24,6 +25,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** The most memory the import worker may use to read one file, in MiB. */
   readonly importMemoryMiB: number;
+  /** The most memory the comparison worker may use to make one comparison, in MiB. */
+  readonly comparisonMemoryMiB: number;
 }
 
 function sessionSecret(dataDir: string, given: string | undefined): string {
@@ -49,16 +52,9 @@ export function configFrom(env: NodeJS.ProcessEnv): Config {
     logLevel: env.LOG_LEVEL ?? "info",
     secureCookies: env.SECURE_COOKIES === "1",
     maxUploadBytes: maxUpload(env.MAX_UPLOAD_MB),
-    importMemoryMiB: importMemory(env.IMPORT_MEMORY_MB),
+    importMemoryMiB: workerMemoryFrom("IMPORT_MEMORY_MB", env.IMPORT_MEMORY_MB),
+    comparisonMemoryMiB: workerMemoryFrom("COMPARISON_MEMORY_MB", env.COMPARISON_MEMORY_MB),
   };
-}
-
-function importMemory(megabytes: string | undefined): number {
-  if (megabytes === undefined) return defaultImportMemoryMiB();
-  const mb = Number(megabytes);
-  if (!Number.isInteger(mb) || mb < MIN_IMPORT_MEMORY_MIB)
-    throw new Error(`IMPORT_MEMORY_MB must be a whole number of megabytes, at least ${MIN_IMPORT_MEMORY_MIB}, not "${megabytes}"`);
-  return mb;
 }
 
 function maxUpload(megabytes: string | undefined): number {

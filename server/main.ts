@@ -47,7 +47,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const services = {
     store,
     sessions,
-    comparisons: new ComparisonService(store),
+    comparisons: new ComparisonService(store, { memoryMiB: config.comparisonMemoryMiB }),
     imports: new ImportThread({ memoryMiB: config.importMemoryMiB }),
     events,
     maxUploadBytes: config.maxUploadBytes,

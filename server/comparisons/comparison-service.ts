@@ -10,7 +10,7 @@ import type { AlignmentOverride } from "../../shared/compare/alignment";
 import { legalSchema } from "../../shared/model/schema";
 import type { Overrides, Store } from "../storage/store";
 import { notFound } from "../http/errors";
-import { ComparisonThread } from "./comparison-thread";
+import { ComparisonThread, type ComparisonLimits } from "./comparison-thread";
 
 /** A few dossiers' worth of documents: a 100,000-word act takes about 20 MB parsed. */
 const DOCUMENTS_KEPT = 24;
@@ -48,9 +48,14 @@ export class ComparisonService {
   private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENTS_KEPT);
   private readonly comparisons = new LeastRecentlyUsed<ServedComparison>(COMPARISONS_KEPT);
   private readonly inFlight = new Map<string, Promise<ServedComparison>>();
-  private readonly thread = new ComparisonThread();
+  private readonly thread: ComparisonThread;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    limits: Partial<ComparisonLimits> = {},
+  ) {
+    this.thread = new ComparisonThread(limits);
+  }
 
   /** A stored version's document; versions are immutable, so the cache never goes stale. */
   async document(dossierId: number, versionId: number): Promise<Node> {

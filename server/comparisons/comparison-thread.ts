@@ -6,21 +6,29 @@
 import { ComparisonError } from "../../shared/compare/comparison";
 import { HttpError } from "../http/errors";
 import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
+import { defaultWorkerMemoryMiB } from "../workers/worker-memory";
 import type { ComparisonFailure, ComparisonJob, ComparisonResult } from "./comparison-worker";
 
 /** The longest one comparison may take: four 100,000-word versions take about a second. */
 export const COMPARISON_TIME_LIMIT_MS = 120_000;
 
+export interface ComparisonLimits {
+  readonly memoryMiB: number;
+  readonly timeLimitMs: number;
+}
+
 export class ComparisonThread {
   private readonly thread: JobThread<ComparisonJob, ComparisonResult, ComparisonFailure>;
 
-  constructor(timeLimitMs: number = COMPARISON_TIME_LIMIT_MS) {
+  constructor(limits: Partial<ComparisonLimits> = {}) {
+    const memoryMiB = limits.memoryMiB ?? defaultWorkerMemoryMiB();
     this.thread = new JobThread({
       name: "comparison",
       module: new URL("./comparison-worker.ts", import.meta.url),
       revive: (failure) =>
         failure.comparison ? new ComparisonError(failure.code, failure.message) : new Error(`the comparison failed: ${failure.message}`),
-      timeLimitMs,
+      resourceLimits: { maxOldGenerationSizeMb: memoryMiB },
+      timeLimitMs: limits.timeLimitMs ?? COMPARISON_TIME_LIMIT_MS,
     });
   }
 

@@ -4,22 +4,14 @@
  * time is refused as too large, like a file over the upload limit, and the next file is read by
  * a new worker.
  */
-import { totalmem } from "node:os";
 import { FormatError } from "../../shared/formats/errors";
 import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
+import { defaultWorkerMemoryMiB } from "../workers/worker-memory";
 import type { ImportFailure } from "./import-worker";
 import type { ReadUpload, UploadInput } from "./read-upload";
 
-/** The least memory an import worker is given: it needs about 10 MiB to load, and a long act about 150 MiB. */
-export const MIN_IMPORT_MEMORY_MIB = 64;
 /** The longest reading one file may take: a file at the 64 MiB limit takes well under a minute. */
 export const IMPORT_TIME_LIMIT_MS = 120_000;
-
-/** A quarter of the memory this process may have (its cgroup's limit, else the machine's), from 256 MiB to 2 GiB. */
-export function defaultImportMemoryMiB(): number {
-  const available = Math.min(process.constrainedMemory() || Infinity, totalmem()) / 2 ** 20;
-  return Math.max(256, Math.min(2048, Math.floor(available / 4)));
-}
 
 export interface ImportLimits {
   readonly memoryMiB: number;
@@ -31,7 +23,7 @@ export class ImportThread {
   private readonly limits: ImportLimits;
 
   constructor(limits: Partial<ImportLimits> = {}) {
-    this.limits = { memoryMiB: limits.memoryMiB ?? defaultImportMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
+    this.limits = { memoryMiB: limits.memoryMiB ?? defaultWorkerMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
     this.thread = new JobThread({
       name: "import",
       module: new URL("./import-worker.ts", import.meta.url),

@@ -1,6 +1,7 @@
 /*
  * The comparison worker: a comparison is made there and comes back as JSON, and one that takes
- * longer than a comparison may is refused with a clear 422 instead of holding up the queue.
+ * longer, or needs more memory, than a comparison may is refused with a clear 422 instead of
+ * holding up the queue or taking the server down.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,9 +10,9 @@ import { ComparisonThread } from "../../server/comparisons/comparison-thread";
 import { readDocument } from "../../shared/formats/read";
 import { FIXTURES } from "../support/fixtures";
 
-const documents = ["eprivacy-2002-58-cons-2006.fmx.xml", "eprivacy-2002-58-cons-2009.fmx.xml"].map((file) =>
-  JSON.stringify(readDocument({ bytes: new Uint8Array(readFileSync(join(FIXTURES, "eurlex", file))), file }).doc.toJSON()),
-);
+const stored = (file: string) =>
+  JSON.stringify(readDocument({ bytes: new Uint8Array(readFileSync(join(FIXTURES, "eurlex", file))), file }).doc.toJSON());
+const documents = ["eprivacy-2002-58-cons-2006.fmx.xml", "eprivacy-2002-58-cons-2009.fmx.xml"].map(stored);
 const job = { documents, options: { names: ["2006", "2009"] }, versionIds: [1, 2] };
 
 const threads: ComparisonThread[] = [];
@@ -30,12 +31,26 @@ describe("the comparison worker", () => {
   });
 
   it("refuses a comparison that takes longer than it may, with a 422 that says so", async () => {
-    const hasty = new ComparisonThread(1);
+    const hasty = new ComparisonThread({ timeLimitMs: 1 });
     threads.push(hasty);
     await expect(hasty.run(job)).rejects.toMatchObject({
       status: 422,
       code: "comparison-too-large",
       message: "the comparison took longer than the 0.001 s it may take: compare fewer or shorter versions at once",
     });
+  });
+
+  it("refuses a comparison that needs more memory than it may, with a 422 that names the bound, and makes the next one", async () => {
+    // Six versions of the GDPR need about 30 MiB; two of the ePrivacy Directive fit in 16.
+    const gdpr = stored("gdpr-2016-679.fmx.xml");
+    const frugal = new ComparisonThread({ memoryMiB: 16 });
+    threads.push(frugal);
+    await expect(frugal.run({ documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6] })).rejects.toMatchObject({
+      status: 422,
+      code: "comparison-too-large",
+      message: "the comparison needed more memory than its worker may use (16 MiB): compare fewer or shorter versions at once",
+    });
+    const { json } = await frugal.run(job);
+    expect((JSON.parse(json.toString("utf8")) as { versions: string[] }).versions).toEqual(["2006", "2009"]);
   });
 });

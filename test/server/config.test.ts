@@ -1,32 +1,34 @@
 /*
- * Settings from the environment: the memory an import may use follows the machine unless
- * IMPORT_MEMORY_MB says otherwise, and a value the worker could not live with is refused at start.
+ * Settings from the environment: the memory an import or a comparison may use follows the
+ * machine unless IMPORT_MEMORY_MB or COMPARISON_MEMORY_MB says otherwise, and a value the worker
+ * could not live with is refused at start.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configFrom } from "../../server/config";
-import { defaultImportMemoryMiB } from "../../server/imports/import-thread";
+import { defaultWorkerMemoryMiB } from "../../server/workers/worker-memory";
 
 const dataDir = mkdtempSync(join(tmpdir(), "synopsis-config-"));
 const config = (env: Record<string, string> = {}) => configFrom({ DATA_DIR: dataDir, SESSION_SECRET: "test", ...env });
 
-describe("IMPORT_MEMORY_MB", () => {
+describe.each([
+  ["IMPORT_MEMORY_MB", "importMemoryMiB"],
+  ["COMPARISON_MEMORY_MB", "comparisonMemoryMiB"],
+] as const)("%s", (setting, field) => {
   it("defaults to a quarter of the memory the process may have, from 256 to 2048 MiB", () => {
-    const memory = defaultImportMemoryMiB();
+    const memory = defaultWorkerMemoryMiB();
     expect(memory).toBeGreaterThanOrEqual(256);
     expect(memory).toBeLessThanOrEqual(2048);
-    expect(config().importMemoryMiB).toBe(memory);
+    expect(config()[field]).toBe(memory);
   });
 
   it("takes a whole number of megabytes", () => {
-    expect(config({ IMPORT_MEMORY_MB: "512" }).importMemoryMiB).toBe(512);
+    expect(config({ [setting]: "512" })[field]).toBe(512);
   });
 
   it.each(["63", "0", "-100", "1.5", "lots", ""])("refuses %j, saying what it must be", (value) => {
-    expect(() => config({ IMPORT_MEMORY_MB: value })).toThrow(
-      `IMPORT_MEMORY_MB must be a whole number of megabytes, at least 64, not "${value}"`,
-    );
+    expect(() => config({ [setting]: value })).toThrow(`${setting} must be a whole number of megabytes, at least 64, not "${value}"`);
   });
 });

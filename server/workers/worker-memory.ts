@@ -1,0 +1,23 @@
+/*
+ * How much memory a worker thread may use: a bound of its own, so that one upload or comparison
+ * that needs too much is refused alone instead of taking the server down with it.
+ */
+import { totalmem } from "node:os";
+
+/** The least memory a worker is given: it needs about 10 MiB to load its code. */
+export const MIN_WORKER_MEMORY_MIB = 64;
+
+/** A quarter of the memory this process may have (its cgroup's limit, else the machine's), from 256 MiB to 2 GiB. */
+export function defaultWorkerMemoryMiB(): number {
+  const available = Math.min(process.constrainedMemory() || Infinity, totalmem()) / 2 ** 20;
+  return Math.max(256, Math.min(2048, Math.floor(available / 4)));
+}
+
+/** A worker's memory from a setting: the default when it is not set; an error naming the setting when it is not a whole number of at least the minimum. */
+export function workerMemoryFrom(setting: string, megabytes: string | undefined): number {
+  if (megabytes === undefined) return defaultWorkerMemoryMiB();
+  const mb = Number(megabytes);
+  if (!Number.isInteger(mb) || mb < MIN_WORKER_MEMORY_MIB)
+    throw new Error(`${setting} must be a whole number of megabytes, at least ${MIN_WORKER_MEMORY_MIB}, not "${megabytes}"`);
+  return mb;
+}
