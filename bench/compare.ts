@@ -5,7 +5,7 @@
  * 20 times faster than the baseline, at least 99 % aligned correctly.
  */
 import { fileURLToPath } from "node:url";
-import { measure } from "./measure";
+import { measure, RUNS, WARM_UPS } from "./measure";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/eurlex/", import.meta.url));
 
@@ -17,7 +17,8 @@ export function benchCompare(): void {
   const baseline = Number(f.baselineMs);
   console.log(`words per version:        ${f.words}`);
   console.log(`rows:                     ${f.rows}`);
-  console.log(`align + diff (median):    ${ms.toFixed(0)} ms   (aim: at most 200 ms; median of 10 runs after 3 warm-ups)`);
+  console.log(`align + diff (median):    ${ms.toFixed(0)} ms   (aim: at most 200 ms; median of ${RUNS} runs after ${WARM_UPS} warm-ups)`);
+  console.log(`  middle half of runs:    ${Number(f.q1).toFixed(0)} to ${Number(f.q3).toFixed(0)} ms`);
   console.log(`  fastest run:            ${Number(f.fastest).toFixed(0)} ms`);
   console.log(`  first run, compiling:   ${Number(f.first).toFixed(0)} ms`);
   console.log(`peak memory:              ${f.peakMiB} MiB`);

@@ -20,6 +20,15 @@ export function measure(task: string, ...args: string[]): Figures {
   return JSON.parse(out.trim().split("\n").pop()!) as Figures;
 }
 
+/**
+ * Runs of the code before measuring: the first pays for compiling it, the next few for the
+ * optimising compiler and the heap to settle (a comparison's fourth run often still takes
+ * longer than its tenth: 195 against 180 ms, 256 against 202 ms in two series).
+ */
+export const WARM_UPS = 5;
+/** Measured runs: more of them keep the median steadier on this shared machine. */
+export const RUNS = 15;
+
 /** Median of a list of numbers. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { measure } from "./measure";
+import { measure, RUNS, WARM_UPS } from "./measure";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/eurlex/", import.meta.url));
 const FILES = [
@@ -18,7 +18,7 @@ const FILES = [
 ] as const;
 
 export function benchReaders(): void {
-  console.log("\nReaders (median of 10 runs after 3 warm-ups; baseline: saxes parse of the same file)");
+  console.log(`\nReaders (median of ${RUNS} runs after ${WARM_UPS} warm-ups; baseline: saxes parse of the same file)`);
   console.log("reader              file                                   words     ms   words/s  baseline ms  ratio  peak MiB");
   for (const [reader, file] of FILES) {
     const f = measure("read", join(CORPUS, file));

@@ -9,20 +9,17 @@ import { decodeText, isZip } from "../shared/formats/input";
 import { countWords } from "../shared/model/walk";
 import { diffWords } from "diff";
 import { compareVersions, type Comparison } from "../shared/compare/comparison";
-import { median } from "./measure";
+import { median, RUNS, WARM_UPS } from "./measure";
 import { longAct, seededVersions } from "./seeded-edits";
 import { alignmentAccuracy } from "./alignment-accuracy";
-
-/** Runs of the code before measuring: the first pays for compiling it, the next for settling the heap. */
-const WARM_UPS = 3;
-const RUNS = 10;
 
 interface Timing {
   /** The first run, which compiles the code as it goes. */
   readonly first: number;
-  /** Median and fastest of the runs after the warm-ups. */
+  /** Median, fastest, and the middle half (first to third quartile) of the runs after the warm-ups. */
   readonly median: number;
   readonly fastest: number;
+  readonly quartiles: readonly [number, number];
 }
 
 function time(run: () => void): Timing {
@@ -35,7 +32,9 @@ function time(run: () => void): Timing {
     if (i === 0) first = ms;
     if (i >= WARM_UPS) times.push(ms);
   }
-  return { first, median: median(times), fastest: Math.min(...times) };
+  const sorted = [...times].sort((a, b) => a - b);
+  const quartile = (q: number) => sorted[Math.round(q * (sorted.length - 1))]!;
+  return { first, median: median(times), fastest: sorted[0]!, quartiles: [quartile(0.25), quartile(0.75)] };
 }
 
 function peakMiB(): number {
@@ -73,6 +72,7 @@ switch (task) {
       first,
       median: ms,
       fastest,
+      quartiles: [q1, q3],
     } = time(() => {
       comparison = compareVersions(versions);
     });
@@ -88,6 +88,8 @@ switch (task) {
       JSON.stringify({
         ms,
         fastest,
+        q1,
+        q3,
         first,
         peakMiB: peak,
         words: texts.map(countWords).join("/"),
