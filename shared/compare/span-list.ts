@@ -2,7 +2,14 @@
  * The spans of a word diff in the making, as ranges of tokens: a span grows while the tokens
  * added next follow on from it, and its text is cut from the source only at the end. A mark
  * lets the diff try one way of diffing a stretch, then go back and try another.
+ *
+ * Each token's text runs to the next token, with the spacing after it. Kept words take the
+ * text's spacing, except where a change follows: there the spacing the two sides do not share
+ * goes to the change, so that the kept and removed spans give back the reference and the kept
+ * and added spans give back the text ("his/her" against "his or her" keeps "his", removes "/"
+ * and adds " or "; keeping "his " would make the reference "his /her").
  */
+import { isSpace } from "./characters";
 import type { TokenizedText } from "./lexicon";
 
 export type DiffOp = "=" | "+" | "-";
@@ -21,6 +28,8 @@ export class SpanList {
   private readonly ops: DiffOp[] = [];
   private readonly froms: number[] = [];
   private readonly tos: number[] = [];
+  /** For a kept range, where it starts in the reference; -1 for the others. */
+  private readonly beforeFroms: number[] = [];
   /** How many tokens the spans keep so far. */
   kept = 0;
 
@@ -29,18 +38,33 @@ export class SpanList {
     return this.ops.length;
   }
 
-  /** Tokens [from, to) of the reference (for "-") or of the text (for "=" and "+"): kept tokens take the text's spacing. */
-  add(op: DiffOp, from: number, to: number): void {
+  /** Tokens [from, to) removed from the reference ("-") or added in the text ("+"). */
+  add(op: "-" | "+", from: number, to: number): void {
+    this.push(op, from, to, -1);
+  }
+
+  /** `n` tokens kept: from `i` in the reference, from `j` in the text. */
+  keep(i: number, j: number, n: number): void {
+    this.kept += Math.max(0, n);
+    this.push("=", j, j + n, i);
+  }
+
+  private push(op: DiffOp, from: number, to: number, beforeFrom: number): void {
     if (from >= to) return;
-    if (op === "=") this.kept += to - from;
     const last = this.ops.length - 1;
-    if (last >= 0 && this.ops[last] === op && this.tos[last] === from) {
+    if (
+      last >= 0 &&
+      this.ops[last] === op &&
+      this.tos[last] === from &&
+      (op !== "=" || this.beforeFroms[last]! + this.tos[last]! - this.froms[last]! === beforeFrom)
+    ) {
       this.tos[last] = to;
       return;
     }
     this.ops.push(op);
     this.froms.push(from);
     this.tos.push(to);
+    this.beforeFroms.push(beforeFrom);
   }
 
   mark(): SpanMark {
@@ -54,7 +78,8 @@ export class SpanList {
     for (let k = first; k < this.ops.length; k++) {
       // The last range of the mark may have grown since: only its growth is new.
       const from = k === mark.count - 1 ? mark.lastTo : this.froms[k]!;
-      copy.add(this.ops[k]!, from, this.tos[k]!);
+      if (this.ops[k] === "=") copy.keep(this.beforeFroms[k]! + from - this.froms[k]!, from, this.tos[k]! - from);
+      else copy.push(this.ops[k]!, from, this.tos[k]!, -1);
     }
     return copy;
   }
@@ -64,20 +89,68 @@ export class SpanList {
     this.ops.length = mark.count;
     this.froms.length = mark.count;
     this.tos.length = mark.count;
+    this.beforeFroms.length = mark.count;
     if (mark.count > 0) this.tos[mark.count - 1] = mark.lastTo;
     this.kept = mark.kept;
   }
 
   /** Adds the ranges of another list, in order. */
   append(other: SpanList): void {
-    for (let k = 0; k < other.ops.length; k++) this.add(other.ops[k]!, other.froms[k]!, other.tos[k]!);
+    for (let k = 0; k < other.ops.length; k++) {
+      const n = other.tos[k]! - other.froms[k]!;
+      if (other.ops[k] === "=") this.kept += n;
+      this.push(other.ops[k]!, other.froms[k]!, other.tos[k]!, other.beforeFroms[k]!);
+    }
   }
 
-  /** The spans, their texts cut from the reference (removed) and the text (kept and added). */
+  /**
+   * The spans, their texts cut from the reference (removed) and the text (kept and added), the
+   * spacing after a kept range that a change follows shared out as the header says.
+   */
   spans(before: TokenizedText, after: TokenizedText): DiffSpan[] {
-    return this.ops.map((op, k) => {
+    const spans: [DiffOp, string][] = [];
+    // Spacing owed to the next removed and added spans, once a kept range has given it up.
+    let owedBefore = "";
+    let owedAfter = "";
+    for (let k = 0; k < this.ops.length; k++) {
+      const op = this.ops[k]!;
       const { text, starts } = op === "-" ? before : after;
-      return [op, text.slice(starts[this.froms[k]!]!, starts[this.tos[k]!]!)];
-    });
+      const from = starts[this.froms[k]!]!;
+      let to = starts[this.tos[k]!]!;
+      if (op === "=") {
+        if (owedBefore !== "") spans.push(["-", owedBefore]);
+        if (owedAfter !== "") spans.push(["+", owedAfter]);
+        owedBefore = owedAfter = "";
+        if (k + 1 < this.ops.length) {
+          const lastBefore = this.beforeFroms[k]! + this.tos[k]! - this.froms[k]! - 1;
+          const spacingBefore = spacingAfter(before, lastBefore);
+          const spacingHere = spacingAfter(after, this.tos[k]! - 1);
+          let common = 0;
+          while (common < spacingBefore.length && spacingBefore[common] === spacingHere[common]) common++;
+          owedBefore = spacingBefore.slice(common);
+          owedAfter = spacingHere.slice(common);
+          to -= spacingHere.length - common;
+        }
+        spans.push(["=", text.slice(from, to)]);
+        continue;
+      }
+      const owed = op === "-" ? owedBefore : owedAfter;
+      if (op === "-") owedBefore = "";
+      else owedAfter = "";
+      spans.push([op, owed + text.slice(from, to)]);
+    }
+    if (owedBefore !== "") spans.push(["-", owedBefore]);
+    if (owedAfter !== "") spans.push(["+", owedAfter]);
+    return spans;
   }
+}
+
+/** The spacing after token `k` of a text: the white space its slice ends with. */
+function spacingAfter(tokenized: TokenizedText, k: number): string {
+  const { text, starts } = tokenized;
+  const start = starts[k]!;
+  const end = starts[k + 1]!;
+  let p = end;
+  while (p > start && isSpace(text.charCodeAt(p - 1))) p--;
+  return text.slice(p, end);
 }

@@ -123,9 +123,9 @@ function diffRange(work: DiffWork, i0: number, i1: number, j0: number, j1: numbe
   while (i0 + head < i1 && j0 + head < j1 && a[i0 + head] === b[j0 + head]) head++;
   let tail = 0;
   while (i1 - tail > i0 + head && j1 - tail > j0 + head && a[i1 - 1 - tail] === b[j1 - 1 - tail]) tail++;
-  work.spans.add("=", j0, j0 + head);
+  work.spans.keep(i0, j0, head);
   const done = diffMiddle(work, i0 + head, i1 - tail, j0 + head, j1 - tail, depth);
-  work.spans.add("=", j1 - tail, j1);
+  work.spans.keep(i1 - tail, j1 - tail, tail);
   return done;
 }
 
@@ -195,7 +195,7 @@ function anchoredDiff(work: DiffWork, anchors: Int32Array, i0: number, i1: numbe
     const bj = anchors[k + 1]!;
     // Anchors next to each other on both sides leave nothing between them.
     if ((ai > i || bj > j) && !diffRange(work, i, ai, j, bj, depth + 1)) return false;
-    work.spans.add("=", bj, bj + 1);
+    work.spans.keep(ai, bj, 1);
     i = ai + 1;
     j = bj + 1;
   }
@@ -220,7 +220,7 @@ function shortestEdit(work: DiffWork, i0: number, i1: number, j0: number, j1: nu
       spans.add("-", i, i + n);
       i += n;
     } else {
-      spans.add("=", j, j + n);
+      spans.keep(i, j, n);
       i += n;
       j += n;
     }

@@ -63,19 +63,19 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
   it("marks exactly the words that changed in a reworded paragraph", () => {
     expect(diffOf(comparison, "Article 6(3)").filter(([op]) => op !== "=")).toEqual([
       ["-", "/"],
-      ["+", "or "],
+      ["+", " or "],
       ["+", "prior "],
     ]);
     expect(diffOf(comparison, "Article 13(2)").filter(([op]) => op !== "=")).toEqual([
       ["-", "when they are collected "],
       ["+", "at the time of their collection "],
     ]);
-    expect(diffOf(comparison, "Article 2(c)").filter(([op]) => op !== "=")).toEqual([["+", "or by an electronic communications service"]]);
+    expect(diffOf(comparison, "Article 2(c)").filter(([op]) => op !== "=")).toEqual([["+", " or by an electronic communications service"]]);
   });
 
   it("shows the new heading of Article 4 word by word", () => {
     const row = comparison.rows.find((r) => r.cells[0]?.label === "Article 4")!;
-    expect(row.cells[1]!.headingDiff?.filter(([op]) => op !== "=")).toEqual([["+", "of processing"]]);
+    expect(row.cells[1]!.headingDiff?.filter(([op]) => op !== "=")).toEqual([["+", " of processing"]]);
   });
 });
 
@@ -114,9 +114,9 @@ describe("the GDPR in the Official Journal, against the consolidated text with i
     expect(diffOf(comparison, "Article 64(1)(c)").filter(([op]) => op !== "=")).toEqual([
       ["-", "criteria "],
       ["+", "requirements "],
-      ["-", "or "],
+      ["-", " or "],
       ["+", ", of "],
-      ["+", "or the criteria for certification referred to in Article 42(5)"],
+      ["+", " or the criteria for certification referred to in Article 42(5)"],
     ]);
   });
 

@@ -13,14 +13,14 @@ const after = lexicon.tokens("exports of dual-use items shall require an authori
 describe("a span list", () => {
   it("merges ranges that follow on, and cuts removed text from the reference and the rest from the text", () => {
     const spans = new SpanList();
-    spans.add("=", 0, 1);
-    spans.add("=", 1, 2);
+    spans.keep(0, 0, 1);
+    spans.keep(1, 1, 1);
     spans.add("-", 2, 3);
     spans.add("+", 2, 3);
-    spans.add("=", 3, 5);
+    spans.keep(3, 3, 2);
     spans.add("-", 5, 8);
     spans.add("+", 5, 7);
-    spans.add("=", 7, 8);
+    spans.keep(8, 7, 1);
     expect(spans.spans(before, after)).toEqual([
       ["=", "exports of "],
       ["-", "cyber-surveillance "],
@@ -35,9 +35,9 @@ describe("a span list", () => {
 
   it("goes back to a mark, even when the last range grew after it, and adds again what was saved", () => {
     const spans = new SpanList();
-    spans.add("=", 0, 2);
+    spans.keep(0, 0, 2);
     const mark = spans.mark();
-    spans.add("=", 2, 3);
+    spans.keep(2, 2, 1);
     spans.add("-", 3, 5);
     const tried = spans.since(mark);
     expect(tried.kept).toBe(1);
@@ -50,6 +50,26 @@ describe("a span list", () => {
       ["-", "items shall "],
     ]);
     expect(spans.kept).toBe(3);
+  });
+
+  it("gives a change the spacing the kept word before it does not share, so both sides read back with their own spacing", () => {
+    const reference = lexicon.tokens("his/her guidelines referred to in point (e);");
+    const text = lexicon.tokens("his or her guidelines;");
+    const spans = new SpanList();
+    spans.keep(0, 0, 1);
+    spans.add("-", 1, 2);
+    spans.add("+", 1, 2);
+    spans.keep(2, 2, 2);
+    spans.add("-", 4, 11);
+    spans.keep(11, 4, 1);
+    expect(spans.spans(reference, text)).toEqual([
+      ["=", "his"],
+      ["-", "/"],
+      ["+", " or "],
+      ["=", "her guidelines"],
+      ["-", " referred to in point (e)"],
+      ["=", ";"],
+    ]);
   });
 
   it("is empty before anything is added, and ignores empty ranges", () => {

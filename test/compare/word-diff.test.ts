@@ -4,22 +4,21 @@ import { type DiffSpan, wordDiff } from "../../shared/compare/word-diff";
 import { ownText, provisionsOf } from "../../shared/model/walk";
 import { fixtureDoc } from "../support/fixtures";
 
-/** A text's characters without its spacing. */
-const words = (t: string) => t.replace(/\s+/g, "");
 /** The text a diff's kept and added spans give. */
 const newTextOf = (spans: readonly DiffSpan[]) =>
   spans
     .filter(([op]) => op !== "-")
     .map(([, t]) => t)
     .join("");
-/** The words, spacing aside, that a diff's kept and removed spans give: kept words take the new text's spacing. */
-const referenceWordsOf = (spans: readonly DiffSpan[]) =>
-  words(
-    spans
-      .filter(([op]) => op !== "+")
-      .map(([, t]) => t)
-      .join(""),
-  );
+/**
+ * The text a diff's kept and removed spans give. Kept words take the new text's spacing, so
+ * this is the reference itself wherever the two texts space their shared words alike.
+ */
+const referenceOf = (spans: readonly DiffSpan[]) =>
+  spans
+    .filter(([op]) => op !== "+")
+    .map(([, t]) => t)
+    .join("");
 
 describe("legal tokens", () => {
   const texts = (s: string) => tokenize(s).map((t) => t.text);
@@ -158,49 +157,79 @@ describe("the word diff", () => {
     expect(wordDiff("deleted", "").spans).toEqual([["-", "deleted"]]);
   });
 
-  it("gives back the text from its kept and added spans, and the reference's words from its kept and removed ones", () => {
+  it("gives back the text from its kept and added spans, and the reference from its kept and removed ones", () => {
     const reference =
       "Member States shall ensure that exporters of cyber-surveillance items notify the competent authority.\nThe authority shall decide.";
     const text =
       "Member States shall require that exporters of dual-use items notify without delay the competent authority.\nThe authority shall decide within 30 days.";
     const { spans } = wordDiff(reference, text);
     expect(newTextOf(spans)).toBe(text);
-    expect(referenceWordsOf(spans)).toBe(words(reference));
+    expect(referenceOf(spans)).toBe(reference);
     expect(spans.filter(([op]) => op !== "=")).toEqual([
       ["-", "ensure "],
       ["+", "require "],
       ["-", "cyber-surveillance "],
       ["+", "dual-use "],
       ["+", "without delay "],
-      ["+", "within 30 days"],
+      ["+", " within 30 days"],
+    ]);
+  });
+
+  it("puts the space next to a change into the change, so that no two words run together on either side", () => {
+    expect(wordDiff("review the guidelines referred to in points (e) and (f);", "review the guidelines;").spans).toEqual([
+      ["=", "review the guidelines"],
+      ["-", " referred to in points (e) and (f)"],
+      ["=", ";"],
+    ]);
+    expect(wordDiff("his/her", "his or her").spans).toEqual([
+      ["=", "his"],
+      ["-", "/"],
+      ["+", " or "],
+      ["=", "her"],
+    ]);
+    expect(wordDiff("privacy, with", "privacy and confidentiality, with").spans).toEqual([
+      ["=", "privacy"],
+      ["+", " and confidentiality"],
+      ["=", ", with"],
+    ]);
+    expect(wordDiff("Article 41(3) or a", "Article 41(3), of a").spans).toEqual([
+      ["=", "Article 41(3)"],
+      ["-", " or "],
+      ["+", ", of "],
+      ["=", "a"],
+    ]);
+    expect(wordDiff("to the Board. The Board shall collate them.", "to the Board.").spans).toEqual([
+      ["=", "to the Board."],
+      ["-", " The Board shall collate them."],
     ]);
   });
 });
 
 describe("the word diff of every GDPR provision against an amended copy", () => {
-  // Every seventh word replaced, every eleventh dropped, a clause added after every thirteenth.
+  // Every seventh word replaced, every eleventh dropped with the space before it (so that the
+  // words kept are spaced as in the original), a clause added after every thirteenth.
   const amend = (text: string) => {
     let n = 0;
     // Whole words between spaces and punctuation, so that no hyphenated word is cut in two.
-    return text.replace(/(?<=^|\s)\p{L}{3,}(?=[\s,.;:]|$)/gu, (word) => {
+    return text.replace(/(^|\s)(\p{L}{3,})(?=[\s,.;:]|$)/gu, (_, space: string, word: string) => {
       n++;
-      if (n % 7 === 0) return "competent";
+      if (n % 7 === 0) return `${space}competent`;
       if (n % 11 === 0) return "";
-      if (n % 13 === 0) return `${word} without delay`;
-      return word;
+      if (n % 13 === 0) return `${space}${word} without delay`;
+      return space + word;
     });
   };
   const texts = provisionsOf(fixtureDoc("eurlex/gdpr-2016-679.fmx.xml"))
     .map((v) => ownText(v.node))
     .filter((t) => t.length > 0);
 
-  it("gives back the amended text from kept and added spans, and the original's words from kept and removed ones", () => {
+  it("gives back the amended text from kept and added spans, and the original from kept and removed ones", () => {
     for (const text of texts) {
       const amended = amend(text);
       const { spans, rewritten } = wordDiff(text, amended);
       expect(rewritten).toBe(false);
       expect(newTextOf(spans)).toBe(amended);
-      expect(referenceWordsOf(spans)).toBe(words(text));
+      expect(referenceOf(spans)).toBe(text);
       if (amended === text) expect(spans).toEqual([["=", text]]);
     }
   });
