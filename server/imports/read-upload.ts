@@ -5,7 +5,7 @@
  * demonstration data loaded before the server listens.
  */
 import { readDocument } from "../../shared/formats/read";
-import { locatedMessage } from "../../shared/formats/errors";
+import { FormatError, locatedMessage } from "../../shared/formats/errors";
 import type { FormatName } from "../../shared/formats/input";
 import { summarize } from "../../shared/model/summary";
 
@@ -41,6 +41,14 @@ export function readUpload(input: UploadInput): ReadUpload {
     ...(input.format ? { format: input.format } : {}),
   });
   const { title, counts, words } = summarize(doc);
+  // A version with nothing to align could only fail every comparison it is put in.
+  if (Object.values(counts).every((n) => n === 0))
+    throw new FormatError(
+      "structure",
+      `no provisions were found in this ${format} file (no citation, recital, article or annex): is it the text of an act?` +
+        (format === "text" ? ' In plain text, an act has lines such as "Article 1", "(1)" or "ANNEX".' : ""),
+      { file: input.file },
+    );
   const summary: StoredSummary = {
     title,
     counts: { ...counts },

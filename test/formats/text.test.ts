@@ -116,6 +116,18 @@ describe("the plain-text reader", () => {
     expect(find(provisions, "anx_I__point_1")?.text).toBe("Nuclear materials, facilities and equipment");
   });
 
+  it("ends the title at the first article when no blank line follows it", () => {
+    const { title, provisions } = outline(
+      readText("REGULATION ON SMALL THINGS\nArticle 1\nThe Member States shall ensure things.\nArticle 2\nThe Commission shall report.\n")
+        .doc,
+    );
+    expect(title).toBe("REGULATION ON SMALL THINGS");
+    expect(provisions.map((p) => [p.eId, p.text])).toEqual([
+      ["art_1", "The Member States shall ensure things."],
+      ["art_2", "The Commission shall report."],
+    ]);
+  });
+
   it("reads French and German article, chapter and annex words", () => {
     const fr = outline(
       readText("CHAPITRE I\nDispositions générales\nArticle premier\n\nArticle 2\nDéfinitions\n1. Texte.\nANNEXE I\nListe\n").doc,

@@ -29,6 +29,8 @@ const FOOTNOTE_SEPARATOR = /^_{3,}\s*$/;
 const FOOTNOTE_LINE = /^\[(\d+)\]\s+(.*)$/;
 /** A footnote reference, with the space a typist may leave before it (a reference is not words). */
 const FOOTNOTE_REF = /\s*\[(\d+)\]/g;
+/** Kinds of line that end the title when no blank line does. */
+const STARTS_BODY: ReadonlySet<string> = new Set(["article", "group", "annex"]);
 const DIVISIONS: ReadonlySet<ProvisionType> = new Set(["paragraph", "subparagraph", "point", "indent"]);
 
 /** Reads a plain-text act. */
@@ -48,7 +50,9 @@ export function readText(text: string, file?: string): ReadResult {
   skipBlank();
   const preface: Node[] = [];
   if (i < lines.length && lineKind(lines[i]!.trim()).kind === "words") {
-    for (; i < lines.length && lines[i]!.trim() !== ""; i++) preface.push(p(run(lines[i]!.trim())));
+    // The title runs to a blank line, or to the first article, chapter or annex if none comes between.
+    for (; i < lines.length && lines[i]!.trim() !== "" && !STARTS_BODY.has(lineKind(lines[i]!.trim()).kind); i++)
+      preface.push(p(run(lines[i]!.trim())));
   }
 
   const preamble = readPreamble();
