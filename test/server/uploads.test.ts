@@ -107,6 +107,12 @@ describe("bad uploads store nothing and say why", () => {
       /stage must be one of/,
     ],
     ["a broken zip", () => form(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "broken.zip"), 422, /zip/i],
+    [
+      "a text with no provisions: notes, not an act",
+      () => form("Notes of the meeting\nWe talked about exports of surveillance items.\n", "notes.txt"),
+      422,
+      /^notes\.txt: no provisions were found in this text file .*"Article 1"/,
+    ],
   ];
 
   it.each(cases)("refuses %s", async (_, make, status, message) => {
@@ -114,6 +120,27 @@ describe("bad uploads store nothing and say why", () => {
     const answer = await owner.request<{ error: { code: string; message: string } }>("POST", `/api/dossiers/${dossier}/versions`, make());
     expect(answer.status).toBe(status);
     expect(answer.body.error.message).toMatch(message);
+    expect(await versionCount()).toBe(before);
+  });
+
+  it("refuses a multipart body cut short, or without a boundary, with a 400 that says so", async () => {
+    const before = await versionCount();
+    const path = `/api/dossiers/${dossier}/versions`;
+    const cut = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nArticle 1';
+    const answers = [
+      await owner.request<{ error: { code: string; message: string } }>("POST", path, cut, {
+        "content-type": "multipart/form-data; boundary=x",
+      }),
+      await owner.request<{ error: { code: string; message: string } }>("POST", path, "Article 1", {
+        "content-type": "multipart/form-data",
+      }),
+    ];
+    expect(answers.map((a) => [a.status, a.body.error.code])).toEqual([
+      [400, "invalid-upload"],
+      [400, "invalid-upload"],
+    ]);
+    expect(answers[0]!.body.error.message).toBe("the upload could not be read as multipart form data: Unexpected end of form");
+    expect(answers[1]!.body.error.message).toBe("the upload could not be read as multipart form data: Multipart: Boundary not found");
     expect(await versionCount()).toBe(before);
   });
 

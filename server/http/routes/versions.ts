@@ -3,7 +3,7 @@
  * a new version, and reading one as the JSON outline or as Akoma Ntoso.
  */
 import { Router } from "express";
-import multer from "multer";
+import multer, { MulterError } from "multer";
 import { writeAkn } from "../../../shared/formats/akn/write-akn";
 import { outline } from "../../../shared/model/outline";
 import { idParam, versionFields } from "../../../shared/protocol/api";
@@ -12,6 +12,12 @@ import { userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
 import { HttpError, notFound } from "../errors";
 
+/** A multipart body the parser could not read (cut short, no boundary) is the sender's fault: a 400 that says so. */
+function unreadableUpload(err: unknown): unknown {
+  if (err instanceof MulterError || !(err instanceof Error)) return err;
+  return new HttpError(400, "invalid-upload", `the upload could not be read as multipart form data: ${err.message}`);
+}
+
 export function versionRoutes({ store, comparisons, imports, events, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
@@ -19,7 +25,9 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
   router.post("/", async (req, res) => {
     // The policy is asked before the upload is read, so a refused user cannot make the server take a file.
     const { dossier } = await dossierFor(req, store, "add-version");
-    await new Promise<void>((resolve, reject) => upload.single("file")(req, res, (err: unknown) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      upload.single("file")(req, res, (err: unknown) => (err ? reject(unreadableUpload(err)) : resolve())),
+    );
     if (!req.file) throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
     const fields = versionFields.parse(req.body);
     const summary = await importVersion(store, (input) => imports.read(input), {
