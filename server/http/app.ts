@@ -23,7 +23,7 @@ import { compareRoutes } from "./routes/compare";
 const JSON_LIMIT = "256kb";
 /** Requests a signed-in user (or an address, before signing in) may make in a minute. */
 const REQUESTS_PER_MINUTE = 600;
-/** Sign-in attempts an address may make in a quarter of an hour. */
+/** Failed sign-in attempts an address may make in a quarter of an hour. */
 const SIGN_INS_PER_QUARTER_HOUR = 30;
 
 export function createApp(services: Services, logger: Logger, clientDir: string | null, secureCookies = false): Express {
@@ -89,6 +89,8 @@ export function createApp(services: Services, logger: Logger, clientDir: string 
     standardHeaders: "draft-8",
     legacyHeaders: false,
     skip: (req) => req.method !== "POST",
+    // Only failed attempts count: an office behind one address signs in many people.
+    skipSuccessfulRequests: true,
     handler: (_req, res) => {
       res.status(429).json({ error: { code: "too-many-sign-ins", message: "too many sign-in attempts; wait a quarter of an hour" } });
     },

@@ -51,7 +51,19 @@ export const versionFields = z.object({
 });
 export type VersionFields = z.infer<typeof versionFields>;
 
-const id = z.coerce.number({ error: "ids are whole numbers" }).int("ids are whole numbers").positive("ids are positive");
+/** An id: a positive whole number, or in a path or query its digits alone ("1e0", "0x1" and " 1" are no ids). */
+const id = z
+  .union(
+    [
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,15}$/)
+        .transform(Number),
+    ],
+    { error: "ids are whole numbers written in digits" },
+  )
+  .pipe(z.number().int("ids are whole numbers").positive("ids are positive"));
 
 export const idParam = id;
 

@@ -89,6 +89,17 @@ async function statuses(client: ApiClient, id: number, versions: number[]): Prom
   return out;
 }
 
+const CREDENTIALS = ["commission", "parliament", "council", "ngo"].map((username) => ({ username, password: "demo" }));
+
+describe("ids in paths", () => {
+  it("are digits alone: 1e0, 0x1 or an id with a space name no dossier", async () => {
+    const real = await users.ngo!.request("GET", `/api/dossiers/${ePrivacy}`);
+    expect(real.status).toBe(200);
+    for (const written of [`${ePrivacy}e0`, `0x${ePrivacy.toString(16)}`, `%20${ePrivacy}`, `${ePrivacy}.0`])
+      expect((await users.ngo!.request("GET", `/api/dossiers/${written}`)).status).toBe(404);
+  });
+});
+
 describe("the access matrix of a restricted dossier", () => {
   it("lets the owner do everything", async () => {
     expect(await statuses(users.commission!, testDossier, versionIds)).toEqual({
@@ -167,6 +178,12 @@ describe("without a session", () => {
     const b = await new ApiClient(server.url).request("POST", "/api/session", { username: "nobody", password: "wrong" });
     expect([a.status, b.status]).toEqual([401, 401]);
     expect(a.text).toBe(b.text);
+  });
+
+  it("many people signing in from one address are not held back: only failed attempts count towards the limit", async () => {
+    // The limit is 30 failed attempts a quarter of an hour; the other tests here sign in a dozen times.
+    for (let k = 0; k < 32; k++)
+      expect((await new ApiClient(server.url).request("POST", "/api/session", CREDENTIALS[k % 4]!)).status).toBe(201);
   });
 
   it("logging out ends the session", async () => {
