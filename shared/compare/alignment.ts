@@ -42,6 +42,10 @@ export interface AlignmentOverride {
 
 /** Below this similarity two provisions are not taken to be versions of one another in place. */
 export const MATCH_THRESHOLD = 0.4;
+/** Between matched neighbours, where few rows and items are left, a pair whose words are this similar still matches. */
+export const GAP_MATCH_THRESHOLD = 0.35;
+/** Gaps of up to this many row-item pairs are searched with the lower threshold. */
+const GAP_PAIRS_LIMIT = 64;
 /** A provision out of order is taken to have moved only when its words are this close. */
 export const MOVE_THRESHOLD = 0.6;
 /** A neighbour joins a split or merge when it raises the similarity by at least this much. */
@@ -188,7 +192,8 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       (i, j) => rowScore(rows[i]!, items[j]!),
       weights,
     );
-    const pairs = alignInStretches(rows, items, scores, pinned, pinnedRowSet, representative);
+    const wordScore = (i: number, j: number) => rowWordScore(rows[i]!, items[j]!, weights, overrides);
+    const pairs = alignInStretches(rows, items, scores, wordScore, pinned, pinnedRowSet, representative);
     const rowOfItem = new Array<WorkRow | null>(m).fill(null);
     for (const [j, i] of pinned) {
       const row = rows[i]!;
@@ -199,7 +204,8 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     }
     for (const [i, j] of pairs) {
       const row = rows[i]!;
-      row.scores[v] = Math.min(1, scores.known(i, j) ?? 0);
+      // Pairs matched in a gap may not have been scored yet.
+      row.scores[v] = Math.min(1, scores.score(i, j) ?? 0);
       row.cells[v] = items[j]!;
       row.kinds[v] = "matched";
       rowOfItem[j] = row;
@@ -246,6 +252,19 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
   return rows.map((row) => finish(row, context));
+}
+
+/** The similarity of an item's words to the closest words of a row, numbers aside; null when no cell may match it. */
+function rowWordScore(row: WorkRow, item: Comparable, weights: WordWeights, overrides: OverrideIndex): number | null {
+  let best: number | null = null;
+  for (const cell of row.cells) {
+    if (cell === null || !compatibleKinds(cell, item)) continue;
+    const override = overrides.kind(cell, item);
+    if (override === "separate") return null;
+    const s = override === "pin" ? PINNED : weights.similarity(cell.bag, item.bag);
+    if (best === null || s > best) best = s;
+  }
+  return best;
 }
 
 /** Whether an earlier cell of the row has the same key as cell v: the same kind, number and words. */
@@ -314,6 +333,7 @@ function alignInStretches(
   rows: readonly WorkRow[],
   items: readonly Comparable[],
   scores: PairScores,
+  wordScore: (i: number, j: number) => number | null,
   pinned: ReadonlyMap<number, number>,
   pinnedRows: ReadonlySet<number>,
   representative: (row: WorkRow) => Comparable,
@@ -342,12 +362,52 @@ function alignInStretches(
         { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
       );
       for (const [i, j] of stretch) pairs.push([i0 + i, j0 + j]);
+      pairs.push(...gapMatches(i0, i1, j0, j1, stretch, wordScore, pinned, pinnedRows));
     }
     if (i1 < rows.length) pairs.push([i1, j1]);
     i0 = i1 + 1;
     j0 = j1 + 1;
   }
   return pairs;
+}
+
+/**
+ * Pairs found in the gaps a stretch's matching left: where the rows and items between two
+ * matched pairs (or a stretch's ends) are few, a pair whose words alone are close enough is
+ * taken when the order allows it, as a provision renumbered and rewritten in place keeps its
+ * place between its neighbours (the proposal's "(21) ‘cyber-surveillance technology’ means
+ * items…" and the Council's "(20) ‘cyber-surveillance items’ means dual-use items…"). The words
+ * decide alone: two new provisions that happen to share a number are not one provision.
+ */
+function gapMatches(
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  matched: readonly Pair[],
+  wordScore: (i: number, j: number) => number | null,
+  pinned: ReadonlyMap<number, number>,
+  pinnedRows: ReadonlySet<number>,
+): Pair[] {
+  const found: Pair[] = [];
+  let gi = 0;
+  let gj = 0;
+  for (const [i, j] of [...matched, [i1 - i0, j1 - j0] as Pair]) {
+    const rowCount = i - gi;
+    const itemCount = j - gj;
+    if (rowCount > 0 && itemCount > 0 && rowCount * itemCount <= GAP_PAIRS_LIMIT) {
+      const [ai, aj] = [i0 + gi, j0 + gj];
+      const gap = alignSequences(rowCount, itemCount, (r, c) => {
+        if (pinned.has(aj + c) || pinnedRows.has(ai + r)) return null;
+        const s = wordScore(ai + r, aj + c);
+        return s !== null && s >= GAP_MATCH_THRESHOLD ? s : null;
+      });
+      for (const [r, c] of gap) found.push([ai + r, aj + c]);
+    }
+    gi = i + 1;
+    gj = j + 1;
+  }
+  return found;
 }
 
 function range(from: number, to: number): number[] {

@@ -51,6 +51,34 @@ describe("the dual-use dossier in four columns", () => {
     expect(labelsOf(rowWith(0, "Article 14(1)(c)"))).toEqual(["Article 14(1)(c)", "Article 14(1)(c)", null, null]);
   });
 
+  it("keeps the cyber-surveillance definition in one row, renumbered and rewritten, whichever column is the reference", () => {
+    // Proposal 2(21) "‘cyber-surveillance technology’ means items … covert intrusion" became the
+    // Council's and the act's 2(20) "‘cyber-surveillance items’ means dual-use items … covert
+    // surveillance of natural persons"; Parliament moved it to 2(1a).
+    const stages = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
+    for (const ref of [0, 1, 2, 3]) {
+      const rows = compareVersions(stages, { ref }).rows;
+      const row = rows.find((r) => r.cells[2]?.label === "Article 2(20)")!;
+      expect(labelsOf(row)).toEqual(["Article 2(21)", "Article 2(1a)", "Article 2(20)", "Article 2(20)"]);
+    }
+    const council = rowWith(2, "Article 2(20)").cells[2]!;
+    expect([council.status, council.confidence < 0.5]).toEqual(["changed", true]);
+    expect(rowWith(2, "Article 2(20)").cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by "]);
+  });
+
+  it("matches the proposal's point (h) of Article 14(1) with the Council's shortened point (d)", () => {
+    expect(labelsOf(rowWith(0, "Article 14(1)(h)"))).toEqual([
+      "Article 14(1)(h)",
+      "Article 14(1)(h)",
+      "Article 14(1)(d)",
+      "Article 15(1)(d)",
+    ]);
+  });
+
+  it("shows the Council's rewording of the recital on the common criteria, human rights among them, in the proposal's row", () => {
+    expect(labelsOf(rowWith(0, "Recital 9"))).toEqual(["Recital 9", "Recital 9", "Recital 7", null]);
+  });
+
   it("shows the human-rights catch-all of Article 4(1)(d) deleted by the Council", () => {
     const row = rowWith(0, "Article 4(1)(d)");
     expect(labelsOf(row)).toEqual(["Article 4(1)(d)", "Article 4(1)(d)", null, null]);
