@@ -463,12 +463,13 @@ function markSplitsAndMerges(
   });
 }
 
-function cellStatus(row: WorkRow, v: number, ref: number): RowStatus {
+function cellStatus(row: WorkRow, v: number, ref: number): RowStatus | null {
   const kind = row.kinds[v];
   if (kind === "moved" || kind === "split" || kind === "merged") return kind;
   const cell = row.cells[v] ?? null;
   const base = row.cells[ref] ?? null;
-  if (base === null) return "inserted";
+  // A column that lacks what the reference lacks too has nothing to say.
+  if (base === null) return cell === null ? null : "inserted";
   if (cell === null) return "deleted";
   const sameWords = cell.text === base.text && cell.heading === base.heading;
   if (!sameWords) return "changed";
@@ -482,7 +483,7 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
   for (let v = 0; v < width; v++) {
     if (v === ref && row.cells[ref] !== null) continue;
     const status = cellStatus(row, v, ref);
-    if (v === ref && status !== "merged") continue;
+    if (status === null || (v === ref && status !== "merged")) continue;
     relations[v] = { status, confidence: round(row.scores[v] ?? (row.cells[v] === null ? 1 : 0)), note: row.notes[v] ?? null };
   }
   const present = relations.filter((r): r is CellRelation => r !== null);

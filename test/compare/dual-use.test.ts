@@ -79,6 +79,13 @@ describe("the dual-use dossier in four columns", () => {
     expect(labelsOf(rowWith(0, "Recital 9"))).toEqual(["Recital 9", "Recital 9", "Recital 7", null]);
   });
 
+  it("says a column inserted a provision only where it has one: a column lacking what the reference lacks says nothing", () => {
+    const row = rowWith(2, "Recital 5");
+    expect(labelsOf(row)).toEqual([null, null, "Recital 5", "Recital 9"]);
+    expect(row.statuses).toEqual([null, null, "inserted", "inserted"]);
+    for (const r of comparison.rows) r.statuses.forEach((s, v) => s === "inserted" && expect(r.cells[v]).not.toBeNull());
+  });
+
   it("shows the human-rights catch-all of Article 4(1)(d) deleted by the Council", () => {
     const row = rowWith(0, "Article 4(1)(d)");
     expect(labelsOf(row)).toEqual(["Article 4(1)(d)", "Article 4(1)(d)", null, null]);
