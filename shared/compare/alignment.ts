@@ -12,6 +12,9 @@ import { PairScores, SURE_MATCH } from "./pair-scores";
 import { WordBag } from "./word-bag";
 import type { Lexicon } from "./lexicon";
 import { compatibleKinds, provisionSimilarity, WordWeights } from "./similarity";
+import { GROUP_TYPES } from "../model/schema";
+
+const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 
 export type RowStatus = "same" | "changed" | "renumbered" | "inserted" | "deleted" | "moved" | "split" | "merged";
 
@@ -478,6 +481,7 @@ function cellStatus(row: WorkRow, v: number, ref: number): RowStatus | null {
 
 function finish(row: WorkRow, context: LevelContext): AlignedRow {
   const { ref } = context;
+  const childColumns = ownTextsAsParagraphs(row.cells, context.lexicon);
   const width = row.cells.length;
   const relations: (CellRelation | null)[] = new Array<CellRelation | null>(width).fill(null);
   for (let v = 0; v < width; v++) {
@@ -489,13 +493,41 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
   const present = relations.filter((r): r is CellRelation => r !== null);
   const status = present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
   const confidences = row.cells.map((c, v) => (c !== null && v !== ref && row.scores[v] !== null ? row.scores[v]! : 1));
-  const children = unchangedBelow(row.cells)
-    ? sameChildren(row.cells, ref)
-    : alignLevel(
-        row.cells.map((c) => (c === null ? [] : c.children)),
-        context,
-      );
+  const children = unchangedBelow(row.cells) ? sameChildren(row.cells, ref) : alignLevel(childColumns, context);
   return { cells: row.cells, relations, status, confidence: round(Math.min(...confidences)), children };
+}
+
+/**
+ * The sub-provisions of a row's cells, to align next. Where one version numbers a provision's
+ * paragraphs and another has dropped the numbering, leaving the words as the provision's own
+ * (the ePrivacy Directive's Article 3 kept only its paragraph 1, unnumbered, in 2009), those own
+ * words stand as an unnumbered paragraph among the sub-provisions, so that they meet the
+ * paragraph they came from and are diffed against it; the provision's cell then keeps its
+ * heading and number without them. The cells are changed in place.
+ */
+function ownTextsAsParagraphs(cells: (Comparable | null)[], lexicon: Lexicon): Comparable[][] {
+  const columns = cells.map((c) => (c === null ? [] : [...c.children]));
+  const numbered = cells.find((c) => c !== null && c.text === "" && c.children.length > 0 && !GROUPS.has(c.type));
+  if (!numbered) return columns;
+  cells.forEach((cell, v) => {
+    if (cell === null || cell.children.length > 0 || cell.text === "" || GROUPS.has(cell.type)) return;
+    columns[v] = [
+      {
+        ...cell,
+        type: numbered.children[0]!.type,
+        num: null,
+        numToken: null,
+        heading: null,
+        headingTokens: null,
+        bag: WordBag.of(lexicon, [cell.tokens]),
+        // Keys of real provisions are never negative: equal keys here mean equal words.
+        key: -1 - cell.tokens.serial,
+        children: [],
+      },
+    ];
+    cells[v] = { ...cell, text: "", tokens: lexicon.tokens("") };
+  });
+  return columns;
 }
 
 /** True when every version that has the provision has it word for word, sub-provisions included. */

@@ -28,8 +28,7 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
       ["Article 2(e)", null, "deleted"],
       ["Article 2(h)", "Article 2(h)", "changed"],
       [null, "Article 2(i)", "inserted"],
-      ["Article 3", "Article 3", "changed"],
-      ["Article 3(1)", null, "deleted"],
+      ["Article 3(1)", "Article 3", "changed"],
       ["Article 3(2)", null, "deleted"],
       ["Article 3(3)", null, "deleted"],
       ["Article 4", "Article 4", "changed"],
@@ -71,6 +70,14 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
       ["+", "at the time of their collection "],
     ]);
     expect(diffOf(comparison, "Article 2(c)").filter(([op]) => op !== "=")).toEqual([["+", " or by an electronic communications service"]]);
+  });
+
+  it("diffs Article 3, whose only remaining paragraph lost its number, against its old paragraph 1", () => {
+    expect(diffOf(comparison, "Article 3(1)").filter(([op]) => op !== "=")).toEqual([
+      ["+", ", including public communications networks supporting data collection and identification devices"],
+    ]);
+    const article = comparison.rows.find((r) => r.label === "Article 3")!;
+    expect([article.status, article.cells[1]!.text, article.cells[1]!.heading]).toEqual(["same", "", "Services concerned"]);
   });
 
   it("shows the new heading of Article 4 word by word", () => {
