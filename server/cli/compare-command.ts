@@ -2,13 +2,13 @@
  * `synopsis compare`: align two to six versions of an act and write the comparison table as a
  * printable HTML page or JSON, or print the JSON to stdout with --json.
  */
-import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { readDocument } from "../../shared/formats/read";
 import { FormatError } from "../../shared/formats/errors";
 import { compareVersions, ComparisonError } from "../../shared/compare/comparison";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
+import { readInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
 
@@ -26,6 +26,10 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   if (positionals.length < 2) throw new UsageError("compare needs at least two files");
   const names = values.names !== undefined ? values.names.split(",").map((n) => n.trim()) : positionals.map((p) => basename(p));
   if (names.length !== positionals.length) throw new UsageError(`--names gives ${names.length} names for ${positionals.length} files`);
+  if (names.some((n) => n === "")) throw new UsageError(`--names has an empty name: "${values.names}"`);
+  const repeated = names.find((n, i) => names.indexOf(n) !== i);
+  if (repeated !== undefined && values.names !== undefined)
+    throw new UsageError(`--names gives "${repeated}" twice: each column needs a name of its own`);
   if (!/^\d+$/.test(values.ref)) throw new UsageError(`--ref must be a column number counted from 0, not "${values.ref}"`);
   const output = values.out;
   if (output !== undefined && !/\.(html?|json)$/i.test(output)) throw new UsageError(`--out must end in .html or .json: "${output}"`);
@@ -34,10 +38,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   const docs = [];
   for (const path of positionals) {
     progress.step(`Reading ${basename(path)}`);
-    const bytes = await readFile(path).catch(() => {
-      throw new FormatError("empty", `cannot read ${path}: no such file`);
-    });
-    docs.push(readDocument({ bytes: new Uint8Array(bytes), file: basename(path) }).doc);
+    docs.push(readDocument({ bytes: await readInput(path), file: basename(path) }).doc);
   }
   progress.step("Aligning and comparing");
   let comparison;
@@ -53,7 +54,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   const json = JSON.stringify(comparison);
   if (output !== undefined) {
     const title = `Comparison: ${names.join(" | ")}`;
-    await writeFile(output, /\.json$/i.test(output) ? json + "\n" : comparisonHtml(comparison, comparison.rows, title));
+    await writeOutput(output, /\.json$/i.test(output) ? json + "\n" : comparisonHtml(comparison, comparison.rows, title));
   }
   if (values.json) out.write(json + "\n");
   else {

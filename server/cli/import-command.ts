@@ -2,15 +2,15 @@
  * `synopsis import`: read a file of any known kind, print its summary (or the JSON outline with
  * --json), and write the output that --out names.
  */
-import { readFile, writeFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { basename } from "node:path";
-import { FORMATS, MAX_INPUT_BYTES, type FormatName } from "../../shared/formats/input";
-import { FormatError, locatedMessage } from "../../shared/formats/errors";
+import { FORMATS, type FormatName } from "../../shared/formats/input";
+import { locatedMessage } from "../../shared/formats/errors";
 import { readDocument } from "../../shared/formats/read";
 import { outputForFile, writeDocument } from "../../shared/formats/write";
 import { outline } from "../../shared/model/outline";
 import { summarize } from "../../shared/model/summary";
+import { readInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
 
@@ -30,18 +30,12 @@ export async function importCommand(args: string[], out: NodeJS.WritableStream):
     throw new UsageError(`--out must end in .akn.xml, .txt, .html or .json: "${values.out}"`);
 
   const progress = new Progress();
-  const size = (await stat(file).catch(() => null))?.size;
-  if (size === undefined) throw new FormatError("empty", `cannot read ${file}: no such file`);
-  if (size > MAX_INPUT_BYTES)
-    throw new FormatError("too-large", `the file is ${(size / 1048576).toFixed(1)} MiB; the limit is ${MAX_INPUT_BYTES / 1048576} MiB`, {
-      file: basename(file),
-    });
   progress.step(`Reading ${basename(file)}`);
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = await readInput(file);
   const { doc, warnings, format: detected } = readDocument({ bytes, file: basename(file), ...(format ? { format } : {}) });
   if (values.out !== undefined && output !== null) {
     progress.step(`Writing ${values.out}`);
-    await writeFile(values.out, writeDocument(doc, output));
+    await writeOutput(values.out, writeDocument(doc, output));
   }
   progress.done();
 

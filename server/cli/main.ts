@@ -6,6 +6,7 @@ import { FormatError } from "../../shared/formats/errors";
 import { importCommand } from "./import-command";
 import { demoCommand } from "./demo-command";
 import { compareCommand } from "./compare-command";
+import { OutputError } from "./files";
 import { serveCommand } from "./serve-command";
 import { USAGE, UsageError } from "./usage";
 
@@ -35,7 +36,7 @@ export async function main(
       err.write(`synopsis: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof FormatError) {
+    if (e instanceof FormatError || e instanceof OutputError) {
       err.write(`synopsis: ${e.message}\n`);
       return 1;
     }

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -127,6 +127,42 @@ describe("synopsis compare", () => {
     const row = json.rows.find((r) => r.cells[0]?.label === "Article 4a")!;
     expect(row.cells[1]!.label).toBe("Article 5");
     expect(row.cells[1]!.diff).toEqual([["=", row.cells[1]!.text]]);
+  });
+
+  it("says in a sentence, with exit 1, that an input is missing or a folder, or that the output's folder does not exist", async () => {
+    const act = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
+    const results = await Promise.all([
+      synopsis("compare", act, join(tmp, "missing.xml")),
+      synopsis("compare", act, tmp),
+      synopsis("compare", act, act, "--out", join(tmp, "no-such-folder", "out.html")),
+    ]);
+    expect(results.map((r) => [r.code, r.stderr.trim()])).toEqual([
+      [1, `synopsis: cannot read ${join(tmp, "missing.xml")}: no such file or folder`],
+      [1, `synopsis: cannot read ${tmp}: it is a folder, not a file`],
+      [1, `synopsis: cannot write ${join(tmp, "no-such-folder", "out.html")}: no such file or folder`],
+    ]);
+  });
+
+  it("refuses an empty or repeated column name with exit 2", async () => {
+    const act = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
+    const results = await Promise.all([synopsis("compare", act, act, "--names", "A,"), synopsis("compare", act, act, "--names", "A, A")]);
+    expect(results.map((r) => [r.code, r.stderr.split("\n")[0]])).toEqual([
+      [2, 'synopsis: --names has an empty name: "A,"'],
+      [2, 'synopsis: --names gives "A" twice: each column needs a name of its own'],
+    ]);
+  });
+
+  it("stops quietly when the reader of its output stops early (| head)", async () => {
+    // Megabytes of JSON: far more than a pipe holds, so the writer meets the closed pipe.
+    const act = join(FIXTURES, "eurlex/gdpr-2016-679.fmx.xml");
+    const child = spawn(process.execPath, [BIN, "compare", act, act, "--json"]);
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Read the first chunk, then close the pipe as head does.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect([code, stderr]).toEqual([0, ""]);
   });
 
   it("refuses a single version and a reference out of range with exit 2", async () => {
