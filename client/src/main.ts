@@ -9,6 +9,7 @@ import { showDossiers } from "./pages/dossiers";
 import { showDossier } from "./pages/dossier";
 import { showComparison } from "./pages/comparison";
 import { h } from "./dom";
+import { closeRealtime, stopWatching } from "./realtime";
 
 const app = document.getElementById("app")!;
 const who = document.getElementById("who")!;
@@ -26,6 +27,7 @@ async function currentUser(): Promise<SessionUser | null> {
 }
 
 function setUser(u: SessionUser | null): void {
+  if (u === null || (user !== null && u.id !== user.id)) closeRealtime();
   user = u;
   who.textContent = u ? `${u.displayName} · ${u.organisation}` : "";
   logout.hidden = u === null;
@@ -36,6 +38,8 @@ async function route(): Promise<void> {
   const [path, query] = hash.slice(1).split("?");
   const params = new URLSearchParams(query ?? "");
   const parts = (path ?? "").split("/").filter(Boolean);
+  // Only the page on screen hears the dossier's events; the dossier page starts hearing them anew.
+  stopWatching();
   try {
     if (user === null) setUser(await currentUser());
     if (user === null && path !== "/login") {
@@ -80,4 +84,9 @@ logout.addEventListener("click", () => {
     });
 });
 window.addEventListener("hashchange", () => void route());
+// A page that finds the session over (a 401 outside the router) says so; the header follows.
+window.addEventListener("session-ended", () => {
+  setUser(null);
+  who.replaceChildren(h("a", { href: "#/login" }, "Signed out: sign in again"));
+});
 void route();

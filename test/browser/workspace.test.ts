@@ -3,12 +3,13 @@
  * dossier, read the four columns with their marked differences, keep the changed rows, jump to an
  * article, and sign out. A screenshot of the comparison is kept under test-output/.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { buildClient, hasChromium, launchChromium, TEST_OUTPUT } from "../support/browser";
-import { testServer, type TestServer } from "../support/server";
+import { ApiClient, testServer, type TestServer } from "../support/server";
+import { FIXTURES } from "../support/fixtures";
 
 describe.skipIf(!hasChromium)("the workspace in a browser", () => {
   let server: TestServer;
@@ -100,6 +101,28 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     const box = await page.locator(".row:focus").boundingBox();
     expect(box!.y).toBeGreaterThan(0);
     expect(box!.y).toBeLessThan(900);
+    // The act's recital 3 stands in the row of the proposal's recital 2: "recital 3" goes to the row of that name.
+    await page.fill("#jump", "recital 3");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Recital 3");
+  });
+
+  it("shows a version another member adds while the dossier is open, without a reload, leaving the choice of columns alone", async () => {
+    await page.click("text=← Dossier");
+    await page.waitForSelector("form.choose");
+    const before = await page.locator(".version").count();
+    await page.uncheck(".version >> nth=1 >> input[name=column]");
+    const dossierId = Number(/#\/dossiers\/(\d+)/.exec(page.url())![1]);
+    const parliament = await new ApiClient(server.url).signIn("parliament");
+    const file = new FormData();
+    file.set("file", new Blob([readFileSync(join(FIXTURES, "dual-use/council-mandate-2019.akn.xml"))]), "mandate.akn.xml");
+    file.set("name", "Trilogue compromise draft");
+    file.set("stage", "compromise");
+    expect((await parliament.request("POST", `/api/dossiers/${dossierId}/versions`, file)).status).toBe(201);
+    await page.waitForSelector(".version >> text=Trilogue compromise draft");
+    expect(await page.locator(".version").count()).toBe(before + 1);
+    expect(await page.locator(".news").textContent()).toBe("A new version was added: Trilogue compromise draft.");
+    expect(await page.locator(".version >> nth=1 >> input[name=column]").isChecked()).toBe(false);
   });
 
   it("signs out", async () => {

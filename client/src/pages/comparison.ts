@@ -110,9 +110,17 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   jump.addEventListener("keydown", (e) => {
     if (e.key !== "Enter") return;
     const label = provisionLabel(jump.value);
-    const wanted = (label ?? jump.value).toLowerCase();
-    const index = shown.findIndex((r) => r.cells.some((c) => c?.label.toLowerCase() === wanted));
-    jump.setCustomValidity(index < 0 ? `No ${label ?? jump.value} in the rows shown` : "");
+    const wanted = (label ?? jump.value.trim()).toLowerCase();
+    if (wanted === "") return;
+    // The row that bears the label first (the reference's numbering), else a row where any column has it.
+    let index = shown.findIndex((r) => r.label.toLowerCase() === wanted);
+    if (index < 0) index = shown.findIndex((r) => r.cells.some((c) => c?.label.toLowerCase() === wanted));
+    // "Section 2" finds "Chapter III, Section 2" when only one row ends so.
+    if (index < 0) {
+      const ending = shown.flatMap((r, i) => (r.label.toLowerCase().endsWith(`, ${wanted}`) ? [i] : []));
+      if (ending.length === 1) index = ending[0]!;
+    }
+    jump.setCustomValidity(index < 0 ? `No ${label ?? jump.value.trim()} in the rows shown` : "");
     jump.reportValidity();
     if (index >= 0) focusRow(index);
   });

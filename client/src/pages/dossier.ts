@@ -3,10 +3,14 @@
  * reference for a comparison, an upload form for those who may add versions, and its members.
  */
 import { api, ApiFailure, upload } from "../api";
+import { watchDossier } from "../realtime";
 import { STAGES, type DossierDetail, type VersionSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
 
-function versionRow(dossierId: number, v: VersionSummary): HTMLElement {
+/** The most columns a comparison takes. */
+const MAX_COLUMNS = 6;
+
+function versionRow(dossierId: number, v: VersionSummary, ticked: boolean): HTMLElement {
   const counts = Object.entries(v.counts)
     .filter(([type]) => ["recital", "article", "annex"].includes(type))
     .map(([type, n]) => `${n} ${type}s`)
@@ -14,19 +18,36 @@ function versionRow(dossierId: number, v: VersionSummary): HTMLElement {
   return h(
     "li",
     { class: "version" },
-    h("input", { type: "checkbox", name: "column", value: v.id, id: `column-${v.id}`, checked: true }),
+    h("input", { type: "checkbox", name: "column", value: v.id, id: `column-${v.id}`, checked: ticked }),
     h("label", { for: `column-${v.id}` }, h("strong", {}, v.name), ` (${v.stage}) · ${counts} · ${v.words} words`),
-    h("label", { class: "ref" }, h("input", { type: "radio", name: "ref", value: v.id }), " reference"),
+    h(
+      "label",
+      { class: "ref" },
+      h("input", { type: "radio", name: "ref", value: v.id, "aria-label": `${v.name} as the reference` }),
+      " reference",
+    ),
     v.notice ? h("p", { class: "notice", role: "note" }, v.notice) : null,
     h("a", { href: `/api/dossiers/${dossierId}/versions/${v.id}?format=akn`, class: "akn" }, "Akoma Ntoso"),
   );
 }
 
-export async function showDossier(app: HTMLElement, id: number): Promise<void> {
+/** Versions ticked at first: all of them when a comparison can take them all, else the first and the latest. */
+function tickedAtFirst(versions: readonly VersionSummary[]): Set<number> {
+  if (versions.length <= MAX_COLUMNS) return new Set(versions.map((v) => v.id));
+  return new Set([versions[0]!.id, ...versions.slice(-(MAX_COLUMNS - 1)).map((v) => v.id)]);
+}
+
+/**
+ * Shows a dossier. `notice` is said in the page's status line (what the user just did), and
+ * versions others add while the page is open join the list as they come.
+ */
+export async function showDossier(app: HTMLElement, id: number, notice = ""): Promise<void> {
   const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
-  const list = h("ul", { class: "versions" }, ...dossier.versions.map((v) => versionRow(id, v)));
+  const ticked = tickedAtFirst(dossier.versions);
+  const list = h("ul", { class: "versions" }, ...dossier.versions.map((v) => versionRow(id, v, ticked.has(v.id))));
   const firstRef = list.querySelector<HTMLInputElement>('input[name="ref"]');
   if (firstRef) firstRef.checked = true;
+  const news = h("p", { class: "news", role: "status" }, notice);
   const message = h("p", { class: "error", role: "alert" });
   const compare = h("button", { type: "submit" }, "Compare");
   const form = h("form", { class: "choose" }, list, compare, message);
@@ -46,6 +67,21 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
   });
 
   const canAdd = dossier.role === "owner" || dossier.role === "drafter";
+  const shown = new Set(dossier.versions.map((v) => v.id));
+  watchDossier(id, ({ versionId, name }) => {
+    if (shown.has(versionId) || !list.isConnected) return;
+    // Fetched afresh, so that what this user may see is the server's to say; unticked, so that a choice in progress stands.
+    void api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`)
+      .then(({ dossier: fresh }) => {
+        for (const v of fresh.versions) {
+          if (shown.has(v.id) || !list.isConnected) continue;
+          shown.add(v.id);
+          list.append(versionRow(id, v, false));
+        }
+        news.textContent = `A new version was added: ${name}.`;
+      })
+      .catch(() => undefined);
+  });
   app.replaceChildren(
     h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")),
     h("h1", {}, dossier.title),
@@ -57,6 +93,7 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
         .join(" · "),
     ),
     h("h2", {}, "Versions"),
+    news,
     dossier.versions.length ? form : h("p", {}, "No versions yet."),
     canAdd ? uploadForm(id) : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
     h("h2", {}, "Members"),
@@ -97,12 +134,17 @@ function uploadForm(id: number): HTMLElement {
       if (share >= 1) message.textContent = "Reading the file…";
     })
       .then(({ version }) => {
-        message.textContent = `Added ${version.name}: ${version.words} words${version.warnings.length ? `, ${version.warnings.length} warnings` : ""}.`;
-        void showDossier(document.getElementById("app")!, id);
+        const warnings = version.warnings.length ? `, ${version.warnings.length} warnings` : "";
+        void showDossier(document.getElementById("app")!, id, `Added ${version.name}: ${version.words} words${warnings}.`);
       })
       .catch((err: unknown) => {
         progress.hidden = true;
-        message.textContent = err instanceof ApiFailure ? `Not added: ${err.message}` : "Not added.";
+        if (err instanceof ApiFailure && err.status === 401) {
+          message.textContent = "Not added: your session has ended. Sign in again, then add the file once more.";
+          window.dispatchEvent(new Event("session-ended"));
+          return;
+        }
+        message.textContent = err instanceof ApiFailure ? `Not added: ${err.message}` : "Not added: the server could not be reached.";
       });
   });
   return form;

@@ -1,0 +1,55 @@
+/*
+ * The browser's end of the real-time channel: one Socket.IO connection, carrying the session
+ * cookie, that joins the room of the dossier on screen and hands its events to that page. A page
+ * that is left stops hearing them; signing out closes the connection.
+ */
+import { io, type Socket } from "socket.io-client";
+import type { ClientEvents, ServerEvents } from "../../shared/protocol/socket";
+
+type VersionAdded = Parameters<ServerEvents["dossier:version-added"]>[0];
+
+interface Watcher {
+  readonly dossierId: number;
+  readonly onVersionAdded: (event: VersionAdded) => void;
+}
+
+let socket: Socket<ServerEvents, ClientEvents> | null = null;
+let watcher: Watcher | null = null;
+
+function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number): void {
+  // A refusal (the dossier is gone, or no longer readable) leaves the page as it is: it is only live no more.
+  s.emit("dossier:join", { dossierId }, () => undefined);
+}
+
+function connection(): Socket<ServerEvents, ClientEvents> {
+  if (socket === null) {
+    const s: Socket<ServerEvents, ClientEvents> = io({ withCredentials: true });
+    s.on("dossier:version-added", (event) => {
+      if (watcher !== null && event.dossierId === watcher.dossierId) watcher.onVersionAdded(event);
+    });
+    // After a reconnection the server has forgotten the rooms: join again.
+    s.io.on("reconnect", () => {
+      if (watcher !== null) join(s, watcher.dossierId);
+    });
+    socket = s;
+  }
+  return socket;
+}
+
+/** Hears the events of one dossier, in place of whatever was heard before. */
+export function watchDossier(dossierId: number, onVersionAdded: (event: VersionAdded) => void): void {
+  watcher = { dossierId, onVersionAdded };
+  join(connection(), dossierId);
+}
+
+/** Stops handing events to the page that was watching. */
+export function stopWatching(): void {
+  watcher = null;
+}
+
+/** Closes the connection, as its session has ended; the next watch opens a new one with the new cookie. */
+export function closeRealtime(): void {
+  watcher = null;
+  socket?.disconnect();
+  socket = null;
+}
