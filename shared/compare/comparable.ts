@@ -5,7 +5,7 @@
 import type { Node } from "prosemirror-model";
 import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schema";
 import { eIdToken, numberToken } from "../model/numbering";
-import { citationLabel, type LabelStep } from "../model/labels";
+import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labels";
 import { ownText } from "../model/walk";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
@@ -46,6 +46,8 @@ const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 /** Where a provision stands: its kind, label steps and label, and the paths below it by eId. */
 interface ProvisionPath {
   readonly type: ProvisionType;
+  /** A subparagraph named in its points' labels (see LabelStep). */
+  readonly named: boolean;
   readonly steps: readonly LabelStep[];
   readonly label: string;
   /** Made when the first path below is: most provisions have none. */
@@ -58,7 +60,7 @@ interface ProvisionPath {
  */
 export class ComparableMaker {
   private readonly bags = new Map<number, WordBag>();
-  private readonly top: ProvisionPath = { type: "article", steps: [], label: "", below: null };
+  private readonly top: ProvisionPath = { type: "article", named: false, steps: [], label: "", below: null };
   private readonly numberTokens = new Map<string, string | null>();
   /** Keys are numbers given to distinct descriptions of provisions, so equal keys are exact. */
   private readonly keys = new SequenceNumbers();
@@ -92,15 +94,16 @@ export class ComparableMaker {
     return seq;
   }
 
-  private comparable(node: Node, version: number, path: ProvisionPath): Comparable {
+  private comparable(node: Node, version: number, path: ProvisionPath, named = false): Comparable {
     const type = node.type.name as ProvisionType;
     const eId = node.attrs.eId as string;
-    const here = this.pathTo(path, type, eId);
+    const here = this.pathTo(path, type, eId, named);
     const isGroup = GROUPS.has(type);
     const children: Comparable[] = [];
+    const nameSubparagraphs = !isGroup && subparagraphsNamed(node);
     node.forEach((child) => {
       if (isProvisionType(child.type.name) && !(isGroup && (child.type.name === "article" || GROUPS.has(child.type.name)))) {
-        children.push(this.comparable(child, version, here));
+        children.push(this.comparable(child, version, here, nameSubparagraphs && child.type.name === "subparagraph"));
       }
     });
     const text = ownText(node);
@@ -131,12 +134,12 @@ export class ComparableMaker {
   }
 
   /** The path to a provision from its parent's: its label, found once for each chain of eIds. */
-  private pathTo(parent: ProvisionPath, type: ProvisionType, eId: string): ProvisionPath {
+  private pathTo(parent: ProvisionPath, type: ProvisionType, eId: string, named = false): ProvisionPath {
     parent.below ??= new Map();
     let path = parent.below.get(eId);
-    if (path === undefined || path.type !== type) {
-      const steps = [...parent.steps, { type, token: eIdToken(eId) }];
-      path = { type, steps, label: citationLabel(steps), below: null };
+    if (path === undefined || path.type !== type || path.named !== named) {
+      const steps = [...parent.steps, named ? { type, token: eIdToken(eId), named } : { type, token: eIdToken(eId) }];
+      path = { type, named, steps, label: citationLabel(steps), below: null };
       parent.below.set(eId, path);
     }
     return path;

@@ -11,6 +11,25 @@ import { eIdToken } from "./numbering";
 export interface LabelStep {
   readonly type: ProvisionType;
   readonly token: string;
+  /** A subparagraph named even on the way to a point, as another subparagraph of its paragraph has points too. */
+  readonly named?: boolean;
+}
+
+/** Whether a provision's subparagraphs must be named in their points' labels: more than one of them has points. */
+export function subparagraphsNamed(parent: Node): boolean {
+  let withPoints = 0;
+  for (let k = 0; k < parent.childCount && withPoints < 2; k++) {
+    const child = parent.child(k);
+    if (child.type.name !== "subparagraph") continue;
+    for (let j = 0; j < child.childCount; j++) {
+      const name = child.child(j).type.name;
+      if (name === "point" || name === "indent") {
+        withPoints++;
+        break;
+      }
+    }
+  }
+  return withPoints > 1;
 }
 
 const HEAD_WORD: Partial<Record<ProvisionType, string>> = {
@@ -38,7 +57,10 @@ function ordinalWord(token: string): string {
 
 /** The label steps of a provision from the chain of provisions that ends with it. */
 export function labelSteps(chain: readonly Node[]): LabelStep[] {
-  return chain.map((node) => ({ type: node.type.name as ProvisionType, token: eIdToken(node.attrs.eId as string) }));
+  return chain.map((node, k) => {
+    const step = { type: node.type.name as ProvisionType, token: eIdToken(node.attrs.eId as string) };
+    return k > 0 && step.type === "subparagraph" && subparagraphsNamed(chain[k - 1]!) ? { ...step, named: true } : step;
+  });
 }
 
 function splitHead(steps: readonly LabelStep[]): { heads: LabelStep[]; divisions: LabelStep[] } {
@@ -50,7 +72,8 @@ function splitHead(steps: readonly LabelStep[]): { heads: LabelStep[]; divisions
 /**
  * Citation form: "Article 5(2)(a)", "Article 6(1), second subparagraph", "Article 5(2)(a), first
  * indent", "Recital 12", "Annex I, point 3(a)", "Chapter III, Section 2". Unnumbered
- * subparagraphs on the way to a point are left out, as people cite "Article 6(1)(a)".
+ * subparagraphs on the way to a point are left out, as people cite "Article 6(1)(a)", unless
+ * two of them have points: "Article 21(3), second subparagraph, point (a)".
  */
 export function citationLabel(steps: readonly LabelStep[]): string {
   const { heads, divisions } = splitHead(steps);
@@ -58,15 +81,22 @@ export function citationLabel(steps: readonly LabelStep[]): string {
   const shownHeads = article >= 0 ? heads.slice(article) : heads;
   let label = shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`).join(", ");
   const inArticle = article >= 0;
+  // After a named subparagraph, the next number is written out: ", point (a)".
+  let afterWords = false;
   divisions.forEach((step, i) => {
     const isLast = i === divisions.length - 1;
     if (step.type === "subparagraph" || step.type === "indent") {
-      if (isLast) label += `, ${ordinalWord(step.token)} ${step.type}`;
+      if (isLast || step.named) {
+        label += `, ${ordinalWord(step.token)} ${step.type}`;
+        afterWords = true;
+      }
       return;
     }
     const numbered = `(${step.token})`;
     const previousShown = divisions.slice(0, i).some((s) => s.type === "paragraph" || s.type === "point");
-    label += !inArticle && !previousShown ? `, point ${step.token}` : numbered;
+    if (afterWords) label += `, point ${numbered}`;
+    else label += !inArticle && !previousShown ? `, point ${step.token}` : numbered;
+    afterWords = false;
   });
   return label;
 }

@@ -293,6 +293,11 @@ describe("the Digital Services Act as published in the Official Journal", () => 
     expect(label(doc(), "art_34__para_1__subpara_2__point_a")).toBe("Article 34(1)(a)");
   });
 
+  it("names the subparagraph in a point's label when two subparagraphs each have a point (a): Article 21(3)", () => {
+    expect(label(doc(), "art_21__para_3__subpara_1__point_a")).toBe("Article 21(3), first subparagraph, point (a)");
+    expect(label(doc(), "art_21__para_3__subpara_2__point_a")).toBe("Article 21(3), second subparagraph, point (a)");
+  });
+
   it("reads the point Article 90 adds to another act as words of the amending article, not as its point", () => {
     const article = provision(doc(), "art_90");
     expect(children(article).map((n) => n.type.name)).toEqual(["p", "p"]);
