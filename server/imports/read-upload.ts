@@ -9,6 +9,9 @@ import { FormatError, locatedMessage } from "../../shared/formats/errors";
 import type { FormatName } from "../../shared/formats/input";
 import { summarize } from "../../shared/model/summary";
 
+/** The longest title a version's summary keeps: acts' titles run to about 250 characters. */
+export const MAX_TITLE = 400;
+
 export interface UploadInput {
   readonly bytes: Uint8Array;
   /** The file's name as uploaded: the readers tell some formats by it, and their errors name it. */
@@ -49,11 +52,16 @@ export function readUpload(input: UploadInput): ReadUpload {
         (format === "text" ? ' In plain text, an act has lines such as "Article 1", "(1)" or "ANNEX".' : ""),
       { file: input.file },
     );
+  const notes = warnings.map((w) => locatedMessage(w.message, w.location));
+  // The title goes out with every listing of the dossier's versions: a page of words as a title would weigh on all of them.
+  const shortTitle = title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
+  if (shortTitle !== title)
+    notes.push(locatedMessage(`the title is ${title.length} characters long; it is kept cut to ${MAX_TITLE}`, { file: input.file }));
   const summary: StoredSummary = {
-    title,
+    title: shortTitle,
     counts: { ...counts },
     words,
-    warnings: warnings.map((w) => locatedMessage(w.message, w.location)),
+    warnings: notes,
     notice: doc.attrs.notice as string | null,
   };
   return { format, summary, document: JSON.stringify(doc.toJSON()) };

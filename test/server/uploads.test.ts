@@ -123,6 +123,18 @@ describe("bad uploads store nothing and say why", () => {
     expect(await versionCount()).toBe(before);
   });
 
+  it("keeps a page of words standing where the title should be cut short, with a warning, so that listings stay light", async () => {
+    const text = `${"WORDS ".repeat(2000)}\nArticle 1\nThe Member States shall ensure things.\n`;
+    const answer = await owner.request<{ version: { title: string; warnings: string[] } }>(
+      "POST",
+      `/api/dossiers/${dossier}/versions`,
+      form(text, "long-title.txt"),
+    );
+    expect(answer.status).toBe(201);
+    expect(answer.body.version.title).toHaveLength(400);
+    expect(answer.body.version.warnings).toContain("long-title.txt: the title is 11999 characters long; it is kept cut to 400");
+  });
+
   it("refuses a multipart body cut short, or without a boundary, with a 400 that says so", async () => {
     const before = await versionCount();
     const path = `/api/dossiers/${dossier}/versions`;
