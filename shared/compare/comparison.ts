@@ -225,6 +225,23 @@ function warningsOf(rows: readonly ComparisonRow[], names: readonly string[], re
         `${name} and ${names[ref]} have only ${Math.round(share * 100)} % of their provisions in common: they may not be versions of one act, and the alignment is of low confidence`,
       );
     }
+    // A consolidated text carries no preamble: its lack is a kind of text, not a deletion by the law.
+    for (const [kind, plural] of [
+      ["citation", "citations"],
+      ["recital", "recitals"],
+    ] as const) {
+      const ofKind = top.filter((r) => r.type === kind);
+      const inRef = ofKind.filter((r) => (r.cells[ref] ?? null) !== null).length;
+      const here = ofKind.filter((r) => (r.cells[v] ?? null) !== null).length;
+      if (inRef > 0 && here === 0)
+        warnings.push(
+          `${name} has no ${plural} at all (a consolidated text carries none): the ${inRef} ${plural} of ${names[ref]} count as deleted`,
+        );
+      else if (here > 0 && inRef === 0)
+        warnings.push(
+          `${names[ref]} has no ${plural} at all (a consolidated text carries none): the ${here} ${plural} of ${name} count as inserted`,
+        );
+    }
   });
   return warnings;
 }

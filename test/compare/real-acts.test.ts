@@ -130,6 +130,10 @@ describe("the GDPR in the Official Journal, against the consolidated text with i
   it("reports the recitals, which consolidated texts do not carry, as present on one side only", () => {
     const recitals = comparison.rows.filter((r) => r.type === "recital");
     expect(recitals).toHaveLength(173);
+    expect(comparison.warnings).toEqual([
+      "Version 2 has no citations at all (a consolidated text carries none): the 6 citations of Version 1 count as deleted",
+      "Version 2 has no recitals at all (a consolidated text carries none): the 173 recitals of Version 1 count as deleted",
+    ]);
     expect(recitals.every((r) => r.status === "deleted" && r.cells[1] === null)).toBe(true);
     expect(changes(comparison).filter(([, , status]) => status !== "changed" && status !== "deleted")).toEqual([]);
   });
