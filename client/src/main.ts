@@ -40,6 +40,7 @@ async function route(): Promise<void> {
   const parts = (path ?? "").split("/").filter(Boolean);
   // Only the page on screen hears the dossier's events; the dossier page starts hearing them anew.
   stopWatching();
+  document.title = "Synopsis";
   try {
     if (user === null) setUser(await currentUser());
     if (user === null && path !== "/login") {

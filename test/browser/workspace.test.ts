@@ -80,6 +80,22 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.screenshot({ path: join(TEST_OUTPUT, "dual-use-comparison.png") });
   });
 
+  it("lays the table out for print as a table whose head repeats on every page, and names the page after the comparison", async () => {
+    expect(await page.title()).toBe(
+      "Comparison: Commission proposal | Parliament position | Council mandate | Regulation (EU) 2021/821 · Synopsis",
+    );
+    // Rows are reached with Tab: the first row is in the tab order.
+    expect(await page.locator('.rows .row[tabindex="0"]').count()).toBe(1);
+    await page.emulateMedia({ media: "print" });
+    const display = await page.evaluate(() => ({
+      head: getComputedStyle(document.querySelector("table.comparison > thead")!).display,
+      row: getComputedStyle(document.querySelector(".rows .row")!).display,
+      cell: getComputedStyle(document.querySelector(".rows .row > td")!).display,
+    }));
+    await page.emulateMedia({ media: "screen" });
+    expect(display).toEqual({ head: "table-header-group", row: "table-row", cell: "table-cell" });
+  });
+
   it("filters to the changed rows", async () => {
     const all = await page.locator(".rows .row").count();
     await page.check("#changed-only");

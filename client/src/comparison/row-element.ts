@@ -12,10 +12,14 @@ function spans(diff: readonly DiffSpan[]): (Node | string)[] {
 
 function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
   if (c === null)
-    return h("div", { class: "cell gap", "aria-label": note ?? "not in this version" }, note ? h("span", { class: "status" }, note) : null);
+    return h(
+      "td",
+      { class: "cell gap", role: "cell", "aria-label": note ?? "not in this version" },
+      note ? h("span", { class: "status" }, note) : null,
+    );
   return h(
-    "div",
-    { class: `cell ${c.status ?? "reference"}` },
+    "td",
+    { class: `cell ${c.status ?? "reference"}`, role: "cell" },
     c.num !== null ? h("span", { class: "num" }, c.num) : null,
     c.heading !== null ? h("span", { class: "heading" }, ...(c.headingDiff ? spans(c.headingDiff) : [c.heading])) : null,
     h("span", { class: "words" }, ...spans(c.diff)),
@@ -23,12 +27,23 @@ function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
   );
 }
 
-export function rowElement(row: ComparisonRow, index: number): HTMLElement {
-  const label = h("div", { class: "label", title: `${row.status}, confidence ${row.confidence}` }, row.label);
+export function rowElement(row: ComparisonRow, index: number): HTMLTableRowElement {
+  const label = h(
+    "div",
+    { class: "label", role: "rowheader", title: `${row.label}: ${row.status}, confidence ${row.confidence}` },
+    row.label,
+  );
   label.style.paddingLeft = `${0.4 + row.depth * 0.8}em`;
   return h(
-    "div",
-    { class: `row depth-${Math.min(row.depth, 3)} ${row.status}`, role: "row", tabindex: -1, "data-index": index, "data-label": row.label },
+    "tr",
+    // The first row is in the tab order; from there the arrow keys (or j/k) move between rows.
+    {
+      class: `row depth-${Math.min(row.depth, 3)} ${row.status}`,
+      role: "row",
+      tabindex: index === 0 ? 0 : -1,
+      "data-index": index,
+      "data-label": row.label,
+    },
     label,
     ...row.cells.map((c, v) => cell(c, row.notes[v] ?? null)),
   );

@@ -49,14 +49,22 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   const search = h("input", { type: "search", id: "search", placeholder: "words…" });
   const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12…" });
   const status = h("span", { class: "count", role: "status" });
+  // A table of its own elements, laid out as a grid on screen and as a table in print, where its
+  // head repeats at the top of every page.
   const header = h(
-    "div",
-    { class: "row header", role: "row" },
-    h("div", { class: "label" }, "Provision"),
-    ...comparison.versions.map((name, v) => h("div", { class: "cell" }, name + (v === comparison.ref ? " (reference)" : ""))),
+    "thead",
+    { role: "rowgroup" },
+    h(
+      "tr",
+      { class: "row header", role: "row" },
+      h("th", { class: "label", role: "columnheader", scope: "col" }, "Provision"),
+      ...comparison.versions.map((name, v) =>
+        h("th", { class: "cell", role: "columnheader", scope: "col" }, name + (v === comparison.ref ? " (reference)" : "")),
+      ),
+    ),
   );
-  const body = h("div", { class: "rows", role: "rowgroup" });
-  const table = h("div", { class: "comparison", role: "table", "aria-label": "Comparison" }, header, body);
+  const body = h("tbody", { class: "rows", role: "rowgroup" });
+  const table = h("table", { class: "comparison", role: "table", "aria-label": "Comparison" }, header, body);
   table.style.setProperty("--columns", String(columns));
 
   let shown: ComparisonRow[] = comparison.rows;
@@ -134,9 +142,11 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     e.preventDefault();
   });
 
+  const title = `Comparison: ${comparison.versions.join(" | ")}`;
+  document.title = `${title} · Synopsis`;
   app.replaceChildren(
     h("p", { class: "no-print" }, h("a", { href: `#/dossiers/${dossierId}` }, "← Dossier")),
-    h("h1", {}, "Comparison"),
+    h("h1", {}, title),
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),

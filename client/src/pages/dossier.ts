@@ -66,6 +66,7 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
     location.hash = `#/dossiers/${id}/compare?versions=${columns.join(",")}&ref=${ref}`;
   });
 
+  document.title = `${dossier.title} · Synopsis`;
   const canAdd = dossier.role === "owner" || dossier.role === "drafter";
   const shown = new Set(dossier.versions.map((v) => v.id));
   watchDossier(id, ({ versionId, name }) => {
