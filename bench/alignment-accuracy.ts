@@ -5,13 +5,23 @@
  */
 import type { Node } from "prosemirror-model";
 import type { Comparison } from "../shared/compare/comparison";
-import { provisionsOf } from "../shared/model/walk";
+import { ownTextParts, provisionsOf } from "../shared/model/walk";
+import { CONCLUDING_EID } from "../shared/compare/comparable";
 
 export function alignmentAccuracy(
   comparison: Comparison,
   versions: readonly Node[],
 ): { provisions: number; correct: number; accuracy: number } {
-  const guidOf = versions.map((doc) => new Map(provisionsOf(doc).map((v) => [v.node.attrs.eId as string, v.node.attrs.guid as string])));
+  const guidOf = versions.map((doc) => {
+    const guids = new Map<string, string>();
+    for (const { node } of provisionsOf(doc)) {
+      guids.set(node.attrs.eId as string, node.attrs.guid as string);
+      // Concluding words after a list have a row of their own: they are the provision's, under a name of their own.
+      if (ownTextParts(node).concluding !== "")
+        guids.set(`${node.attrs.eId as string}${CONCLUDING_EID}`, `${node.attrs.guid as string}/concluding`);
+    }
+    return guids;
+  });
   const versionsWithGuid = new Map<string, number>();
   guidOf.forEach((map) => {
     for (const guid of map.values()) versionsWithGuid.set(guid, (versionsWithGuid.get(guid) ?? 0) + 1);

@@ -6,7 +6,7 @@ import type { Node } from "prosemirror-model";
 import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schema";
 import { eIdToken, numberToken } from "../model/numbering";
 import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labels";
-import { ownText } from "../model/walk";
+import { ownTextParts } from "../model/walk";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
@@ -42,6 +42,10 @@ export interface VersionSequences {
 }
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
+/** The kind given to concluding words in keys, apart from every provision type. */
+const CONCLUDING = "concluding words";
+/** How the eId of a provision's concluding words ends: Akoma Ntoso's name for a wrap-up. */
+export const CONCLUDING_EID = "__wrapup";
 
 /** Where a provision stands: its kind, label steps and label, and the paths below it by eId. */
 interface ProvisionPath {
@@ -106,7 +110,9 @@ export class ComparableMaker {
         children.push(this.comparable(child, version, here, nameSubparagraphs && child.type.name === "subparagraph"));
       }
     });
-    const text = ownText(node);
+    const { lead: text, concluding } = ownTextParts(node);
+    // Words after the last sub-provision close the list: a row of their own after it, where they stand.
+    if (concluding !== "" && !isGroup) children.push(this.concludingWords(version, eId, here.label, concluding));
     const tokens = this.lexicon.tokens(text);
     const heading = node.attrs.heading as string | null;
     const headingTokens = heading === null ? null : this.lexicon.tokens(heading);
@@ -130,6 +136,35 @@ export class ComparableMaker {
       bag: this.bagOf(key, isGroup, headingTokens, tokens, children),
       key,
       children,
+    };
+  }
+
+  /**
+   * The concluding words of a provision as a provision of their own, named as Akoma Ntoso names
+   * a wrap-up ("art_4__para_1a__wrapup", "Article 4(1a), concluding words"): unnumbered, a
+   * subparagraph as far as alignment is concerned.
+   */
+  private concludingWords(version: number, parentEId: string, parentLabel: string, text: string): Comparable {
+    const tokens = this.lexicon.tokens(text);
+    // Described as a provision is, with a kind of its own: kind, no number, no heading, words.
+    const key = this.keys.next(
+      this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(CONCLUDING)), this.serialOf(null)), 0),
+      tokens.serial,
+    );
+    return {
+      version,
+      type: "subparagraph",
+      eId: `${parentEId}${CONCLUDING_EID}`,
+      num: null,
+      numToken: null,
+      heading: null,
+      headingTokens: null,
+      label: `${parentLabel}, concluding words`,
+      text,
+      tokens,
+      bag: this.bagOf(key, false, null, tokens, []),
+      key,
+      children: [],
     };
   }
 

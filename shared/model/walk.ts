@@ -42,6 +42,24 @@ export function ownText(provision: Node): string {
   return lines.join("\n");
 }
 
+/**
+ * A provision's own words in two parts: those that lead to its sub-provisions (or stand between
+ * them), and the concluding words that follow its last sub-provision ("" when none), as a list's
+ * closing sentence does.
+ */
+export function ownTextParts(provision: Node): { readonly lead: string; readonly concluding: string } {
+  let last = -1;
+  provision.forEach((child, _, i) => {
+    if (isProvisionType(child.type.name)) last = i;
+  });
+  const lead: string[] = [];
+  const concluding: string[] = [];
+  provision.forEach((child, _, i) => {
+    if (!isProvisionType(child.type.name)) (last >= 0 && i > last ? concluding : lead).push(blockText(child));
+  });
+  return { lead: lead.join("\n"), concluding: concluding.join("\n") };
+}
+
 /** The words of a block: a paragraph's text, or a table's cells separated by tabs and rows by lines. */
 export function blockText(block: Node): string {
   // Most blocks are one run of text: its string as it is, without walking the block.

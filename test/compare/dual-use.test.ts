@@ -66,6 +66,16 @@ describe("the dual-use dossier in four columns", () => {
     expect(rowWith(2, "Article 2(20)").cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by "]);
   });
 
+  it("shows Parliament's exclusion of commercial items after its list of cyber-surveillance items, where its wrap-up stands", () => {
+    const labels = comparison.rows.map((r) => r.cells[1]?.label ?? null).filter((l) => l?.startsWith("Article 2(1a)"));
+    expect(labels.at(-2)).toBe("Article 2(1a)(f)");
+    expect(labels.at(-1)).toBe("Article 2(1a), concluding words");
+    expect(rowWith(1, "Article 2(1a), concluding words").cells[1]!.text).toMatch(
+      /^this definition does not cover items specially designed/,
+    );
+    expect(rowWith(1, "Article 2(1a)").cells[1]!.text).not.toMatch(/this definition does not cover/);
+  });
+
   it("matches the proposal's point (h) of Article 14(1) with the Council's shortened point (d)", () => {
     expect(labelsOf(rowWith(0, "Article 14(1)(h)"))).toEqual([
       "Article 14(1)(h)",

@@ -36,6 +36,7 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
       [null, "Article 4(1a), first indent", "inserted"],
       [null, "Article 4(1a), second indent", "inserted"],
       [null, "Article 4(1a), third indent", "inserted"],
+      [null, "Article 4(1a), concluding words", "inserted"],
       [null, "Article 4(3)", "inserted"],
       [null, "Article 4(4)", "inserted"],
       [null, "Article 4(5)", "inserted"],
@@ -70,6 +71,20 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
       ["+", "at the time of their collection "],
     ]);
     expect(diffOf(comparison, "Article 2(c)").filter(([op]) => op !== "=")).toEqual([["+", " or by an electronic communications service"]]);
+  });
+
+  it("shows the words after Article 4(1a)'s indents after them, not before", () => {
+    const rows = comparison.rows.filter((r) => r.cells[1]?.label.startsWith("Article 4(1a)"));
+    expect(rows.map((r) => r.cells[1]!.label)).toEqual([
+      "Article 4(1a)",
+      "Article 4(1a), first indent",
+      "Article 4(1a), second indent",
+      "Article 4(1a), third indent",
+      "Article 4(1a), concluding words",
+    ]);
+    expect(rows[0]!.cells[1]!.text).toMatch(/shall at least:$/);
+    expect(rows[4]!.cells[1]!.text).toMatch(/^Relevant national authorities shall be able to audit/);
+    expect(rows[4]!.cells[1]!.eId).toBe("art_4__para_1a__wrapup");
   });
 
   it("diffs Article 3, whose only remaining paragraph lost its number, against its old paragraph 1", () => {
