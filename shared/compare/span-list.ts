@@ -122,14 +122,22 @@ export class SpanList {
         if (owedAfter !== "") spans.push(["+", owedAfter]);
         owedBefore = owedAfter = "";
         if (k + 1 < this.ops.length) {
+          // The spacing after the last kept token on each side, and how much of it they share:
+          // mostly one space each, which makes no string at all.
           const lastBefore = this.beforeFroms[k]! + this.tos[k]! - this.froms[k]! - 1;
-          const spacingBefore = spacingAfter(before, lastBefore);
-          const spacingHere = spacingAfter(after, this.tos[k]! - 1);
+          const endBefore = before.starts[lastBefore + 1]!;
+          const spaceBefore = spacingStart(before, lastBefore);
+          const spaceHere = spacingStart(after, this.tos[k]! - 1);
           let common = 0;
-          while (common < spacingBefore.length && spacingBefore[common] === spacingHere[common]) common++;
-          owedBefore = spacingBefore.slice(common);
-          owedAfter = spacingHere.slice(common);
-          to -= spacingHere.length - common;
+          while (
+            spaceBefore + common < endBefore &&
+            spaceHere + common < to &&
+            before.text.charCodeAt(spaceBefore + common) === text.charCodeAt(spaceHere + common)
+          )
+            common++;
+          if (spaceBefore + common < endBefore) owedBefore = before.text.slice(spaceBefore + common, endBefore);
+          if (spaceHere + common < to) owedAfter = text.slice(spaceHere + common, to);
+          to = spaceHere + common;
         }
         spans.push(["=", text.slice(from, to)]);
         continue;
@@ -145,12 +153,11 @@ export class SpanList {
   }
 }
 
-/** The spacing after token `k` of a text: the white space its slice ends with. */
-function spacingAfter(tokenized: TokenizedText, k: number): string {
+/** Where the spacing after token `k` of a text begins: the white space its slice ends with. */
+function spacingStart(tokenized: TokenizedText, k: number): number {
   const { text, starts } = tokenized;
   const start = starts[k]!;
-  const end = starts[k + 1]!;
-  let p = end;
+  let p = starts[k + 1]!;
   while (p > start && isSpace(text.charCodeAt(p - 1))) p--;
-  return text.slice(p, end);
+  return p;
 }

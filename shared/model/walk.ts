@@ -48,16 +48,20 @@ export function ownText(provision: Node): string {
  * closing sentence does.
  */
 export function ownTextParts(provision: Node): { readonly lead: string; readonly concluding: string } {
-  let last = -1;
-  provision.forEach((child, _, i) => {
-    if (isProvisionType(child.type.name)) last = i;
-  });
   const lead: string[] = [];
-  const concluding: string[] = [];
-  provision.forEach((child, _, i) => {
-    if (!isProvisionType(child.type.name)) (last >= 0 && i > last ? concluding : lead).push(blockText(child));
+  // Blocks since the last sub-provision: concluding words if no sub-provision follows them.
+  let since: string[] = [];
+  let hasSubProvisions = false;
+  provision.forEach((child) => {
+    if (!isProvisionType(child.type.name)) since.push(blockText(child));
+    else {
+      hasSubProvisions = true;
+      for (const block of since) lead.push(block);
+      since = [];
+    }
   });
-  return { lead: lead.join("\n"), concluding: concluding.join("\n") };
+  if (!hasSubProvisions) return { lead: since.join("\n"), concluding: "" };
+  return { lead: lead.join("\n"), concluding: since.join("\n") };
 }
 
 /** The words of a block: a paragraph's text, or a table's cells separated by tabs and rows by lines. */
