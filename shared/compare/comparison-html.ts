@@ -17,7 +17,8 @@ table.summary td, table.summary th { border: 1px solid #bbb; padding: .2em .6em;
 table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.comparison th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
 table.comparison td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; }
-td.label { font-family: system-ui, sans-serif; font-size: .85em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+td.label { font-family: system-ui, sans-serif; font-size: .85em; overflow-wrap: anywhere; }
+.words { white-space: pre-line; }
 td.gap { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
 .status { display: block; font-size: .75em; color: #555; font-family: system-ui, sans-serif; }
 ins { background: #d4f5d4; text-decoration: underline; text-decoration-thickness: 2px; }
@@ -49,7 +50,7 @@ function cellHtml(cell: ComparisonCell | null, note: string | null): string {
       : "";
   const status =
     cell.status !== null && cell.status !== "same" ? htmlElement("span", { class: "status" }, escapeMarkup(cell.note ?? cell.status)) : "";
-  return htmlElement("td", {}, num + heading + spans(cell.diff) + status);
+  return htmlElement("td", {}, num + heading + htmlElement("span", { class: "words" }, spans(cell.diff)) + status);
 }
 
 function rowHtml(row: ComparisonRow): string {

@@ -8,14 +8,15 @@ import type { Comparison, ComparisonRow } from "./comparison";
 export interface RowFilter {
   readonly changedOnly?: boolean;
   readonly types?: readonly string[];
-  /** Words to find in any cell, case and accents ignored. */
+  /** Words to find in any cell, case, accents and the width of spacing ignored. */
   readonly search?: string;
   /** Labels of the first and last provisions of a range, as in any column ("Article 4", "Recital 12"). */
   readonly range?: { readonly from: string; readonly to: string };
 }
 
+/** Text as search compares it: accents, case and the width of spacing ignored ("personal   data" finds "personal\ndata"). */
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").toLowerCase();
 }
 
 function labels(row: ComparisonRow): string[] {

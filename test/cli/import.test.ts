@@ -106,6 +106,10 @@ describe("synopsis compare", () => {
     expect(page).toMatch(/<ins>[^<]+<\/ins>/);
     expect(page).toMatch(/<del>[^<]+<\/del>/);
     expect(page).toMatch(/not the authentic text/);
+    // Words keep their line breaks, and labels wrap rather than being cut.
+    expect(page).toMatch(/\.words \{ white-space: pre-line; \}/);
+    expect(page).toMatch(/<td><span class="num">[^<]*<\/span><span class="words">/);
+    expect(page).not.toMatch(/text-overflow: ellipsis/);
   });
 
   it("prints the comparison JSON with --json", async () => {

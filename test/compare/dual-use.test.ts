@@ -146,6 +146,8 @@ describe("the dual-use dossier in four columns", () => {
     expect(expected.length).toBeGreaterThan(2);
     expect(found.filter((r) => expected.includes(r))).toEqual(expected);
     expect(found.filter((r) => !expected.includes(r)).every((r) => r.type === "article" || r.type === "paragraph")).toBe(true);
+    // Spacing is matched loosely: words typed with two spaces, or split over lines, are found.
+    expect(filterRows(comparison, { search: "internal   repression", types: ["paragraph", "point"] })).toEqual(found);
     const range = filterRows(comparison, { range: { from: "Article 8", to: "Article 14" } });
     expect(range[0]!.label).toBe("Article 8");
     expect(range[range.length - 1]!.label).toBe("Article 14(2)");
