@@ -55,7 +55,12 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
   it("opens the dual-use dossier and shows four columns with marked differences", async () => {
     await page.click("text=Dual-use export controls");
     await page.waitForSelector("form.choose");
-    expect(await page.locator(".version .notice").count()).toBe(4);
+    // The four demonstration texts carry one notice: said once, above the versions.
+    expect(await page.locator(".version .notice").count()).toBe(0);
+    expect(await page.locator("form.choose").evaluate((f) => f.previousElementSibling?.previousElementSibling?.textContent)).toMatch(
+      /not the authentic text/,
+    );
+    expect(await page.locator(".version label >> nth=0").textContent()).toMatch(/^Commission proposal · /);
     await page.click("form.choose button[type=submit]");
     await page.waitForSelector(".rows[data-complete=true]");
     const headers = await page.locator(".row.header .cell").allTextContents();

@@ -72,7 +72,10 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   const render = () => {
     const generation = ++rendering;
     body.replaceChildren();
-    status.textContent = `${shown.length} of ${comparison.rows.length} rows`;
+    status.textContent =
+      shown.length === 0
+        ? `No row matches these filters (of ${comparison.rows.length} rows)`
+        : `${shown.length} of ${comparison.rows.length} rows`;
     let next = 0;
     const step = () => {
       if (generation !== rendering) return;

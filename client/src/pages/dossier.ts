@@ -10,7 +10,7 @@ import { h } from "../dom";
 /** The most columns a comparison takes. */
 const MAX_COLUMNS = 6;
 
-function versionRow(dossierId: number, v: VersionSummary, ticked: boolean): HTMLElement {
+function versionRow(dossierId: number, v: VersionSummary, ticked: boolean, showNotice = true): HTMLElement {
   const counts = Object.entries(v.counts)
     .filter(([type]) => ["recital", "article", "annex"].includes(type))
     .map(([type, n]) => `${n} ${type}s`)
@@ -19,14 +19,20 @@ function versionRow(dossierId: number, v: VersionSummary, ticked: boolean): HTML
     "li",
     { class: "version" },
     h("input", { type: "checkbox", name: "column", value: v.id, id: `column-${v.id}`, checked: ticked }),
-    h("label", { for: `column-${v.id}` }, h("strong", {}, v.name), ` (${v.stage}) · ${counts} · ${v.words} words`),
+    h(
+      "label",
+      { for: `column-${v.id}` },
+      h("strong", {}, v.name),
+      // The stage only where the name does not say it already ("Commission proposal", stage "commission proposal").
+      `${v.name.toLowerCase() === v.stage.toLowerCase() ? "" : ` (${v.stage})`} · ${counts} · ${v.words} words`,
+    ),
     h(
       "label",
       { class: "ref" },
       h("input", { type: "radio", name: "ref", value: v.id, "aria-label": `${v.name} as the reference` }),
       " reference",
     ),
-    v.notice ? h("p", { class: "notice", role: "note" }, v.notice) : null,
+    v.notice && showNotice ? h("p", { class: "notice", role: "note" }, v.notice) : null,
     h("a", { href: `/api/dossiers/${dossierId}/versions/${v.id}?format=akn`, class: "akn" }, "Akoma Ntoso"),
   );
 }
@@ -44,7 +50,10 @@ function tickedAtFirst(versions: readonly VersionSummary[]): Set<number> {
 export async function showDossier(app: HTMLElement, id: number, notice = ""): Promise<void> {
   const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
   const ticked = tickedAtFirst(dossier.versions);
-  const list = h("ul", { class: "versions" }, ...dossier.versions.map((v) => versionRow(id, v, ticked.has(v.id))));
+  // A notice every version carries (the demonstration texts) is said once, above them.
+  const notices = new Set(dossier.versions.map((v) => v.notice));
+  const shared = notices.size === 1 ? [...notices][0]! : null;
+  const list = h("ul", { class: "versions" }, ...dossier.versions.map((v) => versionRow(id, v, ticked.has(v.id), shared === null)));
   const firstRef = list.querySelector<HTMLInputElement>('input[name="ref"]');
   if (firstRef) firstRef.checked = true;
   const news = h("p", { class: "news", role: "status" }, notice);
@@ -77,7 +86,7 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
         for (const v of fresh.versions) {
           if (shown.has(v.id) || !list.isConnected) continue;
           shown.add(v.id);
-          list.append(versionRow(id, v, false));
+          list.append(versionRow(id, v, false, v.notice !== shared));
         }
         news.textContent = `A new version was added: ${name}.`;
       })
@@ -94,6 +103,7 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
         .join(" · "),
     ),
     h("h2", {}, "Versions"),
+    ...(shared ? [h("p", { class: "notice", role: "note" }, shared)] : []),
     news,
     dossier.versions.length ? form : h("p", {}, "No versions yet."),
     canAdd ? uploadForm(id) : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
