@@ -51,6 +51,8 @@ export const GAP_MATCH_THRESHOLD = 0.35;
 const GAP_PAIRS_LIMIT = 64;
 /** A provision out of order is taken to have moved only when its words are this close. */
 export const MOVE_THRESHOLD = 0.6;
+/** A loose match in order gives way to a move when the moved place is this much closer. */
+const MOVE_MARGIN = 0.2;
 /** A neighbour joins a split or merge when it raises the similarity by at least this much. */
 const SPLIT_GAIN = 0.1;
 /** A pinned pair's similarity: as certain as identical words, because a person said so. */
@@ -195,8 +197,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       (i, j) => rowScore(rows[i]!, items[j]!),
       weights,
     );
-    const wordScore = (i: number, j: number) => rowWordScore(rows[i]!, items[j]!, weights, overrides);
-    const pairs = alignInStretches(rows, items, scores, wordScore, pinned, pinnedRowSet, representative);
+    const pairs = alignInStretches(rows, items, scores, pinned, pinnedRowSet, representative);
     const rowOfItem = new Array<WorkRow | null>(m).fill(null);
     for (const [j, i] of pinned) {
       const row = rows[i]!;
@@ -207,13 +208,13 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     }
     for (const [i, j] of pairs) {
       const row = rows[i]!;
-      // Pairs matched in a gap may not have been scored yet.
-      row.scores[v] = Math.min(1, scores.score(i, j) ?? 0);
+      row.scores[v] = Math.min(1, scores.known(i, j) ?? 0);
       row.cells[v] = items[j]!;
       row.kinds[v] = "matched";
       rowOfItem[j] = row;
     }
     markPinnedMoves(rows, rowOfItem, pinned, v);
+    yieldLooseMatchesToMoves(rows, items, pairs, rowOfItem, v, scores, weights);
     // Left-over items: moved when a left-over row has nearly the same words, else inserted.
     const leftRows = rows.flatMap((row, i) => (row.cells[v] === null ? [i] : []));
     const leftItems = items.flatMap((_, j) => (rowOfItem[j] === null ? [j] : []));
@@ -240,6 +241,10 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
         rowOfItem[j] = best;
       }
     }
+    matchInGaps(rows, items, rowOfItem, v, pinnedRowSet, {
+      words: (i, j) => rowWordScore(rows[i]!, items[j]!, weights, overrides),
+      whole: (i, j) => scores.score(i, j) ?? 0,
+    });
     items.forEach((item, j) => {
       if (rowOfItem[j] !== null) return;
       const row = emptyRow();
@@ -270,6 +275,54 @@ function rowWordScore(row: WorkRow, item: Comparable, weights: WordWeights, over
   return best;
 }
 
+/**
+ * An item matched in order only loosely, whose words stand almost unchanged (a Dice coefficient
+ * of at least SURE_MATCH) in a row no item took, has moved there: the ordered alignment paired it with a neighbour of like words (a
+ * definition moved to the place of a deleted one that informs the same authority). Its loose
+ * row is freed for the items left over.
+ */
+function yieldLooseMatchesToMoves(
+  rows: readonly WorkRow[],
+  items: readonly Comparable[],
+  pairs: readonly Pair[],
+  rowOfItem: (WorkRow | null)[],
+  v: number,
+  scores: PairScores,
+  weights: WordWeights,
+): void {
+  const loose = pairs.filter(([i]) => (rows[i]!.scores[v] ?? 0) < SURE_MATCH);
+  if (loose.length === 0) return;
+  const leftRows = rows.flatMap((row, i) => (row.cells[v] === null ? [i] : []));
+  if (leftRows.length === 0) return;
+  scores.scoreCandidates(
+    leftRows,
+    loose.map(([, j]) => j),
+  );
+  for (const [i, j] of loose) {
+    const matched = rows[i]!.scores[v] ?? 0;
+    let best = -1;
+    let bestScore = 0;
+    for (const r of leftRows) {
+      const s = scores.known(r, j);
+      if (s !== null && rows[r]!.cells[v] === null && s > bestScore) {
+        best = r;
+        bestScore = s;
+      }
+    }
+    if (best < 0 || bestScore < matched + MOVE_MARGIN || !closeWords(rows[best]!, items[j]!, weights, SURE_MATCH)) continue;
+    const from = rows[i]!;
+    from.cells[v] = null;
+    from.scores[v] = null;
+    from.kinds[v] = null;
+    const to = rows[best]!;
+    to.cells[v] = items[j]!;
+    to.scores[v] = Math.min(1, bestScore);
+    to.kinds[v] = "moved";
+    to.notes[v] = j > 0 ? `moved: after ${items[j - 1]!.label} in this version` : "moved: first in this version";
+    rowOfItem[j] = to;
+  }
+}
+
 /** Whether an earlier cell of the row has the same key as cell v: the same kind, number and words. */
 function sameAsEarlier(cells: readonly (Comparable | null)[], v: number): boolean {
   const key = cells[v]!.key;
@@ -282,8 +335,8 @@ function sameAsEarlier(cells: readonly (Comparable | null)[], v: number): boolea
  * alone: a moved provision keeps its words, while containment would let a short new provision
  * "move" into any long one that happens to use its words.
  */
-function closeWords(row: WorkRow, item: Comparable, weights: WordWeights): boolean {
-  return row.cells.some((cell) => cell !== null && compatibleKinds(cell, item) && weights.dice(cell.bag, item.bag) >= MOVE_THRESHOLD);
+function closeWords(row: WorkRow, item: Comparable, weights: WordWeights, threshold = MOVE_THRESHOLD): boolean {
+  return row.cells.some((cell) => cell !== null && compatibleKinds(cell, item) && weights.dice(cell.bag, item.bag) >= threshold);
 }
 
 /** The row each pinned item belongs in (by item index), where its partner already stands. */
@@ -336,7 +389,6 @@ function alignInStretches(
   rows: readonly WorkRow[],
   items: readonly Comparable[],
   scores: PairScores,
-  wordScore: (i: number, j: number) => number | null,
   pinned: ReadonlyMap<number, number>,
   pinnedRows: ReadonlySet<number>,
   representative: (row: WorkRow) => Comparable,
@@ -365,7 +417,6 @@ function alignInStretches(
         { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
       );
       for (const [i, j] of stretch) pairs.push([i0 + i, j0 + j]);
-      pairs.push(...gapMatches(i0, i1, j0, j1, stretch, wordScore, pinned, pinnedRows));
     }
     if (i1 < rows.length) pairs.push([i1, j1]);
     i0 = i1 + 1;
@@ -375,42 +426,62 @@ function alignInStretches(
 }
 
 /**
- * Pairs found in the gaps a stretch's matching left: where the rows and items between two
- * matched pairs (or a stretch's ends) are few, a pair whose words alone are close enough is
- * taken when the order allows it, as a provision renumbered and rewritten in place keeps its
- * place between its neighbours (the proposal's "(21) ‘cyber-surveillance technology’ means
- * items…" and the Council's "(20) ‘cyber-surveillance items’ means dual-use items…"). The words
- * decide alone: two new provisions that happen to share a number are not one provision.
+ * Pairs found in the gaps the ordered alignment and the moves left: where a run of items no row
+ * took lies between items matched in order, and few rows lacking this version lie between
+ * their rows, a pair whose words alone are close enough is matched when the order allows, as a
+ * provision renumbered and rewritten in place keeps its place between its neighbours (the
+ * proposal's "(21) ‘cyber-surveillance technology’ means items…" and the Council's "(20)
+ * ‘cyber-surveillance items’ means dual-use items…"). The words decide alone: two new
+ * provisions that happen to share a number are not one provision. Moves are found first, so
+ * that a provision moved into the place of a deleted one is still said to have moved.
  */
-function gapMatches(
-  i0: number,
-  i1: number,
-  j0: number,
-  j1: number,
-  matched: readonly Pair[],
-  wordScore: (i: number, j: number) => number | null,
-  pinned: ReadonlyMap<number, number>,
+function matchInGaps(
+  rows: readonly WorkRow[],
+  items: readonly Comparable[],
+  rowOfItem: (WorkRow | null)[],
+  v: number,
   pinnedRows: ReadonlySet<number>,
-): Pair[] {
-  const found: Pair[] = [];
-  let gi = 0;
-  let gj = 0;
-  for (const [i, j] of [...matched, [i1 - i0, j1 - j0] as Pair]) {
-    const rowCount = i - gi;
-    const itemCount = j - gj;
-    if (rowCount > 0 && itemCount > 0 && rowCount * itemCount <= GAP_PAIRS_LIMIT) {
-      const [ai, aj] = [i0 + gi, j0 + gj];
-      const gap = alignSequences(rowCount, itemCount, (r, c) => {
-        if (pinned.has(aj + c) || pinnedRows.has(ai + r)) return null;
-        const s = wordScore(ai + r, aj + c);
-        return s !== null && s >= GAP_MATCH_THRESHOLD ? s : null;
-      });
-      for (const [r, c] of gap) found.push([ai + r, aj + c]);
+  score: {
+    /** The similarity of the words alone, null where the pair may not match. */
+    readonly words: (i: number, j: number) => number | null;
+    /** The similarity with numbers, as pairs matched in order are scored. */
+    readonly whole: (i: number, j: number) => number;
+  },
+): void {
+  const indexOf = new Map(rows.map((row, i) => [row, i]));
+  // Where an item's row stands, if it was matched in order (not moved, not pinned out of order).
+  const ordered = (j: number): number | null => {
+    const row = rowOfItem[j] ?? null;
+    return row !== null && row.kinds[v] === "matched" ? indexOf.get(row)! : null;
+  };
+  for (let j = 0; j < items.length;) {
+    if (rowOfItem[j] !== null) {
+      j++;
+      continue;
     }
-    gi = i + 1;
-    gj = j + 1;
+    let k = j;
+    while (k < items.length && rowOfItem[k] === null) k++;
+    const before = j === 0 ? -1 : ordered(j - 1);
+    const after = k === items.length ? rows.length : ordered(k);
+    if (before !== null && after !== null && after > before) {
+      const gapRows = range(before + 1, after).filter((i) => rows[i]!.cells[v] === null && !pinnedRows.has(i));
+      const gapItems = range(j, k);
+      if (gapRows.length > 0 && gapRows.length * gapItems.length <= GAP_PAIRS_LIMIT) {
+        const found = alignSequences(gapRows.length, gapItems.length, (r, c) => {
+          const s = score.words(gapRows[r]!, gapItems[c]!);
+          return s !== null && s >= GAP_MATCH_THRESHOLD ? s : null;
+        });
+        for (const [r, c] of found) {
+          const row = rows[gapRows[r]!]!;
+          row.cells[v] = items[gapItems[c]!]!;
+          row.kinds[v] = "matched";
+          row.scores[v] = Math.min(1, score.whole(gapRows[r]!, gapItems[c]!));
+          rowOfItem[gapItems[c]!] = row;
+        }
+      }
+    }
+    j = k;
   }
-  return found;
 }
 
 function range(from: number, to: number): number[] {
