@@ -15,6 +15,7 @@ import { compatibleKinds, provisionSimilarity, WordWeights } from "./similarity"
 import { GROUP_TYPES } from "../model/schema";
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
+const NONE: readonly Comparable[] = [];
 
 export type RowStatus = "same" | "changed" | "renumbered" | "inserted" | "deleted" | "moved" | "split" | "merged";
 
@@ -53,6 +54,8 @@ const GAP_PAIRS_LIMIT = 64;
 export const MOVE_THRESHOLD = 0.6;
 /** A loose match in order gives way to a move when the moved place is this much closer. */
 const MOVE_MARGIN = 0.2;
+/** Two bags whose weighted totals differ by more than this ratio cannot have a Dice coefficient of SURE_MATCH. */
+const SAME_SIZE = SURE_MATCH / (2 - SURE_MATCH);
 /** A neighbour joins a split or merge when it raises the similarity by at least this much. */
 const SPLIT_GAIN = 0.1;
 /** A pinned pair's similarity: as certain as identical words, because a person said so. */
@@ -294,29 +297,34 @@ function yieldLooseMatchesToMoves(
   if (loose.length === 0) return;
   const leftRows = rows.flatMap((row, i) => (row.cells[v] === null ? [i] : []));
   if (leftRows.length === 0) return;
-  scores.scoreCandidates(
-    leftRows,
-    loose.map(([, j]) => j),
-  );
   for (const [i, j] of loose) {
-    const matched = rows[i]!.scores[v] ?? 0;
+    const item = items[j]!;
+    const total = weights.total(item.bag);
     let best = -1;
-    let bestScore = 0;
     for (const r of leftRows) {
-      const s = scores.known(r, j);
-      if (s !== null && rows[r]!.cells[v] === null && s > bestScore) {
+      if (rows[r]!.cells[v] !== null) continue;
+      // A Dice coefficient of SURE_MATCH needs totals within this ratio of each other: most rows are ruled out unread.
+      const near = rows[r]!.cells.some((cell) => {
+        if (cell === null || !compatibleKinds(cell, item)) return false;
+        const other = weights.total(cell.bag);
+        return Math.min(total, other) >= SAME_SIZE * Math.max(total, other) && weights.dice(cell.bag, item.bag) >= SURE_MATCH;
+      });
+      if (near) {
         best = r;
-        bestScore = s;
+        break;
       }
     }
-    if (best < 0 || bestScore < matched + MOVE_MARGIN || !closeWords(rows[best]!, items[j]!, weights, SURE_MATCH)) continue;
+    if (best < 0) continue;
+    const matched = rows[i]!.scores[v] ?? 0;
+    const moved = scores.score(best, j) ?? 0;
+    if (moved < matched + MOVE_MARGIN) continue;
     const from = rows[i]!;
     from.cells[v] = null;
     from.scores[v] = null;
     from.kinds[v] = null;
     const to = rows[best]!;
-    to.cells[v] = items[j]!;
-    to.scores[v] = Math.min(1, bestScore);
+    to.cells[v] = item;
+    to.scores[v] = Math.min(1, moved);
     to.kinds[v] = "moved";
     to.notes[v] = j > 0 ? `moved: after ${items[j - 1]!.label} in this version` : "moved: first in this version";
     rowOfItem[j] = to;
@@ -448,6 +456,8 @@ function matchInGaps(
     readonly whole: (i: number, j: number) => number;
   },
 ): void {
+  // Most levels leave no item over: nothing to search.
+  if (!rowOfItem.includes(null)) return;
   const indexOf = new Map(rows.map((row, i) => [row, i]));
   // Where an item's row stands, if it was matched in order (not moved, not pinned out of order).
   const ordered = (j: number): number | null => {
@@ -576,10 +586,11 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
  * paragraph they came from and are diffed against it; the provision's cell then keeps its
  * heading and number without them. The cells are changed in place.
  */
-function ownTextsAsParagraphs(cells: (Comparable | null)[], lexicon: Lexicon): Comparable[][] {
-  const columns = cells.map((c) => (c === null ? [] : [...c.children]));
-  const numbered = cells.find((c) => c !== null && c.text === "" && c.children.length > 0 && !GROUPS.has(c.type));
-  if (!numbered) return columns;
+function ownTextsAsParagraphs(cells: (Comparable | null)[], lexicon: Lexicon): (readonly Comparable[])[] {
+  const columns = cells.map((c) => (c === null ? NONE : c.children));
+  let numbered: Comparable | null = null;
+  for (const c of cells) if (c !== null && c.text === "" && c.children.length > 0 && !GROUPS.has(c.type)) numbered ??= c;
+  if (numbered === null) return columns;
   cells.forEach((cell, v) => {
     if (cell === null || cell.children.length > 0 || cell.text === "" || GROUPS.has(cell.type)) return;
     columns[v] = [
