@@ -32,3 +32,18 @@ export function userOf(req: Request): UserRecord {
   if (!req.user) throw new HttpError(401, "not-signed-in", "sign in first: POST /api/session");
   return req.user;
 }
+
+/**
+ * The JSON body of a request, for its schema to check. A body that is missing, or sent as
+ * anything but JSON, is refused as such, rather than as a body with every field missing.
+ */
+export function jsonBody(req: Request): unknown {
+  if (req.body === undefined)
+    throw new HttpError(
+      // Nothing sent is a bad request; something sent in another type is an unsupported one.
+      (req.headers["content-length"] ?? "0") === "0" && req.headers["transfer-encoding"] === undefined ? 400 : 415,
+      "invalid-request",
+      "the request needs a JSON object as its body, sent with Content-Type: application/json",
+    );
+  return req.body;
+}

@@ -156,6 +156,16 @@ describe("bad uploads store nothing and say why", () => {
     expect(await versionCount()).toBe(before);
   });
 
+  it("refuses a missing body, or one that is not JSON, as such rather than as a body with every field missing", async () => {
+    const missing = await owner.request<{ error: { message: string } }>("POST", "/api/dossiers");
+    const text = await owner.request<{ error: { message: string } }>("POST", "/api/dossiers", "title=Uploads", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
+    expect([missing.status, text.status]).toEqual([400, 415]);
+    for (const answer of [missing, text])
+      expect(answer.body.error.message).toBe("the request needs a JSON object as its body, sent with Content-Type: application/json");
+  });
+
   it("refuses a JSON body over the limit and malformed JSON", async () => {
     const big = await owner.request("POST", "/api/dossiers", { title: "x".repeat(300 * 1024) });
     expect(big.status).toBe(413);

@@ -6,7 +6,7 @@ import { Router } from "express";
 import { dossierCreate, memberUpsert, overridesBody, type DossierDetail, type DossierSummary } from "../../../shared/protocol/api";
 import { versionSummary } from "../../imports/import-version";
 import type { DossierRecord } from "../../storage/store";
-import { userOf, type Services } from "../context";
+import { jsonBody, userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
 import { HttpError, notFound } from "../errors";
 
@@ -26,7 +26,7 @@ export function dossierRoutes({ store }: Services): Router {
 
   router.post("/", async (req, res) => {
     const user = userOf(req);
-    const body = dossierCreate.parse(req.body);
+    const body = dossierCreate.parse(jsonBody(req));
     const id = await store.createDossier({ title: body.title, procedure: body.procedure ?? null, restricted: body.restricted }, user.id);
     res.status(201).json({ dossier: summary((await store.dossier(id))!, "owner") });
   });
@@ -49,7 +49,7 @@ export function dossierRoutes({ store }: Services): Router {
 
   router.put("/:id/members", async (req, res) => {
     const { dossier } = await dossierFor(req, store, "manage-members");
-    const { username, role } = memberUpsert.parse(req.body);
+    const { username, role } = memberUpsert.parse(jsonBody(req));
     const member = await store.userByName(username);
     if (!member) throw notFound(`no user "${username}"`);
     if (member.id === userOf(req).id && role !== "owner")
@@ -69,7 +69,7 @@ export function dossierRoutes({ store }: Services): Router {
 
   router.put("/:id/overrides", async (req, res) => {
     const { dossier } = await dossierFor(req, store, "save-overrides");
-    const { overrides } = overridesBody.parse(req.body);
+    const { overrides } = overridesBody.parse(jsonBody(req));
     const versionIds = new Set((await store.versions(dossier.id)).map((v) => v.id));
     const unknown = overrides.flatMap((o) => [o.a.version, o.b.version]).filter((v) => !versionIds.has(v));
     if (unknown.length > 0)

@@ -7,7 +7,7 @@ import { loginRequest, type SessionUser } from "../../../shared/protocol/api";
 import { hashPassword, verifyPassword } from "../../accounts/passwords";
 import type { UserRecord } from "../../storage/store";
 import type { Services } from "../context";
-import { userOf } from "../context";
+import { jsonBody, userOf } from "../context";
 import { HttpError } from "../errors";
 
 export function sessionUser(user: UserRecord): SessionUser {
@@ -20,7 +20,7 @@ const decoy = hashPassword("decoy password for unknown users");
 export function sessionRoutes({ store, sessions }: Services): Router {
   const router = Router();
   router.post("/", async (req, res) => {
-    const { username, password } = loginRequest.parse(req.body);
+    const { username, password } = loginRequest.parse(jsonBody(req));
     const user = await store.userByName(username);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoy));
     if (!user || !valid) throw new HttpError(401, "wrong-credentials", "the username or the password is wrong");
