@@ -96,9 +96,10 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       head: getComputedStyle(document.querySelector("table.comparison > thead")!).display,
       row: getComputedStyle(document.querySelector(".rows .row")!).display,
       cell: getComputedStyle(document.querySelector(".rows .row > td")!).display,
+      label: getComputedStyle(document.querySelector(".rows .row > th.label")!).display,
     }));
     await page.emulateMedia({ media: "screen" });
-    expect(display).toEqual({ head: "table-header-group", row: "table-row", cell: "table-cell" });
+    expect(display).toEqual({ head: "table-header-group", row: "table-row", cell: "table-cell", label: "table-cell" });
   });
 
   it("filters to the changed rows", async () => {
@@ -144,6 +145,22 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator(".version").count()).toBe(before + 1);
     expect(await page.locator(".news").textContent()).toBe("A new version was added: Trilogue compromise draft.");
     expect(await page.locator(".version >> nth=1 >> input[name=column]").isChecked()).toBe(false);
+  });
+
+  it("shows the first version of an empty dossier as soon as a member adds it", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Empty for now" });
+    // The NGO may read it: an open dossier.
+    await page.goto(`${server.url}/#/dossiers/${created.body.dossier.id}`);
+    await page.waitForSelector("text=No versions yet.");
+    const file = new FormData();
+    file.set("file", new Blob([readFileSync(join(FIXTURES, "dual-use/council-mandate-2019.akn.xml"))]), "mandate.akn.xml");
+    file.set("name", "First draft");
+    file.set("stage", "other");
+    expect((await owner.request("POST", `/api/dossiers/${created.body.dossier.id}/versions`, file)).status).toBe(201);
+    await page.waitForSelector(".version >> text=First draft");
+    expect(await page.locator("text=No versions yet.").count()).toBe(0);
+    expect(await page.locator("form.choose").isVisible()).toBe(true);
   });
 
   it("signs out", async () => {

@@ -29,8 +29,8 @@ function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
 
 export function rowElement(row: ComparisonRow, index: number): HTMLTableRowElement {
   const label = h(
-    "div",
-    { class: "label", role: "rowheader", title: `${row.label}: ${row.status}, confidence ${row.confidence}` },
+    "th",
+    { class: "label", role: "rowheader", scope: "row", title: `${row.label}: ${row.status}, confidence ${row.confidence}` },
     row.label,
   );
   label.style.paddingLeft = `${0.4 + row.depth * 0.8}em`;

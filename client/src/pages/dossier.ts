@@ -78,6 +78,9 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
   document.title = `${dossier.title} · Synopsis`;
   const canAdd = dossier.role === "owner" || dossier.role === "drafter";
   const shown = new Set(dossier.versions.map((v) => v.id));
+  // The list is on the page even while empty, so that the first version another member adds appears in it.
+  const none = h("p", {}, "No versions yet.");
+  form.hidden = dossier.versions.length === 0;
   watchDossier(id, ({ versionId, name }) => {
     if (shown.has(versionId) || !list.isConnected) return;
     // Fetched afresh, so that what this user may see is the server's to say; unticked, so that a choice in progress stands.
@@ -88,6 +91,8 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
           shown.add(v.id);
           list.append(versionRow(id, v, false, v.notice !== shared));
         }
+        form.hidden = false;
+        none.remove();
         news.textContent = `A new version was added: ${name}.`;
       })
       .catch(() => undefined);
@@ -105,7 +110,8 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
     h("h2", {}, "Versions"),
     ...(shared ? [h("p", { class: "notice", role: "note" }, shared)] : []),
     news,
-    dossier.versions.length ? form : h("p", {}, "No versions yet."),
+    ...(dossier.versions.length === 0 ? [none] : []),
+    form,
     canAdd ? uploadForm(id) : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
     h("h2", {}, "Members"),
     h(
