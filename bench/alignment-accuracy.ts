@@ -7,6 +7,9 @@ import type { Node } from "prosemirror-model";
 import type { Comparison } from "../shared/compare/comparison";
 import { ownTextParts, provisionsOf } from "../shared/model/walk";
 import { CONCLUDING_EID } from "../shared/compare/comparable";
+import { GROUP_TYPES } from "../shared/model/schema";
+
+const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 
 export function alignmentAccuracy(
   comparison: Comparison,
@@ -17,7 +20,7 @@ export function alignmentAccuracy(
     for (const { node } of provisionsOf(doc)) {
       guids.set(node.attrs.eId as string, node.attrs.guid as string);
       // Concluding words after a list have a row of their own: they are the provision's, under a name of their own.
-      if (ownTextParts(node).concluding !== "")
+      if (!GROUPS.has(node.type.name) && ownTextParts(node).concluding !== "")
         guids.set(`${node.attrs.eId as string}${CONCLUDING_EID}`, `${node.attrs.guid as string}/concluding`);
     }
     return guids;

@@ -110,9 +110,11 @@ export class ComparableMaker {
         children.push(this.comparable(child, version, here, nameSubparagraphs && child.type.name === "subparagraph"));
       }
     });
-    const { lead: text, concluding } = ownTextParts(node);
-    // Words after the last sub-provision close the list: a row of their own after it, where they stand.
-    if (concluding !== "" && !isGroup) children.push(this.concludingWords(version, eId, here.label, concluding));
+    const parts = ownTextParts(node);
+    // Words after the last sub-provision close the list: a row of their own after it, where they
+    // stand. A group's sub-provisions are aligned apart from it, so its words all stay its own.
+    const text = isGroup ? [parts.lead, parts.concluding].filter((t) => t !== "").join("\n") : parts.lead;
+    if (parts.concluding !== "" && !isGroup) children.push(this.concludingWords(version, eId, here.label, parts.concluding));
     const tokens = this.lexicon.tokens(text);
     const heading = node.attrs.heading as string | null;
     const headingTokens = heading === null ? null : this.lexicon.tokens(heading);

@@ -180,8 +180,16 @@ function cellOf(cell: Comparable, diff: DiffSpan[], status: RowStatus | null, co
 function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {
   return Array.from({ length: width }, (_, v) => {
     const stats = { unchanged: 0, changed: 0, inserted: 0, deleted: 0, moved: 0 };
+    // A provision whose unnumbered words stand in a paragraph's row has two cells, the one in
+    // its own row without words: it counts once, by its words.
+    const seen = new Map<string, number>();
     for (const row of rows) {
       const cell = row.cells[v] ?? null;
+      if (cell !== null) seen.set(cell.eId, (seen.get(cell.eId) ?? 0) + 1);
+    }
+    for (const row of rows) {
+      const cell = row.cells[v] ?? null;
+      if (cell !== null && cell.text === "" && seen.get(cell.eId)! > 1) continue;
       if (v === ref) {
         if (cell !== null) stats.unchanged++;
         continue;

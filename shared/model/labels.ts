@@ -94,7 +94,7 @@ export function citationLabel(steps: readonly LabelStep[]): string {
     }
     const numbered = `(${step.token})`;
     const previousShown = divisions.slice(0, i).some((s) => s.type === "paragraph" || s.type === "point");
-    if (afterWords) label += `, point ${numbered}`;
+    if (afterWords) label += inArticle ? `, point ${numbered}` : `, point ${step.token}`;
     else label += !inArticle && !previousShown ? `, point ${step.token}` : numbered;
     afterWords = false;
   });

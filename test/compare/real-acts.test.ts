@@ -87,6 +87,12 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
     expect(rows[4]!.cells[1]!.eId).toBe("art_4__para_1a__wrapup");
   });
 
+  it("counts each provision once, though Article 3's words stand in the row of the paragraph they came from", () => {
+    const reversed = compare("eprivacy-2002-58-cons-2009.fmx.xml", "eprivacy-2002-58-cons-2006.fmx.xml");
+    const eIds = new Set(reversed.rows.flatMap((r) => (r.cells[0] ? [r.cells[0].eId] : [])));
+    expect(reversed.statistics[0]!.unchanged).toBe(eIds.size);
+  });
+
   it("diffs Article 3, whose only remaining paragraph lost its number, against its old paragraph 1", () => {
     expect(diffOf(comparison, "Article 3(1)").filter(([op]) => op !== "=")).toEqual([
       ["+", ", including public communications networks supporting data collection and identification devices"],

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
+import { act, p, provision } from "../../shared/model/build";
 import { article, citation, paragraph, subparagraph, testAct } from "../support/acts";
 
 const rows = (a: ReturnType<typeof testAct>, b: ReturnType<typeof testAct>) =>
@@ -62,6 +63,35 @@ describe("moves", () => {
       ["Article 2", null, "deleted"],
       ["Article 3", "Article 3", "same"],
       [null, "Article 3a", "inserted"],
+    ]);
+  });
+});
+
+describe("the words of a group after its points", () => {
+  it("are compared with the group's own words, so that a change to them shows", () => {
+    const annexWith = (closing: string) =>
+      act({
+        body: [provision("article", { num: "Article 1" }, [p("The things in Annex I are listed.")])],
+        annexes: [
+          provision("annex", { num: "ANNEX I", heading: "List" }, [
+            provision("section", { num: "Section A", heading: "First things" }, [
+              p("The following items:"),
+              provision("point", { num: "1." }, [p("Item one.")]),
+              provision("point", { num: "2." }, [p("Item two.")]),
+              p(closing),
+            ]),
+          ]),
+        ],
+      });
+    const comparison = compareVersions([
+      annexWith("The items of Section A are subject to licence."),
+      annexWith("The items of Section A are free of licence."),
+    ]);
+    const section = comparison.rows.find((r) => r.label === "Annex I, Section A")!;
+    expect(section.status).toBe("changed");
+    expect(section.cells[1]!.diff.filter(([op]) => op !== "=")).toEqual([
+      ["-", "subject to "],
+      ["+", "free of "],
     ]);
   });
 });

@@ -104,6 +104,15 @@ describe("labels", () => {
     expect(labels("cit_2")).toEqual(["Citation 2", "Citation 2"]);
     expect(labels("chp_II")).toEqual(["Chapter II", "Chapter II"]);
     expect(labels("anx_I__point_1__point_a")).toEqual(["Annex I, point 1(a)", "Annex I – point 1 – point a"]);
+    // A named subparagraph (two of them have points) keeps the annex's way of numbering points.
+    expect(
+      citationLabel([
+        { type: "annex", token: "I" },
+        { type: "subparagraph", token: "2", named: true },
+        { type: "point", token: "3" },
+        { type: "point", token: "a" },
+      ]),
+    ).toBe("Annex I, second subparagraph, point 3(a)");
   });
 });
 
