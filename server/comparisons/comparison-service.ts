@@ -10,7 +10,8 @@ import type { AlignmentOverride } from "../../shared/compare/alignment";
 import { legalSchema } from "../../shared/model/schema";
 import type { Overrides, Store } from "../storage/store";
 import { notFound } from "../http/errors";
-import { ComparisonThread, type ComparisonLimits } from "./comparison-thread";
+import { ComparisonThread } from "./comparison-thread";
+import type { WorkerLimits } from "../workers/worker-memory";
 
 /** A few dossiers' worth of documents: a 100,000-word act takes about 20 MB parsed. */
 const DOCUMENTS_KEPT = 24;
@@ -52,7 +53,7 @@ export class ComparisonService {
 
   constructor(
     private readonly store: Store,
-    limits: Partial<ComparisonLimits> = {},
+    limits: Partial<WorkerLimits> = {},
   ) {
     this.thread = new ComparisonThread(limits);
   }

@@ -6,21 +6,16 @@
 import { ComparisonError } from "../../shared/compare/comparison";
 import { HttpError } from "../http/errors";
 import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
-import { defaultWorkerMemoryMiB } from "../workers/worker-memory";
+import { defaultWorkerMemoryMiB, type WorkerLimits } from "../workers/worker-memory";
 import type { ComparisonFailure, ComparisonJob, ComparisonResult } from "./comparison-worker";
 
 /** The longest one comparison may take: four 100,000-word versions take about a second. */
 export const COMPARISON_TIME_LIMIT_MS = 120_000;
 
-export interface ComparisonLimits {
-  readonly memoryMiB: number;
-  readonly timeLimitMs: number;
-}
-
 export class ComparisonThread {
   private readonly thread: JobThread<ComparisonJob, ComparisonResult, ComparisonFailure>;
 
-  constructor(limits: Partial<ComparisonLimits> = {}) {
+  constructor(limits: Partial<WorkerLimits> = {}) {
     const memoryMiB = limits.memoryMiB ?? defaultWorkerMemoryMiB();
     this.thread = new JobThread({
       name: "comparison",

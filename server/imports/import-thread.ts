@@ -6,23 +6,18 @@
  */
 import { FormatError } from "../../shared/formats/errors";
 import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
-import { defaultWorkerMemoryMiB } from "../workers/worker-memory";
+import { defaultWorkerMemoryMiB, type WorkerLimits } from "../workers/worker-memory";
 import type { ImportFailure } from "./import-worker";
 import type { ReadUpload, UploadInput } from "./read-upload";
 
 /** The longest reading one file may take: a file at the 64 MiB limit takes well under a minute. */
 export const IMPORT_TIME_LIMIT_MS = 120_000;
 
-export interface ImportLimits {
-  readonly memoryMiB: number;
-  readonly timeLimitMs: number;
-}
-
 export class ImportThread {
   private readonly thread: JobThread<UploadInput, ReadUpload, ImportFailure>;
-  private readonly limits: ImportLimits;
+  private readonly limits: WorkerLimits;
 
-  constructor(limits: Partial<ImportLimits> = {}) {
+  constructor(limits: Partial<WorkerLimits> = {}) {
     this.limits = { memoryMiB: limits.memoryMiB ?? defaultWorkerMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
     this.thread = new JobThread({
       name: "import",

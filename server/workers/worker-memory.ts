@@ -4,6 +4,12 @@
  */
 import { totalmem } from "node:os";
 
+/** What a job worker may take: memory, and time for one job. */
+export interface WorkerLimits {
+  readonly memoryMiB: number;
+  readonly timeLimitMs: number;
+}
+
 /** The least memory a worker is given: it needs about 10 MiB to load its code. */
 export const MIN_WORKER_MEMORY_MIB = 64;
 

@@ -280,9 +280,10 @@ function rowWordScore(row: WorkRow, item: Comparable, weights: WordWeights, over
 
 /**
  * An item matched in order only loosely, whose words stand almost unchanged (a Dice coefficient
- * of at least SURE_MATCH) in a row no item took, has moved there: the ordered alignment paired it with a neighbour of like words (a
- * definition moved to the place of a deleted one that informs the same authority). Its loose
- * row is freed for the items left over.
+ * of at least SURE_MATCH) in a row no item took, has moved there: the ordered alignment paired
+ * it with a neighbour of like words (a definition moved to the place of a deleted one that
+ * informs the same authority). Its loose row is freed for the items left over. A pair separated
+ * by hand scores nothing, so it never moves.
  */
 function yieldLooseMatchesToMoves(
   rows: readonly WorkRow[],
@@ -343,8 +344,8 @@ function sameAsEarlier(cells: readonly (Comparable | null)[], v: number): boolea
  * alone: a moved provision keeps its words, while containment would let a short new provision
  * "move" into any long one that happens to use its words.
  */
-function closeWords(row: WorkRow, item: Comparable, weights: WordWeights, threshold = MOVE_THRESHOLD): boolean {
-  return row.cells.some((cell) => cell !== null && compatibleKinds(cell, item) && weights.dice(cell.bag, item.bag) >= threshold);
+function closeWords(row: WorkRow, item: Comparable, weights: WordWeights): boolean {
+  return row.cells.some((cell) => cell !== null && compatibleKinds(cell, item) && weights.dice(cell.bag, item.bag) >= MOVE_THRESHOLD);
 }
 
 /** The row each pinned item belongs in (by item index), where its partner already stands. */
