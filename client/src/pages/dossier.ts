@@ -95,7 +95,11 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
         none.remove();
         news.textContent = `A new version was added: ${name}.`;
       })
-      .catch(() => undefined);
+      .catch((err: unknown) => {
+        // The list could not be brought up to date: say so, rather than leave it quietly stale.
+        const why = err instanceof ApiFailure ? `: ${err.message}` : "";
+        news.textContent = `A new version was added: ${name}. Reload the page to see it (the list could not be refreshed${why}).`;
+      });
   });
   app.replaceChildren(
     h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")),
