@@ -239,8 +239,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
         best.cells[v] = items[j]!;
         best.scores[v] = Math.min(1, bestScore);
         best.kinds[v] = "moved";
-        const before = j > 0 ? items[j - 1]!.label : null;
-        best.notes[v] = before !== null ? `moved: after ${before} in this version` : "moved: first in this version";
+        best.notes[v] = movedNote(items, j);
         rowOfItem[j] = best;
       }
     }
@@ -327,9 +326,14 @@ function yieldLooseMatchesToMoves(
     to.cells[v] = item;
     to.scores[v] = Math.min(1, moved);
     to.kinds[v] = "moved";
-    to.notes[v] = j > 0 ? `moved: after ${items[j - 1]!.label} in this version` : "moved: first in this version";
+    to.notes[v] = movedNote(items, j);
     rowOfItem[j] = to;
   }
+}
+
+/** Where a moved item now stands, in words: after the item before it in its version. */
+function movedNote(items: readonly Comparable[], j: number): string {
+  return j > 0 ? `moved: after ${items[j - 1]!.label} in this version` : "moved: first in this version";
 }
 
 /** Whether an earlier cell of the row has the same key as cell v: the same kind, number and words. */

@@ -6,7 +6,7 @@ import type { Node } from "prosemirror-model";
 import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schema";
 import { eIdToken, numberToken } from "../model/numbering";
 import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labels";
-import { ownTextParts } from "../model/walk";
+import { ownText, ownTextParts } from "../model/walk";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
@@ -113,7 +113,7 @@ export class ComparableMaker {
     const parts = ownTextParts(node);
     // Words after the last sub-provision close the list: a row of their own after it, where they
     // stand. A group's sub-provisions are aligned apart from it, so its words all stay its own.
-    const text = isGroup ? [parts.lead, parts.concluding].filter((t) => t !== "").join("\n") : parts.lead;
+    const text = isGroup ? ownText(node) : parts.lead;
     if (parts.concluding !== "" && !isGroup) children.push(this.concludingWords(version, eId, here.label, parts.concluding));
     const tokens = this.lexicon.tokens(text);
     const heading = node.attrs.heading as string | null;
