@@ -261,7 +261,32 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     });
     markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
+  for (const row of rows) shareConfidences(row, order);
   return rows.map((row) => finish(row, context));
+}
+
+/**
+ * A cell is scored against the closest cell already in its row when its column is aligned, so
+ * of two identical cells the one aligned later would score 1 against the other, and the Council's
+ * and the act's identical Article 4(5) would show 0.64 and 1. A cell word for word the same as
+ * one aligned before it takes that cell's confidence instead: identical cells are equally sure,
+ * whichever comes first. Moved, split and merged cells keep their own scores.
+ */
+function shareConfidences(row: WorkRow, order: readonly number[]): void {
+  for (let k = 1; k < order.length; k++) {
+    const v = order[k]!;
+    const cell = row.cells[v];
+    if (cell === null || cell === undefined || row.kinds[v] !== "matched") continue;
+    for (let e = 0; e < k; e++) {
+      const u = order[e]!;
+      const score = row.scores[u] ?? null;
+      // The reference cell has no score: a cell identical to it keeps its own, 1.
+      if (row.cells[u]?.key === cell.key && row.kinds[u] === "matched" && score !== null) {
+        row.scores[v] = score;
+        break;
+      }
+    }
+  }
 }
 
 /** The similarity of an item's words to the closest words of a row, numbers aside; null when no cell may match it. */
