@@ -4,13 +4,17 @@
  * that is left stops hearing them; signing out closes the connection.
  */
 import { io, type Socket } from "socket.io-client";
-import type { ClientEvents, ServerEvents } from "../../shared/protocol/socket";
+import type { ClientEvents, ServerEvents, VersionNews } from "../../shared/protocol/socket";
 
-type VersionAdded = Parameters<ServerEvents["dossier:version-added"]>[0];
+/** What a page does with the news of its dossier. */
+export interface DossierListener {
+  readonly versionAdded: (news: VersionNews) => void;
+  readonly versionRemoved: (news: VersionNews) => void;
+}
 
 interface Watcher {
   readonly dossierId: number;
-  readonly onVersionAdded: (event: VersionAdded) => void;
+  readonly listener: DossierListener;
 }
 
 let socket: Socket<ServerEvents, ClientEvents> | null = null;
@@ -24,8 +28,11 @@ function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number): void {
 function connection(): Socket<ServerEvents, ClientEvents> {
   if (socket === null) {
     const s: Socket<ServerEvents, ClientEvents> = io({ withCredentials: true });
-    s.on("dossier:version-added", (event) => {
-      if (watcher !== null && event.dossierId === watcher.dossierId) watcher.onVersionAdded(event);
+    s.on("dossier:version-added", (news) => {
+      if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionAdded(news);
+    });
+    s.on("dossier:version-removed", (news) => {
+      if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionRemoved(news);
     });
     // After a reconnection the server has forgotten the rooms: join again.
     s.io.on("reconnect", () => {
@@ -37,8 +44,8 @@ function connection(): Socket<ServerEvents, ClientEvents> {
 }
 
 /** Hears the events of one dossier, in place of whatever was heard before. */
-export function watchDossier(dossierId: number, onVersionAdded: (event: VersionAdded) => void): void {
-  watcher = { dossierId, onVersionAdded };
+export function watchDossier(dossierId: number, listener: DossierListener): void {
+  watcher = { dossierId, listener };
   join(connection(), dossierId);
 }
 

@@ -43,11 +43,18 @@ class LeastRecentlyUsed<V> {
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
+
+  /** Drops the entries whose value or key the test picks. */
+  dropWhere(test: (key: string, value: V) => boolean): void {
+    for (const [key, value] of this.entries) if (test(key, value)) this.entries.delete(key);
+  }
 }
 
 export class ComparisonService {
   private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENTS_KEPT);
-  private readonly comparisons = new LeastRecentlyUsed<ServedComparison>(COMPARISONS_KEPT);
+  private readonly comparisons = new LeastRecentlyUsed<
+    ServedComparison & { readonly dossierId: number; readonly versionIds: readonly number[] }
+  >(COMPARISONS_KEPT);
   private readonly inFlight = new Map<string, Promise<ServedComparison>>();
   private readonly thread: ComparisonThread;
 
@@ -58,10 +65,15 @@ export class ComparisonService {
     this.thread = new ComparisonThread(limits);
   }
 
-  /** A stored version's document; versions are immutable, so the cache never goes stale. */
+  /**
+   * A stored version's document; versions are immutable, so the cache goes stale only when one
+   * is removed, and forgetVersion then drops it.
+   */
   async document(dossierId: number, versionId: number): Promise<Node> {
     const key = `${dossierId}:${versionId}`;
     let doc = this.documents.get(key);
+    // A document kept from before its version was removed is not served: the store has the last word.
+    if (doc !== undefined && (await this.store.version(dossierId, versionId)) === null) doc = undefined;
     if (!doc) {
       const json = await this.store.versionDocument(dossierId, versionId);
       if (json === null) throw notFound(`no version ${versionId} in dossier ${dossierId}`);
@@ -77,13 +89,18 @@ export class ComparisonService {
    */
   async compare(dossierId: number, versionIds: readonly number[], refId: number, overrides: Overrides): Promise<ServedComparison> {
     const relevant = overrides.filter((o) => versionIds.includes(o.a.version) && versionIds.includes(o.b.version));
+    // Asked of the store each time, so that a comparison kept from before a version was removed is never served.
+    const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
+    const missing = versionIds.filter((_, i) => records[i] === null);
+    if (missing.length > 0) throw notFound(`no version ${missing.join(", ")} in dossier ${dossierId}`);
+    const names = records.map((r) => r!.name);
     const key = JSON.stringify([dossierId, versionIds, refId, relevant]);
     const cached = this.comparisons.get(key);
     if (cached !== undefined) return cached;
     // The same comparison asked for again while it is being made waits for that one.
     const running = this.inFlight.get(key);
     if (running) return running;
-    const made = this.make(key, dossierId, versionIds, refId, relevant).finally(() => this.inFlight.delete(key));
+    const made = this.make(key, dossierId, versionIds, names, refId, relevant).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, made);
     return made;
   }
@@ -92,19 +109,19 @@ export class ComparisonService {
     key: string,
     dossierId: number,
     versionIds: readonly number[],
+    names: readonly string[],
     refId: number,
     relevant: Overrides,
   ): Promise<ServedComparison> {
-    const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
-    const missing = versionIds.filter((_, i) => records[i] === null);
-    if (missing.length > 0) throw notFound(`no version ${missing.join(", ")} in dossier ${dossierId}`);
     const documents = await Promise.all(versionIds.map((id) => this.store.versionDocument(dossierId, id)));
+    const lost = versionIds.filter((_, i) => documents[i] === null);
+    if (lost.length > 0) throw notFound(`no version ${lost.join(", ")} in dossier ${dossierId}`);
     const column = (id: number) => versionIds.indexOf(id);
     const { json, gzipped } = await this.thread.run({
       documents: documents.map((d) => d!),
       versionIds,
       options: {
-        names: records.map((r) => r!.name),
+        names: [...names],
         ref: column(refId),
         overrides: relevant.map((o): AlignmentOverride => ({
           kind: o.kind,
@@ -114,8 +131,14 @@ export class ComparisonService {
       },
     });
     const served = { json, gzipped, etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` };
-    this.comparisons.set(key, served);
+    this.comparisons.set(key, { ...served, dossierId, versionIds });
     return served;
+  }
+
+  /** Forgets what is kept of a removed version: its document and every comparison it was in. */
+  forgetVersion(dossierId: number, versionId: number): void {
+    this.documents.dropWhere((key) => key === `${dossierId}:${versionId}`);
+    this.comparisons.dropWhere((_, c) => c.dossierId === dossierId && c.versionIds.includes(versionId));
   }
 
   /** Starts the comparison worker ahead of the first comparison. */

@@ -34,5 +34,13 @@ export async function importVersion(
 
 export function versionSummary(record: VersionRecord): VersionSummary {
   const s = JSON.parse(record.summary) as StoredSummary;
-  return { id: record.id, name: record.name, stage: record.stage, format: record.format, createdAt: record.createdAt, ...s };
+  return {
+    id: record.id,
+    name: record.name,
+    stage: record.stage,
+    format: record.format,
+    createdAt: record.createdAt,
+    addedBy: record.createdByName,
+    ...s,
+  };
 }

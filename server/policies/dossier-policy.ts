@@ -6,13 +6,15 @@
 import type { Role } from "../../shared/protocol/api";
 import type { DossierRecord } from "../storage/store";
 
-export type DossierAction = "read" | "compare" | "add-version" | "save-overrides" | "manage-members" | "comment";
+export type DossierAction = "read" | "compare" | "add-version" | "remove-version" | "save-overrides" | "manage-members" | "comment";
 
 const ALLOWED: Record<DossierAction, readonly Role[]> = {
   read: ["owner", "drafter", "commenter", "reader"],
   compare: ["owner", "drafter", "commenter", "reader"],
   comment: ["owner", "drafter", "commenter"],
   "add-version": ["owner", "drafter"],
+  // A drafter only the versions they added: see mayRemoveVersion.
+  "remove-version": ["owner", "drafter"],
   "save-overrides": ["owner", "drafter"],
   "manage-members": ["owner"],
 };
@@ -32,4 +34,13 @@ export function decide(dossier: DossierRecord, role: Role | null, action: Dossie
     return OPEN_TO_ALL.has(action) ? "allowed" : "forbidden";
   }
   return ALLOWED[action].includes(role) ? "allowed" : "forbidden";
+}
+
+/**
+ * Whether a user whose role allows "remove-version" may remove this version: an owner may remove
+ * any, a drafter only one they added themselves (a wrong file, a wrong stage), never another
+ * member's text.
+ */
+export function mayRemoveVersion(role: Role | null, addedByUser: boolean): boolean {
+  return role === "owner" || (role === "drafter" && addedByUser);
 }

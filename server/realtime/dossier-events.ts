@@ -3,21 +3,22 @@
  * not know how the news travels.
  */
 import { EventEmitter } from "node:events";
+import type { VersionNews } from "../../shared/protocol/socket";
 
-export interface VersionAdded {
-  readonly dossierId: number;
-  readonly versionId: number;
-  readonly name: string;
-}
+export type DossierEvent = "version-added" | "version-removed";
 
 export class DossierEvents {
   private readonly emitter = new EventEmitter();
 
-  versionAdded(event: VersionAdded): void {
-    this.emitter.emit("version-added", event);
+  versionAdded(news: VersionNews): void {
+    this.emitter.emit("version-added", news);
   }
 
-  onVersionAdded(listener: (event: VersionAdded) => void): void {
-    this.emitter.on("version-added", listener);
+  versionRemoved(news: VersionNews): void {
+    this.emitter.emit("version-removed", news);
+  }
+
+  on(event: DossierEvent, listener: (news: VersionNews) => void): void {
+    this.emitter.on(event, listener);
   }
 }

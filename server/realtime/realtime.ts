@@ -7,12 +7,12 @@
  */
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
-import { joinDossier, type ClientEvents, type ServerEvents, type SocketAnswer } from "../../shared/protocol/socket";
+import { joinDossier, type ClientEvents, type ServerEvents, type SocketAnswer, type VersionNews } from "../../shared/protocol/socket";
 import { describeIssues } from "../../shared/protocol/api";
 import { decide } from "../policies/dossier-policy";
 import type { Sessions } from "../accounts/sessions";
 import type { Store, UserRecord } from "../storage/store";
-import type { DossierEvents, VersionAdded } from "./dossier-events";
+import type { DossierEvent, DossierEvents } from "./dossier-events";
 import { isSameOrigin } from "../http/same-origin";
 
 interface SocketData {
@@ -63,7 +63,7 @@ export class Realtime {
         })().catch(() => answer({ ok: false, error: { code: "internal", message: "could not join the dossier" } }));
       });
     });
-    events.onVersionAdded((event) => void this.tell(event));
+    for (const event of ["version-added", "version-removed"] as const) events.on(event, (news) => void this.tell(event, news));
   }
 
   /** Whether the socket's session is still open and its user may still read the dossier. */
@@ -75,10 +75,10 @@ export class Realtime {
     return dossier !== null && decide(dossier, role, "read") === "allowed";
   }
 
-  private async tell(event: VersionAdded): Promise<void> {
-    for (const socket of await this.io.in(room(event.dossierId)).fetchSockets()) {
-      if (await this.mayRead(socket.data, event.dossierId)) socket.emit("dossier:version-added", event);
-      else socket.leave(room(event.dossierId));
+  private async tell(event: DossierEvent, news: VersionNews): Promise<void> {
+    for (const socket of await this.io.in(room(news.dossierId)).fetchSockets()) {
+      if (await this.mayRead(socket.data, news.dossierId)) socket.emit(`dossier:${event}`, news);
+      else socket.leave(room(news.dossierId));
     }
   }
 

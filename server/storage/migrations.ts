@@ -1,6 +1,7 @@
 /*
  * The SQLite schema, as an ordered list of migrations. The database's user_version says how many
- * have run; the others run on start, each in its own transaction.
+ * have run; the others run on start, each in its own transaction. A migration, once released,
+ * is never edited: a change to the schema is a new migration at the end.
  */
 
 export const MIGRATIONS: readonly string[] = [
@@ -50,5 +51,26 @@ export const MIGRATIONS: readonly string[] = [
     dossier_id INTEGER PRIMARY KEY REFERENCES dossiers(id) ON DELETE CASCADE,
     overrides TEXT NOT NULL
   );
+  `,
+  // Versions can be removed: their ids must never be given again, since caches, overrides and
+  // the addresses of open pages name versions by id. AUTOINCREMENT promises that, and SQLite
+  // cannot add it to a table, so the table is made anew with its rows.
+  `
+  CREATE TABLE versions_numbered_once (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    format TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    document TEXT NOT NULL,
+    created_by INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+  );
+  INSERT INTO versions_numbered_once (id, dossier_id, name, stage, format, summary, document, created_by, created_at)
+    SELECT id, dossier_id, name, stage, format, summary, document, created_by, created_at FROM versions;
+  DROP TABLE versions;
+  ALTER TABLE versions_numbered_once RENAME TO versions;
+  CREATE INDEX versions_by_dossier ON versions(dossier_id);
   `,
 ];

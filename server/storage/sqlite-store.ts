@@ -1,6 +1,7 @@
 /*
  * The embedded store: SQLite through better-sqlite3, one file in the data folder, in WAL mode,
- * with the migrations run on open. Versions are immutable once added: there is no update.
+ * with the migrations run on open. Versions are immutable once added: there is no update, only
+ * removal, and a removed version's id is never given again.
  */
 import Database from "better-sqlite3";
 import type { Role } from "../../shared/protocol/api";
@@ -33,7 +34,9 @@ function dossier(row: DossierRow): DossierRecord {
 }
 
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, o.name AS organisation, u.password_hash FROM users u JOIN organisations o ON o.id = u.organisation_id`;
-const VERSION_SELECT = `SELECT id, dossier_id AS dossierId, name, stage, format, summary, created_at AS createdAt FROM versions`;
+const VERSION_SELECT = `SELECT v.id, v.dossier_id AS dossierId, v.name, v.stage, v.format, v.summary, v.created_at AS createdAt,
+  v.created_by AS createdBy, u.display_name || ' (' || o.name || ')' AS createdByName
+  FROM versions v JOIN users u ON u.id = v.created_by JOIN organisations o ON o.id = u.organisation_id`;
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
@@ -163,12 +166,13 @@ export class SqliteStore implements Store {
   }
 
   async versions(dossierId: number): Promise<VersionRecord[]> {
-    return this.db.prepare(`${VERSION_SELECT} WHERE dossier_id = ? ORDER BY id`).all(dossierId) as VersionRecord[];
+    return this.db.prepare(`${VERSION_SELECT} WHERE v.dossier_id = ? ORDER BY v.id`).all(dossierId) as VersionRecord[];
   }
 
   async version(dossierId: number, versionId: number): Promise<VersionRecord | null> {
     return (
-      (this.db.prepare(`${VERSION_SELECT} WHERE dossier_id = ? AND id = ?`).get(dossierId, versionId) as VersionRecord | undefined) ?? null
+      (this.db.prepare(`${VERSION_SELECT} WHERE v.dossier_id = ? AND v.id = ?`).get(dossierId, versionId) as VersionRecord | undefined) ??
+      null
     );
   }
 
@@ -178,13 +182,32 @@ export class SqliteStore implements Store {
     return row?.document ?? null;
   }
 
+  async removeVersion(dossierId: number, versionId: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      const removed = this.db.prepare("DELETE FROM versions WHERE dossier_id = ? AND id = ?").run(dossierId, versionId).changes > 0;
+      if (removed) {
+        const kept = this.overridesOf(dossierId).filter((o) => o.a.version !== versionId && o.b.version !== versionId);
+        this.writeOverrides(dossierId, kept);
+      }
+      return removed;
+    })();
+  }
+
   async overrides(dossierId: number): Promise<Overrides> {
+    return this.overridesOf(dossierId);
+  }
+
+  async setOverrides(dossierId: number, overrides: Overrides): Promise<void> {
+    this.writeOverrides(dossierId, overrides);
+  }
+
+  private overridesOf(dossierId: number): Overrides {
     const row = this.db.prepare("SELECT overrides FROM alignment_overrides WHERE dossier_id = ?").get(dossierId) as
       { overrides: string } | undefined;
     return row ? (JSON.parse(row.overrides) as Overrides) : [];
   }
 
-  async setOverrides(dossierId: number, overrides: Overrides): Promise<void> {
+  private writeOverrides(dossierId: number, overrides: Overrides): void {
     this.db
       .prepare(
         "INSERT INTO alignment_overrides (dossier_id, overrides) VALUES (?, ?) ON CONFLICT (dossier_id) DO UPDATE SET overrides = excluded.overrides",

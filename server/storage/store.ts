@@ -37,6 +37,9 @@ export interface VersionRecord {
   /** The summary as JSON: title, counts, words, warnings, notice. */
   readonly summary: string;
   readonly createdAt: string;
+  /** Who added it: their user id, and their name with their organisation's. */
+  readonly createdBy: number;
+  readonly createdByName: string;
 }
 
 export interface NewVersion {
@@ -76,6 +79,11 @@ export interface Store {
   versions(dossierId: number): Promise<VersionRecord[]>;
   version(dossierId: number, versionId: number): Promise<VersionRecord | null>;
   versionDocument(dossierId: number, versionId: number): Promise<string | null>;
+  /**
+   * Removes a version, with the overrides that name it, at once; false when the dossier has no
+   * such version. Its id is never given again.
+   */
+  removeVersion(dossierId: number, versionId: number): Promise<boolean>;
 
   overrides(dossierId: number): Promise<Overrides>;
   setOverrides(dossierId: number, overrides: Overrides): Promise<void>;

@@ -106,6 +106,14 @@ export interface VersionSummary {
   readonly warnings: readonly string[];
   readonly notice: string | null;
   readonly createdAt: string;
+  /** Who added it: "Council secretariat (Council of the European Union)". */
+  readonly addedBy: string;
+}
+
+/** A version as the dossier lists it to one user. */
+export interface DossierVersion extends VersionSummary {
+  /** Whether this user may remove it: owners any version, drafters those they added. */
+  readonly removable: boolean;
 }
 
 export interface DossierSummary {
@@ -118,7 +126,7 @@ export interface DossierSummary {
 }
 
 export interface DossierDetail extends DossierSummary {
-  readonly versions: readonly VersionSummary[];
+  readonly versions: readonly DossierVersion[];
   readonly members: readonly {
     readonly username: string;
     readonly displayName: string;

@@ -14,7 +14,15 @@ export interface ClientEvents {
 
 /** Events the server sends to the members of a dossier's room. */
 export interface ServerEvents {
-  "dossier:version-added": (payload: { dossierId: number; versionId: number; name: string }) => void;
+  "dossier:version-added": (payload: VersionNews) => void;
+  "dossier:version-removed": (payload: VersionNews) => void;
+}
+
+/** Which version of which dossier was added or removed, and its name. */
+export interface VersionNews {
+  readonly dossierId: number;
+  readonly versionId: number;
+  readonly name: string;
 }
 
 export type SocketAnswer = { ok: true } | { ok: false; error: { code: string; message: string } };

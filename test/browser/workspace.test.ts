@@ -163,10 +163,43 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator("form.choose").isVisible()).toBe(true);
   });
 
+  it("takes off the list a version another member removes, and offers the NGO no removal", async () => {
+    expect(await page.locator(".version .remove").count()).toBe(0);
+    const dossierId = Number(/#\/dossiers\/(\d+)/.exec(page.url())![1]);
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const { body } = await owner.request<{ dossier: { versions: { id: number }[] } }>("GET", `/api/dossiers/${dossierId}`);
+    expect((await owner.request("DELETE", `/api/dossiers/${dossierId}/versions/${body.dossier.versions[0]!.id}`)).status).toBe(204);
+    await page.waitForSelector("text=No versions yet.");
+    expect(await page.locator(".news").textContent()).toBe("First draft was removed by another member.");
+    expect(await page.locator(".version").count()).toBe(0);
+    expect(await page.locator("form.choose").isVisible()).toBe(false);
+  });
+
   it("signs out", async () => {
     await page.click("#logout");
     await page.waitForSelector("form.login");
     expect(await page.locator("#who").textContent()).toBe("");
+    expect(errors).toEqual([]);
+  });
+
+  it("lets a drafter remove a version they added, after asking once more, and not the others", async () => {
+    await page.fill("#username", "parliament");
+    await page.fill("#password", "demo");
+    await page.click("button[type=submit]");
+    await page.click("text=Dual-use export controls");
+    await page.waitForSelector("form.choose");
+    const draft = page.locator(".version", { hasText: "Trilogue compromise draft" });
+    expect(await draft.locator("label >> nth=0").textContent()).toMatch(/added by Parliament staffer \(European Parliament\)$/);
+    // Parliament added only the compromise draft: the four stages are the Commission's.
+    expect(await page.locator(".version .remove:visible").count()).toBe(1);
+    await draft.locator("text=Remove…").click();
+    await draft.locator("text=Keep it").click();
+    expect(await draft.locator("text=Remove…").isVisible()).toBe(true);
+    await draft.locator("text=Remove…").click();
+    await draft.locator("button", { hasText: "Remove Trilogue compromise draft" }).click();
+    await page.waitForSelector(".news >> text=Removed Trilogue compromise draft.");
+    expect(await page.locator(".version").count()).toBe(4);
+    expect(await page.locator('.version input[name="ref"]:checked').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /*
  * Socket.IO on the same port: a socket without a session is refused before it connects, a join
  * message is validated, the policy decides who may join a dossier's room, and the room hears of
- * new versions.
+ * versions added and removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
@@ -60,6 +60,18 @@ describe("the realtime channel", () => {
     const heard = new Promise((resolve) => socket.on("dossier:version-added", resolve));
     const added = await addTextVersion(owner, dualUse, "Compromise text", "Article 1\nThis Regulation applies.\n", "compromise");
     expect(await heard).toEqual({ dossierId: dualUse, versionId: added.body.version.id, name: "Compromise text" });
+  });
+
+  it("tells the members in a dossier's room of a version removed", async () => {
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const dualUse = await dossierId(ngo, "Dual-use");
+    const added = await addTextVersion(owner, dualUse, "Uploaded by mistake", "Article 1\nA wrong file.\n");
+    const socket = await connect(ngo.cookie);
+    expect(await join(socket, { dossierId: dualUse })).toEqual({ ok: true });
+    const heard = new Promise((resolve) => socket.on("dossier:version-removed", resolve));
+    expect((await owner.request("DELETE", `/api/dossiers/${dualUse}/versions/${added.body.version.id}`)).status).toBe(204);
+    expect(await heard).toEqual({ dossierId: dualUse, versionId: added.body.version.id, name: "Uploaded by mistake" });
   });
 });
 

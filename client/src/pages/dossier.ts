@@ -1,30 +1,34 @@
 /*
  * One dossier: its versions (with the notice of a demonstration text), the choice of columns and
- * reference for a comparison, an upload form for those who may add versions, and its members.
+ * reference for a comparison, an upload form for those who may add versions, the removal of a
+ * version by those who may, and its members. Versions others add or remove come and go live.
  */
 import { api, ApiFailure, upload } from "../api";
 import { watchDossier } from "../realtime";
-import { STAGES, type DossierDetail, type VersionSummary } from "../../../shared/protocol/api";
+import { STAGES, type DossierDetail, type DossierVersion, type VersionSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
 
 /** The most columns a comparison takes. */
 const MAX_COLUMNS = 6;
 
-function versionRow(dossierId: number, v: VersionSummary, ticked: boolean, showNotice = true): HTMLElement {
+/** Removes a version on the server and from the page; rejects with the reason it could not. */
+type Removal = (v: DossierVersion) => Promise<void>;
+
+function versionRow(dossierId: number, v: DossierVersion, ticked: boolean, showNotice: boolean, remove: Removal): HTMLElement {
   const counts = Object.entries(v.counts)
     .filter(([type]) => ["recital", "article", "annex"].includes(type))
     .map(([type, n]) => `${n} ${type}s`)
     .join(", ");
   return h(
     "li",
-    { class: "version" },
+    { class: "version", "data-version": v.id },
     h("input", { type: "checkbox", name: "column", value: v.id, id: `column-${v.id}`, checked: ticked }),
     h(
       "label",
       { for: `column-${v.id}` },
       h("strong", {}, v.name),
       // The stage only where the name does not say it already ("Commission proposal", stage "commission proposal").
-      `${v.name.toLowerCase() === v.stage.toLowerCase() ? "" : ` (${v.stage})`} · ${counts} · ${v.words} words`,
+      `${v.name.toLowerCase() === v.stage.toLowerCase() ? "" : ` (${v.stage})`} · ${counts} · ${v.words} words · added by ${v.addedBy}`,
     ),
     h(
       "label",
@@ -34,7 +38,40 @@ function versionRow(dossierId: number, v: VersionSummary, ticked: boolean, showN
     ),
     v.notice && showNotice ? h("p", { class: "notice", role: "note" }, v.notice) : null,
     h("a", { href: `/api/dossiers/${dossierId}/versions/${v.id}?format=akn`, class: "akn" }, "Akoma Ntoso"),
+    v.removable ? removeControl(v, remove) : null,
   );
+}
+
+/**
+ * "Remove…", which asks once more in place before removing: a version removed is gone for every
+ * member, with the alignment corrections that name it.
+ */
+function removeControl(v: DossierVersion, remove: Removal): HTMLElement {
+  const ask = h("button", { type: "button", class: "remove", "aria-label": `Remove ${v.name}…` }, "Remove…");
+  const yes = h("button", { type: "button", class: "remove" }, `Remove ${v.name}`);
+  const keep = h("button", { type: "button" }, "Keep it");
+  const confirm = h("span", { class: "confirm", hidden: true }, "Remove it for every member? ", yes, " ", keep);
+  const message = h("span", { class: "error", role: "alert" });
+  ask.addEventListener("click", () => {
+    ask.hidden = true;
+    confirm.hidden = false;
+    keep.focus();
+  });
+  keep.addEventListener("click", () => {
+    confirm.hidden = true;
+    ask.hidden = false;
+    ask.focus();
+  });
+  yes.addEventListener("click", () => {
+    yes.disabled = true;
+    message.textContent = "";
+    remove(v).catch((err: unknown) => {
+      yes.disabled = false;
+      if (err instanceof ApiFailure && err.status === 401) window.dispatchEvent(new Event("session-ended"));
+      message.textContent = err instanceof ApiFailure ? `Not removed: ${err.message}` : "Not removed: the server could not be reached.";
+    });
+  });
+  return h("span", { class: "removal" }, ask, confirm, message);
 }
 
 /** Versions ticked at first: all of them when a comparison can take them all, else the first and the latest. */
@@ -53,10 +90,27 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
   // A notice every version carries (the demonstration texts) is said once, above them.
   const notices = new Set(dossier.versions.map((v) => v.notice));
   const shared = notices.size === 1 ? [...notices][0]! : null;
-  const list = h("ul", { class: "versions" }, ...dossier.versions.map((v) => versionRow(id, v, ticked.has(v.id), shared === null)));
+  const news = h("p", { class: "news", role: "status" }, notice);
+  const none = h("p", {}, "No versions yet.");
+  /** Versions this page is removing: the news of their removal is this page's own. */
+  const removing = new Set<number>();
+  const remove: Removal = async (v) => {
+    removing.add(v.id);
+    try {
+      await api("DELETE", `/api/dossiers/${id}/versions/${v.id}`);
+    } catch (err) {
+      // Gone already (another member removed it first) is what was wanted.
+      if (!(err instanceof ApiFailure && err.status === 404)) {
+        removing.delete(v.id);
+        throw err;
+      }
+    }
+    dropVersion(v.id);
+    news.textContent = `Removed ${v.name}.`;
+  };
+  const list = h("ul", { class: "versions" }, ...dossier.versions.map((v) => versionRow(id, v, ticked.has(v.id), shared === null, remove)));
   const firstRef = list.querySelector<HTMLInputElement>('input[name="ref"]');
   if (firstRef) firstRef.checked = true;
-  const news = h("p", { class: "news", role: "status" }, notice);
   const message = h("p", { class: "error", role: "alert" });
   const compare = h("button", { type: "submit" }, "Compare");
   const form = h("form", { class: "choose" }, list, compare, message);
@@ -79,9 +133,24 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
   const canAdd = dossier.role === "owner" || dossier.role === "drafter";
   const shown = new Set(dossier.versions.map((v) => v.id));
   // The list is on the page even while empty, so that the first version another member adds appears in it.
-  const none = h("p", {}, "No versions yet.");
   form.hidden = dossier.versions.length === 0;
-  watchDossier(id, ({ versionId, name }) => {
+  /** Takes a removed version off the list; false when it was not on it. */
+  function dropVersion(versionId: number): boolean {
+    const row = list.querySelector(`li[data-version="${versionId}"]`);
+    if (row === null) return false;
+    const wasRef = row.querySelector<HTMLInputElement>('input[name="ref"]')?.checked ?? false;
+    row.remove();
+    if (wasRef) {
+      const first = list.querySelector<HTMLInputElement>('input[name="ref"]');
+      if (first) first.checked = true;
+    }
+    if (list.children.length === 0) {
+      form.hidden = true;
+      form.before(none);
+    }
+    return true;
+  }
+  const versionAdded = ({ versionId, name }: { versionId: number; name: string }) => {
     if (shown.has(versionId) || !list.isConnected) return;
     // Fetched afresh, so that what this user may see is the server's to say; unticked, so that a choice in progress stands.
     void api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`)
@@ -89,7 +158,7 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
         for (const v of fresh.versions) {
           if (shown.has(v.id) || !list.isConnected) continue;
           shown.add(v.id);
-          list.append(versionRow(id, v, false, v.notice !== shared));
+          list.append(versionRow(id, v, false, v.notice !== shared, remove));
         }
         form.hidden = false;
         none.remove();
@@ -100,6 +169,13 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
         const why = err instanceof ApiFailure ? `: ${err.message}` : "";
         news.textContent = `A new version was added: ${name}. Reload the page to see it (the list could not be refreshed${why}).`;
       });
+  };
+  watchDossier(id, {
+    versionAdded,
+    versionRemoved: ({ versionId, name }) => {
+      if (removing.has(versionId) || !list.isConnected) return;
+      if (dropVersion(versionId)) news.textContent = `${name} was removed by another member.`;
+    },
   });
   app.replaceChildren(
     h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")),

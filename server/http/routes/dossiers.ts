@@ -8,6 +8,7 @@ import { versionSummary } from "../../imports/import-version";
 import type { DossierRecord } from "../../storage/store";
 import { jsonBody, userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
+import { mayRemoveVersion } from "../../policies/dossier-policy";
 import { HttpError, notFound } from "../errors";
 
 function summary(d: DossierRecord, role: DossierSummary["role"]): DossierSummary {
@@ -33,9 +34,13 @@ export function dossierRoutes({ store }: Services): Router {
 
   router.get("/:id", async (req, res) => {
     const { dossier, role } = await dossierFor(req, store, "read");
+    const user = userOf(req);
     const detail: DossierDetail = {
       ...summary(dossier, role),
-      versions: (await store.versions(dossier.id)).map(versionSummary),
+      versions: (await store.versions(dossier.id)).map((v) => ({
+        ...versionSummary(v),
+        removable: mayRemoveVersion(role, v.createdBy === user.id),
+      })),
       members: (await store.members(dossier.id)).map(({ username, displayName, organisation, role: r }) => ({
         username,
         displayName,

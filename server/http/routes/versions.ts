@@ -1,6 +1,6 @@
 /*
  * Versions of a dossier: uploading a file (multipart field `file`, with `name` and `stage`) as
- * a new version, and reading one as the JSON outline or as Akoma Ntoso.
+ * a new version, reading one as the JSON outline or as Akoma Ntoso, and removing one.
  */
 import { Router } from "express";
 import multer, { MulterError } from "multer";
@@ -10,6 +10,7 @@ import { idParam, versionFields } from "../../../shared/protocol/api";
 import { importVersion } from "../../imports/import-version";
 import { userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
+import { mayRemoveVersion } from "../../policies/dossier-policy";
 import { HttpError, notFound } from "../errors";
 
 /** A multipart body the parser could not read (cut short, no boundary) is the sender's fault: a 400 that says so. */
@@ -54,6 +55,21 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
     if (format !== undefined && format !== "json")
       throw new HttpError(400, "invalid-request", `format must be json or akn, not "${String(format)}"`);
     res.json(outline(doc));
+  });
+
+  router.delete("/:vid", async (req, res) => {
+    const { dossier, role } = await dossierFor(req, store, "remove-version");
+    const vid = idParam.safeParse(req.params.vid);
+    if (!vid.success) throw notFound(`no version "${String(req.params.vid)}"`);
+    const version = await store.version(dossier.id, vid.data);
+    if (!version) throw notFound(`no version ${vid.data} in dossier ${dossier.id}`);
+    if (!mayRemoveVersion(role, version.createdBy === userOf(req).id))
+      throw new HttpError(403, "forbidden", `a drafter may remove only the versions they added; ${version.createdByName} added this one`);
+    // A version removed meanwhile by another request is gone all the same: not found.
+    if (!(await store.removeVersion(dossier.id, version.id))) throw notFound(`no version ${version.id} in dossier ${dossier.id}`);
+    comparisons.forgetVersion(dossier.id, version.id);
+    events.versionRemoved({ dossierId: dossier.id, versionId: version.id, name: version.name });
+    res.status(204).end();
   });
 
   return router;
