@@ -634,6 +634,8 @@ function ownTextsAsParagraphs(cells: (Comparable | null)[], lexicon: Lexicon): (
         bag: WordBag.of(lexicon, [cell.tokens]),
         // Keys of real provisions are never negative: equal keys here mean equal words.
         key: -1 - cell.tokens.serial,
+        // The provision's amendment numbers stay with it, in the row of its number.
+        amendments: [],
         children: [],
       },
     ];

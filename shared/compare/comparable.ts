@@ -7,6 +7,7 @@ import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schem
 import { eIdToken, numberToken } from "../model/numbering";
 import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labels";
 import { ownText, ownTextParts } from "../model/walk";
+import { amendmentNumbersIn } from "../model/amendment-numbers";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
@@ -29,6 +30,8 @@ export interface Comparable {
   readonly bag: WordBag;
   /** Kind, number, heading, words and sub-provisions: equal keys mean an unchanged provision, in every version. */
   readonly key: number;
+  /** The numbers of the Parliament's amendments to this provision ("AM 60"), as its text marks them; most have none. */
+  readonly amendments: readonly string[];
   readonly children: readonly Comparable[];
 }
 
@@ -42,6 +45,7 @@ export interface VersionSequences {
 }
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
+const NO_AMENDMENTS: readonly string[] = [];
 /** The kind given to concluding words in keys, apart from every provision type. */
 const CONCLUDING = "concluding words";
 /** How the eId of a provision's concluding words ends: Akoma Ntoso's name for a wrap-up. */
@@ -70,6 +74,8 @@ export class ComparableMaker {
   private readonly keys = new SequenceNumbers();
   /** Numbers for the kinds and number tokens in descriptions; texts have the lexicon's serials. */
   private readonly serials = new Map<string | null, number>();
+  /** Amendment numbers found in a sub-provision's words that belong to a provision above it, by "version:eId". */
+  private readonly amendmentsAbove = new Map<string, string[]>();
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -125,6 +131,7 @@ export class ComparableMaker {
     key = this.keys.next(this.keys.next(key, headingTokens === null ? 0 : headingTokens.serial + 1), tokens.serial);
     for (const child of children) key = this.keys.next(key, child.key);
     return {
+      amendments: this.amendmentsOf(node, version, eId),
       version,
       type,
       eId,
@@ -166,8 +173,27 @@ export class ComparableMaker {
       tokens,
       bag: this.bagOf(key, false, null, tokens, []),
       key,
+      amendments: NO_AMENDMENTS,
       children: [],
     };
+  }
+
+  /**
+   * The amendment numbers of a provision: those in its own words, except a note that belongs to
+   * a provision above (kept for it until it is made, after its sub-provisions), and those its
+   * sub-provisions kept for it.
+   */
+  private amendmentsOf(node: Node, version: number, eId: string): readonly string[] {
+    const kept = this.amendmentsAbove.get(`${version}:${eId}`);
+    if (kept !== undefined) this.amendmentsAbove.delete(`${version}:${eId}`);
+    const own = kept ?? [];
+    for (const { marker, of } of amendmentNumbersIn(node)) {
+      if (of !== null && of !== eId && eId.startsWith(`${of}__`)) {
+        const key = `${version}:${of}`;
+        this.amendmentsAbove.set(key, [...(this.amendmentsAbove.get(key) ?? []), marker]);
+      } else own.push(marker);
+    }
+    return own.length === 0 ? NO_AMENDMENTS : own;
   }
 
   /** The path to a provision from its parent's: its label, found once for each chain of eIds. */

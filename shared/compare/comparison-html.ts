@@ -24,6 +24,7 @@ td.gap { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #f0f
 ins { background: #d4f5d4; text-decoration: underline; text-decoration-thickness: 2px; }
 del { background: #fbd6d6; text-decoration: line-through; }
 .num { font-weight: bold; margin-right: .4em; }
+.amendment { float: right; font-family: system-ui, sans-serif; font-size: .75em; border: 1px solid #999; border-radius: 3px; padding: 0 .3em; margin-left: .4em; }
 .heading { font-style: italic; display: block; }
 tr.depth-0 td { border-top: 2px solid #888; }
 @media print { body { margin: 0; } th { position: static; } tr { break-inside: avoid; } thead { display: table-header-group; } }
@@ -44,13 +45,14 @@ function spans(diff: readonly DiffSpan[]): string {
 function cellHtml(cell: ComparisonCell | null, note: string | null): string {
   if (cell === null) return htmlElement("td", { class: "gap" }, note ? htmlElement("span", { class: "status" }, escapeMarkup(note)) : "");
   const num = cell.num !== null ? htmlElement("span", { class: "num" }, escapeMarkup(cell.num)) : "";
+  const amendments = cell.amendments ? htmlElement("span", { class: "amendment" }, escapeMarkup(cell.amendments.join(", "))) : "";
   const heading =
     cell.heading !== null
       ? htmlElement("span", { class: "heading" }, cell.headingDiff ? spans(cell.headingDiff) : escapeMarkup(cell.heading))
       : "";
   const status =
     cell.status !== null && cell.status !== "same" ? htmlElement("span", { class: "status" }, escapeMarkup(cell.note ?? cell.status)) : "";
-  return htmlElement("td", {}, num + heading + htmlElement("span", { class: "words" }, spans(cell.diff)) + status);
+  return htmlElement("td", {}, amendments + num + heading + htmlElement("span", { class: "words" }, spans(cell.diff)) + status);
 }
 
 function rowHtml(row: ComparisonRow): string {

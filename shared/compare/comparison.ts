@@ -45,6 +45,8 @@ export interface ComparisonCell {
   readonly note: string | null;
   /** True when the diff ran out of time and the cell is shown as rewritten. */
   readonly rewritten?: boolean;
+  /** The Parliament's amendment numbers for this provision ("AM 60"), where its text marks them. */
+  readonly amendments?: readonly string[];
 }
 
 export interface ComparisonRow {
@@ -174,7 +176,8 @@ function tableCell(
 }
 
 function cellOf(cell: Comparable, diff: DiffSpan[], status: RowStatus | null, confidence: number, note: string | null): ComparisonCell {
-  return { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, diff, status, confidence, note };
+  const made = { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, diff, status, confidence, note };
+  return cell.amendments.length === 0 ? made : { ...made, amendments: cell.amendments };
 }
 
 function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {

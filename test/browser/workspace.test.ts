@@ -127,6 +127,11 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.fill("#jump", "recital 3");
     await page.press("#jump", "Enter");
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Recital 3");
+    // The Parliament's amendment 45 inserted its Article 4a: its number is on the cell, and Go to finds it.
+    await page.fill("#jump", "am 45");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.querySelector(".row:focus .amendment")?.textContent === "AM 45");
+    expect(await page.locator(".row:focus .cell >> nth=1").textContent()).toMatch(/^AM 45/);
   });
 
   it("shows a version another member adds while the dossier is open, without a reload, leaving the choice of columns alone", async () => {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions, type ComparisonRow } from "../../shared/compare/comparison";
 import { filterRows } from "../../shared/compare/filters";
+import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 import { act, p } from "../../shared/model/build";
 
@@ -55,6 +56,21 @@ describe("the dual-use dossier in four columns", () => {
         expect(council!.confidence).toBeLessThan(1);
       }
     }
+  });
+
+  it("shows the Parliament's amendment numbers on the provisions they amend or insert, and on no other column", () => {
+    const amended = comparison.rows.flatMap((r) =>
+      r.cells.flatMap((c, v) => (c?.amendments ? [[v, c.label, c.amendments.join(", ")] as const] : [])),
+    );
+    // The Parliament file marks 24 provisions; every one is shown, in the Parliament's column only.
+    expect(amended).toHaveLength(24);
+    expect(amended.every(([v]) => v === 1)).toBe(true);
+    expect(amended).toContainEqual([1, "Recital 5", "AM 6"]);
+    expect(amended).toContainEqual([1, "Article 14(1)(c)", "AM 60"]);
+    // Article 4a's note stands in its paragraph 1 but names the article (art_4a__authorialNote_1).
+    expect(amended).toContainEqual([1, "Article 4a", "AM 45"]);
+    expect(amended.some(([, label]) => label === "Article 4a(1)")).toBe(false);
+    expect(comparisonHtml(comparison)).toContain('<span class="amendment">AM 60</span>');
   });
 
   it("matches the Council's point (c) of Article 14(1) with the proposal's point (g), not its point (c)", () => {

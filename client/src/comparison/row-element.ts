@@ -20,6 +20,7 @@ function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
   return h(
     "td",
     { class: `cell ${c.status ?? "reference"}`, role: "cell" },
+    c.amendments ? h("span", { class: "amendment", title: "the Parliament's amendment number" }, c.amendments.join(", ")) : null,
     c.num !== null ? h("span", { class: "num" }, c.num) : null,
     c.heading !== null ? h("span", { class: "heading" }, ...(c.headingDiff ? spans(c.headingDiff) : [c.heading])) : null,
     h("span", { class: "words" }, ...spans(c.diff)),

@@ -1,6 +1,6 @@
 /*
  * The four-column view: the comparison of the chosen versions against the reference, with a
- * summary, filters (changed only, kind of provision, words), a jump box ("Art 5", "recital 12"),
+ * summary, filters (changed only, kind of provision, words), a jump box ("Art 5", "recital 12", "AM 45"),
  * the change map, keyboard navigation between rows (j/k or the arrow keys), and rows rendered a
  * frame's worth at a time so that a 100,000-word act never freezes the page.
  */
@@ -8,6 +8,7 @@ import { api } from "../api";
 import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
 import { filterRows, type RowFilter } from "../../../shared/compare/filters";
 import { provisionLabel } from "../../../shared/model/provision-query";
+import { amendmentNumber } from "../../../shared/model/amendment-numbers";
 import { h } from "../dom";
 import { rowElement } from "../comparison/row-element";
 import { changeMap } from "../comparison/change-map";
@@ -47,7 +48,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...types.map((t) => h("option", { value: t }, t)),
   );
   const search = h("input", { type: "search", id: "search", placeholder: "words…" });
-  const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12…" });
+  const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12, AM 45…" });
   const status = h("span", { class: "count", role: "status" });
   // A table of its own elements, laid out as a grid on screen and as a table in print, where its
   // head repeats at the top of every page.
@@ -131,6 +132,10 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       const ending = shown.flatMap((r, i) => (r.label.toLowerCase().endsWith(`, ${wanted}`) ? [i] : []));
       if (ending.length === 1) index = ending[0]!;
     }
+    // "AM 45" finds the provision the Parliament's amendment 45 amends.
+    const amendment = amendmentNumber(jump.value);
+    if (index < 0 && amendment !== null)
+      index = shown.findIndex((r) => r.cells.some((c) => c?.amendments?.some((a) => amendmentNumber(a) === amendment)));
     jump.setCustomValidity(index < 0 ? `No ${label ?? jump.value.trim()} in the rows shown` : "");
     jump.reportValidity();
     if (index >= 0) focusRow(index);
