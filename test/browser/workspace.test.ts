@@ -134,6 +134,36 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator(".row:focus .cell >> nth=1").textContent()).toMatch(/^AM 45/);
   });
 
+  it("goes from change to change with n and p or the buttons, as the change map does for a mouse", async () => {
+    const focused = () =>
+      page.evaluate(() => {
+        const row = document.activeElement as HTMLElement;
+        return { index: Number(row.dataset.index), same: row.classList.contains("same") };
+      });
+    /** Whether every row strictly between two indices has the same words in every column. */
+    const sameBetween = (a: number, b: number) =>
+      page.evaluate(
+        ([from, to]) =>
+          [...document.querySelectorAll<HTMLElement>(".rows .row")].slice(from! + 1, to).every((r) => r.classList.contains("same")),
+        [Math.min(a, b), Math.max(a, b)],
+      );
+    await page.fill("#jump", "art 1");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Article 1");
+    const start = await focused();
+    await page.keyboard.press("n");
+    await page.waitForFunction((from) => Number((document.activeElement as HTMLElement).dataset.index) > from, start.index);
+    const next = await focused();
+    expect(next.same).toBe(false);
+    expect(await sameBetween(start.index, next.index)).toBe(true);
+    await page.click("#next-change");
+    await page.waitForFunction((from) => Number((document.activeElement as HTMLElement).dataset.index) > from, next.index);
+    const after = await focused();
+    expect([after.same, await sameBetween(next.index, after.index)]).toEqual([false, true]);
+    await page.keyboard.press("p");
+    await page.waitForFunction((to) => Number((document.activeElement as HTMLElement).dataset.index) === to, next.index);
+  });
+
   it("shows a version another member adds while the dossier is open, without a reload, leaving the choice of columns alone", async () => {
     await page.click("text=← Dossier");
     await page.waitForSelector("form.choose");

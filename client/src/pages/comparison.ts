@@ -1,8 +1,9 @@
 /*
  * The four-column view: the comparison of the chosen versions against the reference, with a
- * summary, filters (changed only, kind of provision, words), a jump box ("Art 5", "recital 12", "AM 45"),
- * the change map, keyboard navigation between rows (j/k or the arrow keys), and rows rendered a
- * frame's worth at a time so that a 100,000-word act never freezes the page.
+ * summary, filters (changed only, kind of provision, words), a jump box ("Art 5", "recital 12",
+ * "AM 45"), the change map and its keyboard way (n/p or the buttons: the next or previous changed
+ * row), keyboard navigation between rows (j/k or the arrow keys), and rows rendered a frame's
+ * worth at a time so that a 100,000-word act never freezes the page.
  */
 import { api } from "../api";
 import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
@@ -69,9 +70,12 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   table.style.setProperty("--columns", String(columns));
 
   let shown: ComparisonRow[] = comparison.rows;
+  /** The shown row last focused: where "next change" counts from. */
+  let current = -1;
   let rendering = 0;
   const render = () => {
     const generation = ++rendering;
+    current = -1;
     body.replaceChildren();
     status.textContent =
       shown.length === 0
@@ -140,12 +144,30 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     jump.reportValidity();
     if (index >= 0) focusRow(index);
   });
+  body.addEventListener("focusin", (e) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>(".row");
+    if (row) current = Number(row.dataset.index);
+  });
+  /** The keyboard's way to what the change map shows: the next (or previous) row where the columns differ. */
+  const toChange = (direction: 1 | -1) => {
+    let index = current + direction;
+    if (current < 0 && direction < 0) index = shown.length - 1;
+    while (index >= 0 && index < shown.length && shown[index]!.status === "same") index += direction;
+    if (index >= 0 && index < shown.length) focusRow(index);
+    else status.textContent = `No change ${direction > 0 ? "below" : "above"} this row (${shown.length} of ${comparison.rows.length} rows)`;
+  };
+  const nextChange = h("button", { type: "button", id: "next-change", title: "n" }, "Next change ↓");
+  const previousChange = h("button", { type: "button", id: "previous-change", title: "p" }, "Previous change ↑");
+  nextChange.addEventListener("click", () => toChange(1));
+  previousChange.addEventListener("click", () => toChange(-1));
   body.addEventListener("keydown", (e) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>(".row");
-    if (!row) return;
+    if (!row || e.ctrlKey || e.metaKey || e.altKey) return;
     const index = Number(row.dataset.index);
     if (e.key === "ArrowDown" || e.key === "j") focusRow(Math.min(shown.length - 1, index + 1));
     else if (e.key === "ArrowUp" || e.key === "k") focusRow(Math.max(0, index - 1));
+    else if (e.key === "n") toChange(1);
+    else if (e.key === "p") toChange(-1);
     else return;
     e.preventDefault();
   });
@@ -174,6 +196,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       h("label", {}, "Kind ", type),
       h("label", {}, "Find ", search),
       h("label", {}, "Go to ", jump),
+      previousChange,
+      nextChange,
       status,
     ),
     h(
