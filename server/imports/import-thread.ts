@@ -1,8 +1,13 @@
 /*
- * The main thread's side of the import worker: files read there, and their failures turned back
+ * The main thread's side of the import workers: files read there, and their failures turned back
  * into the errors the routes answer with. A file whose reading outgrows the worker's memory or
  * time is refused as too large, like a file over the upload limit, and the next file is read by
  * a new worker.
+ *
+ * Two workers, two queues: small files (a compromise text, a list of amendments) have a worker
+ * of their own, so that they are read in a moment even while someone's 60 MB consolidated act is
+ * being parsed. Zip archives always go to the other queue, however small: a few kilobytes of zip
+ * may hold megabytes of XML.
  */
 import { FormatError } from "../../shared/formats/errors";
 import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
@@ -12,23 +17,37 @@ import type { ReadUpload, UploadInput } from "./read-upload";
 
 /** The longest reading one file may take: a file at the 64 MiB limit takes well under a minute. */
 export const IMPORT_TIME_LIMIT_MS = 120_000;
+/** Files up to this size, zip archives aside, are read on the small files' worker: well under a second each. */
+export const SMALL_FILE_BYTES = 256 * 1024;
+
+/** Whether the bytes are a zip archive (a zipped Formex act): they begin "PK\x03\x04". */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
 
 export class ImportThread {
-  private readonly thread: JobThread<UploadInput, ReadUpload, ImportFailure>;
+  private readonly threads: { readonly small: ImportJobs; readonly large: ImportJobs };
   private readonly limits: WorkerLimits;
 
   constructor(limits: Partial<WorkerLimits> = {}) {
     this.limits = { memoryMiB: limits.memoryMiB ?? defaultWorkerMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
-    this.thread = new JobThread({
-      name: "import",
-      module: new URL("./import-worker.ts", import.meta.url),
-      revive: (failure) =>
-        failure.format
-          ? new FormatError(failure.code, failure.reason, failure.location)
-          : new Error(`the import failed: ${failure.message}`),
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMiB },
-      timeLimitMs: this.limits.timeLimitMs,
-    });
+    const thread = (name: string): ImportJobs =>
+      new JobThread({
+        name,
+        module: new URL("./import-worker.ts", import.meta.url),
+        revive: (failure) =>
+          failure.format
+            ? new FormatError(failure.code, failure.reason, failure.location)
+            : new Error(`the import failed: ${failure.message}`),
+        resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMiB },
+        timeLimitMs: this.limits.timeLimitMs,
+      });
+    this.threads = { small: thread("small-file import"), large: thread("import") };
+  }
+
+  /** The worker that reads these bytes: small files have their own. */
+  private threadFor(bytes: Uint8Array): ImportJobs {
+    return bytes.length <= SMALL_FILE_BYTES && !isZip(bytes) ? this.threads.small : this.threads.large;
   }
 
   /** Reads an upload on the worker. The bytes are copied there: the caller keeps its own. */
@@ -37,7 +56,7 @@ export class ImportThread {
     // caller's bytes may be a view of a larger buffer, which would be copied whole.
     const bytes = new Uint8Array(input.bytes);
     try {
-      return await this.thread.run({ ...input, bytes }, [bytes.buffer]);
+      return await this.threadFor(bytes).run({ ...input, bytes }, [bytes.buffer]);
     } catch (e) {
       const where = { file: input.file };
       if (e instanceof WorkerOutOfMemory)
@@ -56,12 +75,15 @@ export class ImportThread {
     }
   }
 
-  /** Starts the worker ahead of the first upload. */
+  /** Starts the workers ahead of the first upload. */
   prepare(): void {
-    this.thread.prepare();
+    this.threads.small.prepare();
+    this.threads.large.prepare();
   }
 
-  close(): Promise<void> {
-    return this.thread.close();
+  async close(): Promise<void> {
+    await Promise.all([this.threads.small.close(), this.threads.large.close()]);
   }
 }
+
+type ImportJobs = JobThread<UploadInput, ReadUpload, ImportFailure>;

@@ -3,6 +3,7 @@
  * file comes back as the same FormatError the readers throw, and a file whose reading needs more
  * memory or time than an import may use is refused as too large while the server, and the
  * import sent behind it, live on. (The limits here are small so that a few megabytes reach them.)
+ * Small files have a worker of their own, so a large file does not hold them up.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -88,5 +89,26 @@ describe("the import worker", () => {
     await imports.read({ bytes, file: "eprivacy-2002-58-cons-2009.fmx.xml" });
     expect(bytes.byteLength).toBe(before);
     expect(bytes.subarray(0, 5).toString()).toBe("<?xml");
+  });
+
+  it("reads a small file sent behind a large one at once, on the small files' own worker", async () => {
+    const lanes = new ImportThread();
+    try {
+      lanes.prepare();
+      const finished: string[] = [];
+      // About 2.4 MB of plain text: a second or so to read.
+      const large = lanes.read({ bytes: hugeAct(20_000), file: "large.txt" }).then(() => finished.push("large"));
+      const small = lanes
+        .read({ bytes: new TextEncoder().encode("A COMPROMISE\n\nArticle 1\n\nThis Regulation applies.\n"), file: "small.txt" })
+        .then((read) => {
+          finished.push("small");
+          return read;
+        });
+      expect((await small).summary.counts.article).toBe(1);
+      await large;
+      expect(finished).toEqual(["small", "large"]);
+    } finally {
+      await lanes.close();
+    }
   });
 });
