@@ -43,10 +43,13 @@ export class Lexicon {
   readonly arena = new Int32Arena();
   /** The ids and starts of the text being scanned, numbered as the scan finds them. */
   private readonly scan = { ids: new Int32Array(1024), starts: new Int32Array(1024), count: 0 };
+  /** Ids below this have their words in `wordIds`; the scan gives ids and leaves their words to `catchUp`. */
+  private described = 0;
   private readonly sink: TokenSink = {
     token: (text, start, end, hash) => {
       const scan = this.scan;
-      scan.ids[scan.count] = this.idIn(text, start, end, hash);
+      // The table alone, in the loop that sees every token: a new token's words are found after the scan.
+      scan.ids[scan.count] = this.ids.idIn(text, start, end, hash);
       scan.starts[scan.count++] = start;
     },
   };
@@ -68,6 +71,7 @@ export class Lexicon {
         scan.starts = new Int32Array(2 * text.length);
       }
       scanTokens(text, this.sink);
+      this.catchUp();
       const n = scan.count;
       const buffer = this.arena.take(2 * n + 1);
       const ids = buffer.subarray(0, n);
@@ -94,16 +98,24 @@ export class Lexicon {
   }
 
   /** The id of the token `text.slice(start, end)`, given on first sight with its words. */
-  private idIn(text: string, start: number, end: number, hash?: number): number {
-    const known = this.ids.size;
-    const id = this.ids.idIn(text, start, end, hash);
-    if (id === known) {
+  private idIn(text: string, start: number, end: number): number {
+    const id = this.ids.idIn(text, start, end);
+    this.catchUp();
+    return id;
+  }
+
+  /**
+   * Finds the words of the ids given since the last time: a token's words in lower case may be
+   * new ids themselves, found in turn by the same loop.
+   */
+  private catchUp(): void {
+    while (this.described < this.ids.size) {
+      const id = this.described++;
       this.grow();
       // Its words may be new ids too, which may grow the array: take the value first.
       const word = this.wordsOfNew(this.ids.text(id), id);
       this.wordIds[id] = word;
     }
-    return id;
   }
 
   /** The id of the one word of token `id`, in lower case; or NO_WORD, or SEVERAL_WORDS. */
