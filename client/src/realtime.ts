@@ -10,6 +10,8 @@ import type { ClientEvents, ServerEvents, VersionNews } from "../../shared/proto
 export interface DossierListener {
   readonly versionAdded: (news: VersionNews) => void;
   readonly versionRemoved: (news: VersionNews) => void;
+  /** The server would not send this dossier's news: why. */
+  readonly notLive: (reason: string) => void;
 }
 
 interface Watcher {
@@ -21,8 +23,10 @@ let socket: Socket<ServerEvents, ClientEvents> | null = null;
 let watcher: Watcher | null = null;
 
 function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number): void {
-  // A refusal (the dossier is gone, or no longer readable) leaves the page as it is: it is only live no more.
-  s.emit("dossier:join", { dossierId }, () => undefined);
+  s.emit("dossier:join", { dossierId }, (answer) => {
+    // A refusal (the dossier is gone, or no longer readable) leaves the page as it is, and the page says it is live no more.
+    if (!answer.ok && watcher !== null && watcher.dossierId === dossierId) watcher.listener.notLive(answer.error.message);
+  });
 }
 
 function connection(): Socket<ServerEvents, ClientEvents> {
@@ -33,6 +37,9 @@ function connection(): Socket<ServerEvents, ClientEvents> {
     });
     s.on("dossier:version-removed", (news) => {
       if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionRemoved(news);
+    });
+    s.on("dossier:left", ({ dossierId, reason }) => {
+      if (watcher !== null && dossierId === watcher.dossierId) watcher.listener.notLive(reason);
     });
     // After a reconnection the server has forgotten the rooms: join again.
     s.io.on("reconnect", () => {

@@ -78,7 +78,14 @@ export class Realtime {
   private async tell(event: DossierEvent, news: VersionNews): Promise<void> {
     for (const socket of await this.io.in(room(news.dossierId)).fetchSockets()) {
       if (await this.mayRead(socket.data, news.dossierId)) socket.emit(`dossier:${event}`, news);
-      else socket.leave(room(news.dossierId));
+      else {
+        // Told without the news: the page says it is live no more instead of going quietly stale.
+        socket.emit("dossier:left", {
+          dossierId: news.dossierId,
+          reason: "your session has ended, or you may no longer read this dossier",
+        });
+        socket.leave(room(news.dossierId));
+      }
     }
   }
 

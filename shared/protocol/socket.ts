@@ -16,6 +16,8 @@ export interface ClientEvents {
 export interface ServerEvents {
   "dossier:version-added": (payload: VersionNews) => void;
   "dossier:version-removed": (payload: VersionNews) => void;
+  /** The socket was taken out of a dossier's room: its user may no longer read it, or signed out. */
+  "dossier:left": (payload: { dossierId: number; reason: string }) => void;
 }
 
 /** Which version of which dossier was added or removed, and its name. */

@@ -237,4 +237,24 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator('.version input[name="ref"]:checked').count()).toBe(1);
     expect(errors).toEqual([]);
   });
+
+  it("says so when a restricted dossier's news stops reaching a member who was removed from it", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "LIMITE draft", restricted: true });
+    const id = created.body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "reader" });
+    await page.goto(`${server.url}/#/dossiers/${id}`);
+    await page.waitForSelector("text=No versions yet.");
+    expect((await owner.request("DELETE", `/api/dossiers/${id}/members/parliament`)).status).toBe(204);
+    const file = new FormData();
+    file.set("file", new Blob(["Article 1\nA restricted text.\n"]), "limite.txt");
+    file.set("name", "Restricted draft");
+    expect((await owner.request("POST", `/api/dossiers/${id}/versions`, file)).status).toBe(201);
+    await page.waitForSelector(".news >> text=will not show here until you reload the page");
+    expect(await page.locator(".news").textContent()).toBe(
+      "Versions other members add or remove will not show here until you reload the page (your session has ended, or you may no longer read this dossier).",
+    );
+    expect(await page.locator("text=Restricted draft").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -115,11 +115,18 @@ describe("news of a restricted dossier", () => {
     const leaked: unknown[] = [];
     ngoSocket.on("dossier:version-added", (e) => leaked.push(e));
     parliamentSocket.on("dossier:version-added", (e) => leaked.push(e));
+    // Told that they left the room, without the news itself.
+    const left = [ngoSocket, parliamentSocket].map((s) => new Promise((resolve) => s.on("dossier:left", resolve)));
     const councilSocket = await connect(council.cookie);
     expect(await join(councilSocket, { dossierId: limite })).toEqual({ ok: true });
     const heard = new Promise((resolve) => councilSocket.on("dossier:version-added", resolve));
     expect((await addTextVersion(council, limite, "Secret compromise text", "Article 1\nSecret compromise.\n")).status).toBe(201);
     expect(await heard).toMatchObject({ name: "Secret compromise text" });
+    const reason = "your session has ended, or you may no longer read this dossier";
+    expect(await Promise.all(left)).toEqual([
+      { dossierId: limite, reason },
+      { dossierId: limite, reason },
+    ]);
     await new Promise((r) => setTimeout(r, 200));
     expect(leaked).toEqual([]);
   });

@@ -7,6 +7,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
 import { ApiClient, testServer, type TestServer } from "../support/server";
+import { MulterError } from "multer";
+import { unreadableUpload } from "../../server/http/routes/versions";
+import { HttpError } from "../../server/http/errors";
 
 let server: TestServer;
 let owner: ApiClient;
@@ -154,6 +157,19 @@ describe("bad uploads store nothing and say why", () => {
     expect(answers[0]!.body.error.message).toBe("the upload could not be read as multipart form data: Unexpected end of form");
     expect(answers[1]!.body.error.message).toBe("the upload could not be read as multipart form data: Multipart: Boundary not found");
     expect(await versionCount()).toBe(before);
+  });
+
+  it("answers as the sender's fault only what the multipart parser says of the body, not a fault of the server's", () => {
+    const unreadable = unreadableUpload(new Error("Malformed part header"));
+    expect(unreadable).toBeInstanceOf(HttpError);
+    expect([(unreadable as HttpError).status, (unreadable as HttpError).message]).toEqual([
+      400,
+      "the upload could not be read as multipart form data: Malformed part header",
+    ]);
+    const fault = new TypeError("Cannot read properties of undefined (reading 'pipe')");
+    expect(unreadableUpload(fault)).toBe(fault);
+    const tooLarge = new MulterError("LIMIT_FILE_SIZE", "file");
+    expect(unreadableUpload(tooLarge)).toBe(tooLarge);
   });
 
   it("refuses a missing body, or one that is not JSON, as such rather than as a body with every field missing", async () => {

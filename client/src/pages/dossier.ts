@@ -176,6 +176,10 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
       if (removing.has(versionId) || !list.isConnected) return;
       if (dropVersion(versionId)) news.textContent = `${name} was removed by another member.`;
     },
+    notLive: (reason) => {
+      if (list.isConnected)
+        news.textContent = `Versions other members add or remove will not show here until you reload the page (${reason}).`;
+    },
   });
   app.replaceChildren(
     h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")),

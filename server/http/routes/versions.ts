@@ -13,9 +13,14 @@ import { dossierFor } from "../dossier-access";
 import { mayRemoveVersion } from "../../policies/dossier-policy";
 import { HttpError, notFound } from "../errors";
 
-/** A multipart body the parser could not read (cut short, no boundary) is the sender's fault: a 400 that says so. */
-function unreadableUpload(err: unknown): unknown {
-  if (err instanceof MulterError || !(err instanceof Error)) return err;
+/**
+ * A multipart body the parser could not read is the sender's fault: a 400 that says so. The
+ * parser (busboy) says so with a plain Error ("Unexpected end of form", "Malformed part header",
+ * "Multipart: Boundary not found"); multer's own errors have their own answers, and an error of
+ * another kind (a TypeError, a RangeError) is a fault of the server's, answered as such.
+ */
+export function unreadableUpload(err: unknown): unknown {
+  if (err instanceof MulterError || !(err instanceof Error) || err.constructor !== Error) return err;
   return new HttpError(400, "invalid-upload", `the upload could not be read as multipart form data: ${err.message}`);
 }
 
