@@ -123,7 +123,31 @@ export function alignVersions(
     tally: new Int32Array(lexicon.size),
   };
   const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), context);
-  return [...level((v) => v.citations), ...level((v) => v.recitals), ...level((v) => v.body), ...level((v) => v.annexes)];
+  return [
+    ...titleRows(
+      versions.map((v) => v.preface),
+      context,
+    ),
+    ...level((v) => v.citations),
+    ...level((v) => v.recitals),
+    ...level((v) => v.body),
+    ...level((v) => v.annexes),
+  ];
+}
+
+/**
+ * The act's title: at most one per version, so always one row, whatever its words, as sure as a
+ * pin. (Two different acts' titles share the row too; the warnings say the acts differ.)
+ */
+function titleRows(columns: readonly (readonly Comparable[])[], context: LevelContext): AlignedRow[] {
+  if (columns.every((c) => c.length === 0)) return [];
+  const row: WorkRow = {
+    cells: columns.map((c) => c[0] ?? null),
+    scores: columns.map((c) => (c.length > 0 ? PINNED : null)),
+    notes: columns.map(() => null),
+    kinds: columns.map((c) => (c.length > 0 ? "matched" : null)),
+  };
+  return [finish(row, context)];
 }
 
 interface LevelContext {

@@ -12,9 +12,14 @@ import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
 
+/** The kind given to an act's title, which stands in the first row of a comparison: Akoma Ntoso's preface. */
+export const PREFACE = "preface";
+/** What alignment compares: a provision, or the act's title. */
+export type ComparableType = ProvisionType | typeof PREFACE;
+
 export interface Comparable {
   readonly version: number;
-  readonly type: ProvisionType;
+  readonly type: ComparableType;
   readonly eId: string;
   readonly num: string | null;
   /** The number without its words: "Article 14a" -> "14a". Null for unnumbered provisions. */
@@ -37,6 +42,8 @@ export interface Comparable {
 
 /** The top-level sequences of one version, each aligned on its own. */
 export interface VersionSequences {
+  /** The act's title ("Proposal for a REGULATION … setting up a Union regime …"): one, or none. */
+  readonly preface: Comparable[];
   readonly citations: Comparable[];
   readonly recitals: Comparable[];
   /** Groups and articles in reading order: chapters and their articles flattened. */
@@ -81,7 +88,7 @@ export class ComparableMaker {
 
   /** The sequences of a document's provisions that alignment works on. */
   sequencesOf(doc: Node, version: number): VersionSequences {
-    const seq: VersionSequences = { citations: [], recitals: [], body: [], annexes: [] };
+    const seq: VersionSequences = { preface: [], citations: [], recitals: [], body: [], annexes: [] };
     const body = (node: Node, path: ProvisionPath) => {
       node.forEach((child) => {
         const name = child.type.name;
@@ -93,7 +100,10 @@ export class ComparableMaker {
       });
     };
     doc.forEach((part) => {
-      if (part.type.name === "preamble") {
+      if (part.type.name === "preface") {
+        const title = ownText(part);
+        if (title.trim() !== "") seq.preface.push(this.title(version, title));
+      } else if (part.type.name === "preamble") {
         part.forEach((child) => {
           if (child.type.name === "citation") seq.citations.push(this.comparable(child, version, this.top));
           if (child.type.name === "recital") seq.recitals.push(this.comparable(child, version, this.top));
@@ -169,6 +179,36 @@ export class ComparableMaker {
       heading: null,
       headingTokens: null,
       label: `${parentLabel}, concluding words`,
+      text,
+      tokens,
+      bag: this.bagOf(key, false, null, tokens, []),
+      key,
+      amendments: NO_AMENDMENTS,
+      children: [],
+    };
+  }
+
+  /**
+   * The act's title as a row of its own, the first of the table as in a four-column document,
+   * labelled "Title": its words change between stages ("Proposal for a REGULATION …" becomes
+   * "REGULATION (EU) 2021/821 … of 20 May 2021 …") and so may its subject.
+   */
+  private title(version: number, text: string): Comparable {
+    const tokens = this.lexicon.tokens(text);
+    // Described as a provision is, with a kind of its own: kind, no number, no heading, words.
+    const key = this.keys.next(
+      this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(PREFACE)), this.serialOf(null)), 0),
+      tokens.serial,
+    );
+    return {
+      version,
+      type: PREFACE,
+      eId: PREFACE,
+      num: null,
+      numToken: null,
+      heading: null,
+      headingTokens: null,
+      label: "Title",
       text,
       tokens,
       bag: this.bagOf(key, false, null, tokens, []),

@@ -24,6 +24,21 @@ function rowWith(v: number, label: string): ComparisonRow {
 const labelsOf = (row: ComparisonRow) => row.cells.map((c) => c?.label ?? null);
 
 describe("the dual-use dossier in four columns", () => {
+  it("opens with the act's title, where the Council reordered the activities and the act gained its number and date", () => {
+    const title = comparison.rows[0]!;
+    expect([title.label, title.type, title.status, title.confidence]).toEqual(["Title", "preface", "changed", 1]);
+    expect(title.cells[1]!.status).toBe("same");
+    expect(title.cells[2]!.diff.filter(([op]) => op !== "=")).toEqual([
+      ["-", "transfer, "],
+      ["-", " and "],
+      ["+", ", "],
+      ["+", "and transfer "],
+    ]);
+    expect(title.cells[3]!.diff).toContainEqual(["-", "Proposal for a "]);
+    expect(title.cells[3]!.diff).toContainEqual(["+", "(EU) 2021/821 "]);
+    expect(title.cells[3]!.diff).toContainEqual(["+", "of 20 May 2021 "]);
+  });
+
   it("lines up each article of the proposal with its renumbered counterparts", () => {
     expect(labelsOf(rowWith(0, "Article 8"))).toEqual(["Article 8", "Article 8", "Article 8", "Article 9"]);
     expect(labelsOf(rowWith(0, "Article 14"))).toEqual(["Article 14", "Article 14", "Article 14", "Article 15"]);

@@ -16,7 +16,7 @@ describe("unnumbered provisions", () => {
     const c2 = "Having regard to the Treaty on the Functioning of the European Union, and in particular Article 207(2) thereof,";
     const body = [article("Article 1", null, paragraph("1.", "This Regulation applies."))];
     const result = rows(testAct({ preamble: [citation(c1), citation(c2)], body }), testAct({ preamble: [citation(c2)], body }));
-    expect(result.slice(0, 2)).toEqual([
+    expect(result.filter(([label]) => label?.startsWith("Citation"))).toEqual([
       ["Citation 1", null, "deleted"],
       ["Citation 2", c2, "same"],
     ]);
