@@ -7,7 +7,7 @@ import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schem
 import { eIdToken, numberToken } from "../model/numbering";
 import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labels";
 import { ownText, ownTextParts } from "../model/walk";
-import { amendmentNumbersIn } from "../model/amendment-numbers";
+import { amendmentNumbersIn, marksAmendments } from "../model/amendment-numbers";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
@@ -83,12 +83,15 @@ export class ComparableMaker {
   private readonly serials = new Map<string | null, number>();
   /** Amendment numbers found in a sub-provision's words that belong to a provision above it, by "version:eId". */
   private readonly amendmentsAbove = new Map<string, string[]>();
+  /** Whether the version being made marks amendment numbers anywhere: most do not, and need not be searched. */
+  private marked = false;
 
   constructor(readonly lexicon: Lexicon) {}
 
   /** The sequences of a document's provisions that alignment works on. */
   sequencesOf(doc: Node, version: number): VersionSequences {
     const seq: VersionSequences = { preface: [], citations: [], recitals: [], body: [], annexes: [] };
+    this.marked = marksAmendments(doc);
     const body = (node: Node, path: ProvisionPath) => {
       node.forEach((child) => {
         const name = child.type.name;
@@ -141,7 +144,7 @@ export class ComparableMaker {
     key = this.keys.next(this.keys.next(key, headingTokens === null ? 0 : headingTokens.serial + 1), tokens.serial);
     for (const child of children) key = this.keys.next(key, child.key);
     return {
-      amendments: this.amendmentsOf(node, version, eId),
+      amendments: this.marked ? this.amendmentsOf(node, version, eId) : NO_AMENDMENTS,
       version,
       type,
       eId,

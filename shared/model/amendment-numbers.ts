@@ -19,6 +19,20 @@ export interface AmendmentNumber {
 }
 
 /**
+ * Whether the act marks any amendment number at all: its notes are gathered at its end, so
+ * one look there spares looking in every provision of the acts that have none (most).
+ */
+export function marksAmendments(doc: Node): boolean {
+  const notes = doc.lastChild;
+  if (notes === null || notes.type.name !== "footnotes") return false;
+  let found = false;
+  notes.forEach((note) => {
+    found ||= AMENDMENT_MARKER.test(String(note.attrs.marker));
+  });
+  return found;
+}
+
+/**
  * The amendment numbers marked in a provision's own words, not in its sub-provisions', in
  * reading order. A note may sit in the first words of a sub-provision and yet belong to the
  * provision above, as for an inserted article whose note stands in its paragraph 1: `of` says so.
