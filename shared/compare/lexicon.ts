@@ -154,21 +154,30 @@ export class Lexicon {
     this.wordIds = grown;
   }
 
-  /** What `wordOf` holds for a token just given `id`. */
+  /**
+   * What `wordOf` holds for a token just given `id`. Its words in lower case are given ids here
+   * without their own words: `catchUp`'s loop comes to them next, so that a text of thousands of
+   * new capitalised tokens (an annex's list of item codes) never nests one call in another.
+   */
   private wordsOfNew(token: string, id: number): number {
     // Most tokens are one plain word: no need to look for the words in them.
     if (PLAIN_WORD.test(token)) {
       const lower = token.toLowerCase();
-      return lower === token ? id : this.idOf(lower);
+      return lower === token ? id : this.plainIdOf(lower);
     }
     const lower = token.toLowerCase();
     const words = lower.match(WORDS);
     if (words === null) return NO_WORD;
-    if (words.length === 1 && words[0] === lower) return lower === token ? id : this.idOf(lower);
+    if (words.length === 1 && words[0] === lower) return lower === token ? id : this.plainIdOf(lower);
     this.wordLists.set(
       id,
-      Int32Array.from(words, (w) => this.idOf(w)),
+      Int32Array.from(words, (w) => this.plainIdOf(w)),
     );
     return SEVERAL_WORDS;
+  }
+
+  /** The id of a word, given without finding its words: for `wordsOfNew` alone. */
+  private plainIdOf(word: string): number {
+    return this.ids.idIn(word, 0, word.length);
   }
 }

@@ -36,6 +36,18 @@ describe("the lexicon", () => {
     expect(Array.from(ids, words)).toEqual([["the"], ["exporter"], [], ["under"], ["article", "5", "2", "a"], []]);
   });
 
+  it("finds the words of thousands of new capitalised tokens in one text, as an annex's list of item codes has", () => {
+    // 20,000 codes, each new and each with a new lower case: once, every one nested a call in the last.
+    const codes = Array.from({ length: 20_000 }, (_, i) => `${i % 10}A${String(i).padStart(5, "0")}X`);
+    const lexicon = new Lexicon();
+    const { ids } = lexicon.tokens(codes.map((code) => `${code} Items.`).join("\n"));
+    expect(ids).toHaveLength(3 * codes.length);
+    const last = ids[ids.length - 3]!;
+    expect(lexicon.token(last)).toBe(codes.at(-1));
+    expect(lexicon.token(lexicon.wordOf(last))).toBe(codes.at(-1)!.toLowerCase());
+    expect(lexicon.token(lexicon.wordOf(ids[1]!))).toBe("items");
+  });
+
   it("cuts every GDPR provision into token slices that give its text back", () => {
     const lexicon = new Lexicon();
     for (const text of gdprTexts()) {
