@@ -285,7 +285,8 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     });
     markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
-  for (const row of rows) shareConfidences(row, order);
+  // A pin says a cell is as sure as identical words are: no cell takes another's score then.
+  if (overrides.empty) for (const row of rows) shareConfidences(row, order);
   return rows.map((row) => finish(row, context));
 }
 
@@ -294,7 +295,8 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
  * of two identical cells the one aligned later would score 1 against the other, and the Council's
  * and the act's identical Article 4(5) would show 0.64 and 1. A cell word for word the same as
  * one aligned before it takes that cell's confidence instead: identical cells are equally sure,
- * whichever comes first. Moved, split and merged cells keep their own scores.
+ * whichever comes first. Moved, split and merged cells keep their own scores, and so does every
+ * cell where a person pinned or separated provisions, as rowScore does.
  */
 function shareConfidences(row: WorkRow, order: readonly number[]): void {
   for (let k = 1; k < order.length; k++) {

@@ -1,6 +1,7 @@
 /*
  * Overrides hold on long acts too: a pin joins provisions whose words no longer match, even
- * where the alignment only scores pairs that share rare words.
+ * where the alignment only scores pairs that share rare words; and a pinned cell is as sure as
+ * a pin says.
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
@@ -8,8 +9,8 @@ import { recital, testAct } from "../support/acts";
 
 const topic = (i: number) => `The Union should act on matter${i} through measure${i} and safeguard${i} in the common interest.`;
 
-describe("a pin on a long level", () => {
-  it("joins a rewritten recital moved to the end with the recital it replaces", () => {
+describe("a pin", () => {
+  it("joins, on a long level, a rewritten recital moved to the end with the recital it replaces", () => {
     const count = 60;
     const before = testAct({ preamble: Array.from({ length: count }, (_, i) => recital(`(${i + 1})`, topic(i + 1))) });
     const kept = Array.from({ length: count }, (_, i) => i + 1).filter((n) => n !== 3);
@@ -27,5 +28,23 @@ describe("a pin on a long level", () => {
     const row = pinned.rows.find((r) => r.cells[0]?.eId === "rec_3")!;
     expect(row.cells[1]?.eId).toBe(`rec_${count}`);
     expect(row.status).toBe("moved");
+  });
+
+  it("leaves a pinned cell as sure as a pin, even beside an identical cell aligned before it", () => {
+    const a = testAct({ preamble: [recital("(1)", "The Union should regulate exports of dual-use items to third countries.")] });
+    const b = testAct({
+      preamble: [
+        recital("(1)", "The Union should regulate exports of dual-use items and cyber-surveillance technology to third countries."),
+      ],
+    });
+    const unpinned = compareVersions([a, b, b]).rows.find((r) => r.cells[0]?.eId === "rec_1")!;
+    // Identical cells are equally sure...
+    expect(unpinned.cells[2]!.confidence).toBe(unpinned.cells[1]!.confidence);
+    expect(unpinned.cells[1]!.confidence).toBeLessThan(1);
+    // ...unless a person pinned one of them.
+    const pinned = compareVersions([a, b, b], {
+      overrides: [{ kind: "pin", a: { version: 0, eId: "rec_1" }, b: { version: 2, eId: "rec_1" } }],
+    });
+    expect(pinned.rows.find((r) => r.cells[0]?.eId === "rec_1")!.cells[2]!.confidence).toBe(1);
   });
 });
