@@ -19,35 +19,51 @@ import type { ReadUpload, UploadInput } from "./read-upload";
 export const IMPORT_TIME_LIMIT_MS = 120_000;
 /** Files up to this size, zip archives aside, are read on the small files' worker: well under a second each. */
 export const SMALL_FILE_BYTES = 256 * 1024;
+/**
+ * The most memory the small files' worker may take, or IMPORT_MEMORY_MB if that is less: a file
+ * of 256 KiB is read in a few tens of MiB, and a second worker with a full share of memory would
+ * leave the server less than its own.
+ */
+export const SMALL_FILE_MEMORY_MIB = 128;
 
 /** Whether the bytes are a zip archive (a zipped Formex act): they begin "PK\x03\x04". */
 function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** A worker that reads files, with the bounds it reads them within. */
+interface ImportLane {
+  readonly jobs: JobThread<UploadInput, ReadUpload, ImportFailure>;
+  readonly limits: WorkerLimits;
+}
+
 export class ImportThread {
-  private readonly threads: { readonly small: ImportJobs; readonly large: ImportJobs };
-  private readonly limits: WorkerLimits;
+  private readonly lanes: { readonly small: ImportLane; readonly large: ImportLane };
 
   constructor(limits: Partial<WorkerLimits> = {}) {
-    this.limits = { memoryMiB: limits.memoryMiB ?? defaultWorkerMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
-    const thread = (name: string): ImportJobs =>
-      new JobThread({
+    const large = { memoryMiB: limits.memoryMiB ?? defaultWorkerMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
+    const lane = (name: string, bounds: WorkerLimits): ImportLane => ({
+      limits: bounds,
+      jobs: new JobThread({
         name,
         module: new URL("./import-worker.ts", import.meta.url),
         revive: (failure) =>
           failure.format
             ? new FormatError(failure.code, failure.reason, failure.location)
             : new Error(`the import failed: ${failure.message}`),
-        resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMiB },
-        timeLimitMs: this.limits.timeLimitMs,
-      });
-    this.threads = { small: thread("small-file import"), large: thread("import") };
+        resourceLimits: { maxOldGenerationSizeMb: bounds.memoryMiB },
+        timeLimitMs: bounds.timeLimitMs,
+      }),
+    });
+    this.lanes = {
+      small: lane("small-file import", { ...large, memoryMiB: Math.min(large.memoryMiB, SMALL_FILE_MEMORY_MIB) }),
+      large: lane("import", large),
+    };
   }
 
   /** The worker that reads these bytes: small files have their own. */
-  private threadFor(bytes: Uint8Array): ImportJobs {
-    return bytes.length <= SMALL_FILE_BYTES && !isZip(bytes) ? this.threads.small : this.threads.large;
+  private laneFor(bytes: Uint8Array): ImportLane {
+    return bytes.length <= SMALL_FILE_BYTES && !isZip(bytes) ? this.lanes.small : this.lanes.large;
   }
 
   /** Reads an upload on the worker. The bytes are copied there: the caller keeps its own. */
@@ -55,20 +71,21 @@ export class ImportThread {
     // A copy of exactly the file (a Buffer's slice would be a view), moved to the worker: the
     // caller's bytes may be a view of a larger buffer, which would be copied whole.
     const bytes = new Uint8Array(input.bytes);
+    const { jobs, limits } = this.laneFor(bytes);
     try {
-      return await this.threadFor(bytes).run({ ...input, bytes }, [bytes.buffer]);
+      return await jobs.run({ ...input, bytes }, [bytes.buffer]);
     } catch (e) {
       const where = { file: input.file };
       if (e instanceof WorkerOutOfMemory)
         throw new FormatError(
           "too-large",
-          `reading this file needs more than the ${this.limits.memoryMiB} MiB of memory an import may use`,
+          `reading this file needs more than the ${limits.memoryMiB} MiB of memory an import may use`,
           where,
         );
       if (e instanceof JobTimedOut)
         throw new FormatError(
           "too-large",
-          `reading this file takes longer than the ${this.limits.timeLimitMs / 1000} s an import may take`,
+          `reading this file takes longer than the ${limits.timeLimitMs / 1000} s an import may take`,
           where,
         );
       throw e;
@@ -77,13 +94,11 @@ export class ImportThread {
 
   /** Starts the workers ahead of the first upload. */
   prepare(): void {
-    this.threads.small.prepare();
-    this.threads.large.prepare();
+    this.lanes.small.jobs.prepare();
+    this.lanes.large.jobs.prepare();
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.threads.small.close(), this.threads.large.close()]);
+    await Promise.all([this.lanes.small.jobs.close(), this.lanes.large.jobs.close()]);
   }
 }
-
-type ImportJobs = JobThread<UploadInput, ReadUpload, ImportFailure>;
