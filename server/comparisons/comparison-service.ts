@@ -131,7 +131,9 @@ export class ComparisonService {
       },
     });
     const served = { json, gzipped, etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` };
-    this.comparisons.set(key, { ...served, dossierId, versionIds });
+    // A version removed while the comparison was being made leaves it unkept: it would never be served.
+    const kept = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
+    if (kept.every((record) => record !== null)) this.comparisons.set(key, { ...served, dossierId, versionIds });
     return served;
   }
 

@@ -227,6 +227,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await draft.locator("label >> nth=0").textContent()).toMatch(/added by Parliament staffer \(European Parliament\)$/);
     // Parliament added only the compromise draft: the four stages are the Commission's.
     expect(await page.locator(".version .remove:visible").count()).toBe(1);
+    // The draft is the reference, and the proposal is not compared: the reference passes to the Parliament's position.
+    await draft.locator('input[name="ref"]').check();
+    await page.uncheck('.version >> nth=0 >> input[name="column"]');
     await draft.locator("text=Remove…").click();
     await draft.locator("text=Keep it").click();
     expect(await draft.locator("text=Remove…").isVisible()).toBe(true);
@@ -235,21 +238,36 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.waitForSelector(".news >> text=Removed Trilogue compromise draft.");
     expect(await page.locator(".version").count()).toBe(4);
     expect(await page.locator('.version input[name="ref"]:checked').count()).toBe(1);
+    expect(await page.locator('.version >> nth=1 >> input[name="ref"]').isChecked()).toBe(true);
+    // Focus does not fall to the page with the removed row: the status line that says what happened has it.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("news");
     expect(errors).toEqual([]);
   });
 
-  it("says so when a restricted dossier's news stops reaching a member who was removed from it", async () => {
+  it("says so when a restricted dossier's news stops reaching a member who was removed from it, and removes nothing for them", async () => {
     const owner = await new ApiClient(server.url).signIn("commission");
     const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "LIMITE draft", restricted: true });
     const id = created.body.dossier.id;
-    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "reader" });
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    const text = (name: string) => {
+      const file = new FormData();
+      file.set("file", new Blob(["Article 1\nA restricted text.\n"]), `${name}.txt`);
+      file.set("name", name);
+      return file;
+    };
+    const parliament = await new ApiClient(server.url).signIn("parliament");
+    expect((await parliament.request("POST", `/api/dossiers/${id}/versions`, text("Parliament's draft"))).status).toBe(201);
     await page.goto(`${server.url}/#/dossiers/${id}`);
-    await page.waitForSelector("text=No versions yet.");
+    const draft = page.locator(".version", { hasText: "Parliament's draft" });
+    await draft.waitFor();
     expect((await owner.request("DELETE", `/api/dossiers/${id}/members/parliament`)).status).toBe(204);
-    const file = new FormData();
-    file.set("file", new Blob(["Article 1\nA restricted text.\n"]), "limite.txt");
-    file.set("name", "Restricted draft");
-    expect((await owner.request("POST", `/api/dossiers/${id}/versions`, file)).status).toBe(201);
+    // The dossier is no longer there for Parliament: its 404 is not taken for the version being gone already.
+    await draft.locator("text=Remove…").click();
+    await draft.locator("button", { hasText: "Remove Parliament's draft" }).click();
+    await draft.locator(".error", { hasText: /\S/ }).waitFor();
+    expect(await draft.locator(".error").textContent()).toBe(`Not removed: no dossier ${id}`);
+    expect((await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${id}`)).body.dossier.versions).toHaveLength(1);
+    expect((await owner.request("POST", `/api/dossiers/${id}/versions`, text("Restricted draft"))).status).toBe(201);
     await page.waitForSelector(".news >> text=will not show here until you reload the page");
     expect(await page.locator(".news").textContent()).toBe(
       "Versions other members add or remove will not show here until you reload the page (your session has ended, or you may no longer read this dossier).",

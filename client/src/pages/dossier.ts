@@ -90,24 +90,35 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
   // A notice every version carries (the demonstration texts) is said once, above them.
   const notices = new Set(dossier.versions.map((v) => v.notice));
   const shared = notices.size === 1 ? [...notices][0]! : null;
-  const news = h("p", { class: "news", role: "status" }, notice);
+  // Focusable from script: where focus goes when the row that had it is removed.
+  const news = h("p", { class: "news", role: "status", tabindex: -1 }, notice);
   const none = h("p", {}, "No versions yet.");
   /** Versions this page is removing: the news of their removal is this page's own. */
   const removing = new Set<number>();
+  /** Versions known to be removed: a list fetched before their removal must not bring them back. */
+  const removed = new Set<number>();
   const remove: Removal = async (v) => {
     removing.add(v.id);
     try {
       await api("DELETE", `/api/dossiers/${id}/versions/${v.id}`);
     } catch (err) {
-      // Gone already (another member removed it first) is what was wanted.
-      if (!(err instanceof ApiFailure && err.status === 404)) {
+      // Gone already (another member removed it first) is what was wanted; any other refusal,
+      // a 404 for the dossier itself included, is said as it is.
+      if (!(err instanceof ApiFailure && err.status === 404 && (await isGone(v.id)))) {
         removing.delete(v.id);
         throw err;
       }
     }
     dropVersion(v.id);
     news.textContent = `Removed ${v.name}.`;
+    news.focus();
   };
+  /** Whether the dossier, read afresh, no longer has the version; false when it cannot be read. */
+  const isGone = (versionId: number): Promise<boolean> =>
+    api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`).then(
+      ({ dossier: fresh }) => !fresh.versions.some((v) => v.id === versionId),
+      () => false,
+    );
   const list = h("ul", { class: "versions" }, ...dossier.versions.map((v) => versionRow(id, v, ticked.has(v.id), shared === null, remove)));
   const firstRef = list.querySelector<HTMLInputElement>('input[name="ref"]');
   if (firstRef) firstRef.checked = true;
@@ -136,12 +147,15 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
   form.hidden = dossier.versions.length === 0;
   /** Takes a removed version off the list; false when it was not on it. */
   function dropVersion(versionId: number): boolean {
+    removed.add(versionId);
     const row = list.querySelector(`li[data-version="${versionId}"]`);
     if (row === null) return false;
     const wasRef = row.querySelector<HTMLInputElement>('input[name="ref"]')?.checked ?? false;
     row.remove();
     if (wasRef) {
-      const first = list.querySelector<HTMLInputElement>('input[name="ref"]');
+      // The reference passes to the first version still ticked, else to the first of all.
+      const ticked = list.querySelector<HTMLInputElement>('li:has(input[name="column"]:checked) input[name="ref"]');
+      const first = ticked ?? list.querySelector<HTMLInputElement>('input[name="ref"]');
       if (first) first.checked = true;
     }
     if (list.children.length === 0) {
@@ -156,7 +170,7 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
     void api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`)
       .then(({ dossier: fresh }) => {
         for (const v of fresh.versions) {
-          if (shown.has(v.id) || !list.isConnected) continue;
+          if (shown.has(v.id) || removed.has(v.id) || !list.isConnected) continue;
           shown.add(v.id);
           list.append(versionRow(id, v, false, v.notice !== shared, remove));
         }
