@@ -6,7 +6,8 @@
 import type { Node } from "prosemirror-model";
 import type { Comparison } from "../shared/compare/comparison";
 import { ownTextParts, provisionsOf } from "../shared/model/walk";
-import { CONCLUDING_EID, PREFACE } from "../shared/compare/comparable";
+import { CONCLUDING_EID } from "../shared/compare/comparable";
+import { PREFACE } from "../shared/compare/preface";
 import { GROUP_TYPES } from "../shared/model/schema";
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);

@@ -62,14 +62,17 @@ async function route(): Promise<void> {
       location.hash = "#/login";
       return;
     }
+    // The server's words say which: "no version 11 in dossier 1" (removed since), "no dossier 7".
     const message =
       e instanceof ApiFailure
         ? e.status === 404
-          ? "There is no such dossier or version."
+          ? `There is no such dossier or version (${e.message}).`
           : e.message
         : "The server could not be reached.";
+    const inDossier = parts[0] === "dossiers" && parts[2] === "compare" && !/^no dossier/.test(e instanceof Error ? e.message : "");
     app.replaceChildren(
       h("p", { class: "error", role: "alert" }, message),
+      ...(inDossier ? [h("p", {}, h("a", { href: `#/dossiers/${parts[1]}` }, "Back to the dossier"))] : []),
       h("p", {}, h("a", { href: "#/dossiers" }, "Back to the dossiers")),
     );
   }

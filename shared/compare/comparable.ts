@@ -8,12 +8,11 @@ import { eIdToken, numberToken } from "../model/numbering";
 import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labels";
 import { ownText, ownTextParts } from "../model/walk";
 import { amendmentNumbersIn, marksAmendments } from "../model/amendment-numbers";
+import { PREFACE, PREFACE_LABEL } from "./preface";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
 
-/** The kind given to an act's title, which stands in the first row of a comparison: Akoma Ntoso's preface. */
-export const PREFACE = "preface";
 /** What alignment compares: a provision, or the act's title. */
 export type ComparableType = ProvisionType | typeof PREFACE;
 
@@ -211,7 +210,7 @@ export class ComparableMaker {
       numToken: null,
       heading: null,
       headingTokens: null,
-      label: "Title",
+      label: PREFACE_LABEL,
       text,
       tokens,
       bag: this.bagOf(key, false, null, tokens, []),

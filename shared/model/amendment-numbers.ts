@@ -5,9 +5,7 @@
  */
 import type { Node } from "prosemirror-model";
 import { isProvisionType } from "./schema";
-
-/** "AM 60", "AM 12a", "Amendment 60". Other notes (the Official Journal's footnotes) are no amendments. */
-const AMENDMENT_MARKER = /^\s*(?:AM|Amendment)\s*(\d+[a-z]*)\s*$/i;
+import { amendmentNumber } from "./amendment-number";
 /** A note's eId names the provision it belongs to: "art_4a__authorialNote_1" is Article 4a's. */
 const NOTE_OF = /^(.+)__authorialNote_\d+$/;
 
@@ -27,7 +25,7 @@ export function marksAmendments(doc: Node): boolean {
   if (notes === null || notes.type.name !== "footnotes") return false;
   let found = false;
   notes.forEach((note) => {
-    found ||= AMENDMENT_MARKER.test(String(note.attrs.marker));
+    found ||= amendmentNumber(String(note.attrs.marker)) !== null;
   });
   return found;
 }
@@ -45,18 +43,9 @@ export function amendmentNumbersIn(provision: Node): AmendmentNumber[] {
     child.descendants((node) => {
       if (node.type.name !== "footnote_ref") return !node.isText;
       const marker = String(node.attrs.marker).trim();
-      if (AMENDMENT_MARKER.test(marker)) found.push({ marker, of: NOTE_OF.exec(String(node.attrs.id))?.[1] ?? null });
+      if (amendmentNumber(marker) !== null) found.push({ marker, of: NOTE_OF.exec(String(node.attrs.id))?.[1] ?? null });
       return false;
     });
   });
   return found;
-}
-
-/**
- * An amendment number as one form, "AM 60", from the ways people and texts write it ("am 60",
- * "Amendment 60", "AM60"); null when the words are no amendment number.
- */
-export function amendmentNumber(words: string): string | null {
-  const m = AMENDMENT_MARKER.exec(words);
-  return m ? `AM ${m[1]!.toLowerCase()}` : null;
 }

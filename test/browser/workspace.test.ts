@@ -162,6 +162,11 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect([after.same, await sameBetween(next.index, after.index)]).toEqual([false, true]);
     await page.keyboard.press("p");
     await page.waitForFunction((to) => Number((document.activeElement as HTMLElement).dataset.index) === to, next.index);
+    // With no row focused (the page itself has focus), n goes to a changed row all the same.
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.press("n");
+    await page.waitForFunction(() => document.activeElement?.classList.contains("row") === true);
+    expect((await focused()).same).toBe(false);
   });
 
   it("shows a version another member adds while the dossier is open, without a reload, leaving the choice of columns alone", async () => {
@@ -275,4 +280,43 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator("text=Restricted draft").count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it("adds versions from the form, each file sent with a line of its own, and tells a comparison that one was removed", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Uploads" });
+    const id = created.body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    await page.goto(`${server.url}/#/dossiers/${id}`);
+    await page.waitForSelector("text=No versions yet.");
+    const send = async (name: string, file: { name: string; buffer: Buffer }) => {
+      await page.setInputFiles("#upload-file", { ...file, mimeType: "text/plain" });
+      await page.fill("#upload-name", name);
+      await page.click("form.upload button[type=submit]");
+    };
+    const act = (words: string) => Buffer.from(`Article 1\nThis Regulation ${words}.\n\nArticle 2\nIt enters into force.\n`);
+    // A large act, then a small one while it is being read, then a file that is no act.
+    await send("Large draft", { name: "large.txt", buffer: Buffer.from(readFileSync(join(FIXTURES, "eurlex", "gdpr-2016-679.xhtml"))) });
+    await send("Small draft", { name: "small.txt", buffer: act("applies") });
+    // Sent, the form is empty: a second click has no file to send twice.
+    expect(await page.inputValue("#upload-name")).toBe("");
+    await page.click("form.upload button[type=submit]");
+    await send("Not an act", { name: "notes.txt", buffer: Buffer.from("Some notes without any article.\n") });
+    const line = (name: string) => page.locator(".uploads .sent", { hasText: name });
+    await line("Small draft").locator("text=/added: \\d+ words/").waitFor();
+    await line("Large draft").locator("text=/added: \\d+ words/").waitFor({ timeout: 60_000 });
+    await line("Not an act").locator("text=/not added: /").waitFor();
+    expect(await page.locator(".uploads .sent").count()).toBe(3);
+    await page.waitForFunction(() => document.querySelectorAll(".version").length === 2);
+    expect(await page.locator(".news").textContent()).toBe("");
+
+    // A comparison of the two, open while the owner removes the small draft, says it was removed.
+    await page.click("form.choose button[type=submit]");
+    await page.waitForSelector(".rows[data-complete=true]");
+    const { body } = await owner.request<{ dossier: { versions: { id: number; name: string }[] } }>("GET", `/api/dossiers/${id}`);
+    const small = body.dossier.versions.find((v) => v.name === "Small draft")!;
+    expect((await owner.request("DELETE", `/api/dossiers/${id}/versions/${small.id}`)).status).toBe(204);
+    await page.waitForSelector(".warning >> text=Removed from the dossier since this table was made: Small draft.");
+    expect(await page.locator(".rows .row").count()).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+  }, 90_000);
 });

@@ -9,10 +9,12 @@ import { api } from "../api";
 import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
 import { filterRows, type RowFilter } from "../../../shared/compare/filters";
 import { provisionLabel } from "../../../shared/model/provision-query";
-import { amendmentNumber } from "../../../shared/model/amendment-numbers";
+import { amendmentNumber } from "../../../shared/model/amendment-number";
 import { h } from "../dom";
 import { rowElement } from "../comparison/row-element";
 import { changeMap } from "../comparison/change-map";
+import { PREFACE, PREFACE_KIND_NAME } from "../../../shared/compare/preface";
+import { watchDossier } from "../realtime";
 
 /** Rows added per animation frame: about 8 ms of layout for typical rows on a modest laptop. */
 const ROWS_PER_FRAME = 120;
@@ -46,7 +48,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     "select",
     { id: "type-filter" },
     h("option", { value: "" }, "all provisions"),
-    ...types.map((t) => h("option", { value: t }, t)),
+    // The act's title is Akoma Ntoso's preface: named as readers name it.
+    ...types.map((t) => h("option", { value: t }, t === PREFACE ? PREFACE_KIND_NAME : t)),
   );
   const search = h("input", { type: "search", id: "search", placeholder: "words…" });
   const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12, AM 45…" });
@@ -150,16 +153,39 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   });
   /** The keyboard's way to what the change map shows: the next (or previous) row where the columns differ. */
   const toChange = (direction: 1 | -1) => {
+    // Nothing shown: the status line already says that no row matches the filters.
+    if (shown.length === 0) return;
     let index = current + direction;
     if (current < 0 && direction < 0) index = shown.length - 1;
     while (index >= 0 && index < shown.length && shown[index]!.status === "same") index += direction;
-    if (index >= 0 && index < shown.length) focusRow(index);
-    else status.textContent = `No change ${direction > 0 ? "below" : "above"} this row (${shown.length} of ${comparison.rows.length} rows)`;
+    const count = `${shown.length} of ${comparison.rows.length} rows`;
+    if (index >= 0 && index < shown.length) {
+      status.textContent = count;
+      focusRow(index);
+    } else {
+      const where = current < 0 ? "in the rows shown" : `${direction > 0 ? "below" : "above"} this row`;
+      status.textContent = `No change ${where} (${count})`;
+    }
   };
   const nextChange = h("button", { type: "button", id: "next-change", title: "n" }, "Next change ↓");
   const previousChange = h("button", { type: "button", id: "previous-change", title: "p" }, "Previous change ↑");
   nextChange.addEventListener("click", () => toChange(1));
   previousChange.addEventListener("click", () => toChange(-1));
+  // n and p work from anywhere on the page but a field being typed in, a row focused or not.
+  const fromPage = (e: KeyboardEvent) => {
+    if (!table.isConnected) {
+      document.removeEventListener("keydown", fromPage);
+      return;
+    }
+    const target = e.target as HTMLElement;
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || target.closest("input, select, textarea, [contenteditable]")) return;
+    if (target.closest(".row")) return;
+    if (e.key === "n") toChange(1);
+    else if (e.key === "p") toChange(-1);
+    else return;
+    e.preventDefault();
+  };
+  document.addEventListener("keydown", fromPage);
   body.addEventListener("keydown", (e) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>(".row");
     if (!row || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -174,9 +200,23 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
 
   const title = `Comparison: ${comparison.versions.join(" | ")}`;
   document.title = `${title} · Synopsis`;
+  // A version removed from the dossier while the table is open: the table stays as it was, and says so.
+  const gone = h("p", { class: "warning", role: "alert", hidden: true });
+  const goneNames: string[] = [];
+  watchDossier(dossierId, {
+    versionAdded: () => undefined,
+    versionRemoved: ({ versionId, name }) => {
+      if (!table.isConnected || !comparison.versionIds.includes(versionId)) return;
+      goneNames.push(name);
+      gone.hidden = false;
+      gone.textContent = `Removed from the dossier since this table was made: ${goneNames.join(", ")}. The table still shows the text as it was.`;
+    },
+    notLive: () => undefined,
+  });
   app.replaceChildren(
     h("p", { class: "no-print" }, h("a", { href: `#/dossiers/${dossierId}` }, "← Dossier")),
     h("h1", {}, title),
+    gone,
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),

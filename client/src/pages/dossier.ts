@@ -48,7 +48,7 @@ function versionRow(dossierId: number, v: DossierVersion, ticked: boolean, showN
  */
 function removeControl(v: DossierVersion, remove: Removal): HTMLElement {
   const ask = h("button", { type: "button", class: "remove", "aria-label": `Remove ${v.name}…` }, "Remove…");
-  const yes = h("button", { type: "button", class: "remove" }, `Remove ${v.name}`);
+  const yes = h("button", { type: "button", class: "remove danger" }, `Remove ${v.name}`);
   const keep = h("button", { type: "button" }, "Keep it");
   const confirm = h("span", { class: "confirm", hidden: true }, "Remove it for every member? ", yes, " ", keep);
   const message = h("span", { class: "error", role: "alert" });
@@ -57,10 +57,14 @@ function removeControl(v: DossierVersion, remove: Removal): HTMLElement {
     confirm.hidden = false;
     keep.focus();
   });
-  keep.addEventListener("click", () => {
+  const cancel = () => {
     confirm.hidden = true;
     ask.hidden = false;
     ask.focus();
+  };
+  keep.addEventListener("click", cancel);
+  confirm.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") cancel();
   });
   yes.addEventListener("click", () => {
     yes.disabled = true;
@@ -80,18 +84,15 @@ function tickedAtFirst(versions: readonly VersionSummary[]): Set<number> {
   return new Set([versions[0]!.id, ...versions.slice(-(MAX_COLUMNS - 1)).map((v) => v.id)]);
 }
 
-/**
- * Shows a dossier. `notice` is said in the page's status line (what the user just did), and
- * versions others add while the page is open join the list as they come.
- */
-export async function showDossier(app: HTMLElement, id: number, notice = ""): Promise<void> {
+/** Shows a dossier; versions others add or remove while the page is open come and go as they do. */
+export async function showDossier(app: HTMLElement, id: number): Promise<void> {
   const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
   const ticked = tickedAtFirst(dossier.versions);
   // A notice every version carries (the demonstration texts) is said once, above them.
   const notices = new Set(dossier.versions.map((v) => v.notice));
   const shared = notices.size === 1 ? [...notices][0]! : null;
   // Focusable from script: where focus goes when the row that had it is removed.
-  const news = h("p", { class: "news", role: "status", tabindex: -1 }, notice);
+  const news = h("p", { class: "news", role: "status", tabindex: -1 });
   const none = h("p", {}, "No versions yet.");
   /** Versions this page is removing: the news of their removal is this page's own. */
   const removing = new Set<number>();
@@ -111,6 +112,7 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
     }
     dropVersion(v.id);
     news.textContent = `Removed ${v.name}.`;
+    // The button that was clicked went with its row: the status line that says what happened takes the focus.
     news.focus();
   };
   /** Whether the dossier, read afresh, no longer has the version; false when it cannot be read. */
@@ -151,7 +153,10 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
     const row = list.querySelector(`li[data-version="${versionId}"]`);
     if (row === null) return false;
     const wasRef = row.querySelector<HTMLInputElement>('input[name="ref"]')?.checked ?? false;
+    const hadFocus = row.contains(document.activeElement);
     row.remove();
+    // Focus does not fall to the page with the row that had it: the status line says what happened.
+    if (hadFocus) news.focus();
     if (wasRef) {
       // The reference passes to the first version still ticked, else to the first of all.
       const ticked = list.querySelector<HTMLInputElement>('li:has(input[name="column"]:checked) input[name="ref"]');
@@ -164,19 +169,34 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
     }
     return true;
   }
+  /**
+   * Brings the list up to date with the dossier read afresh, so that what this user may see is
+   * the server's to say. New versions come unticked, so that a choice in progress stands, unless
+   * fewer than two are ticked: then no comparison could be made without them.
+   */
+  const refreshList = async (): Promise<void> => {
+    const { dossier: fresh } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
+    for (const v of fresh.versions) {
+      if (shown.has(v.id) || removed.has(v.id) || !list.isConnected) continue;
+      shown.add(v.id);
+      const tick = list.querySelectorAll('input[name="column"]:checked').length < 2;
+      list.append(versionRow(id, v, tick, v.notice !== shared, remove));
+    }
+    const reference = list.querySelector<HTMLInputElement>('input[name="ref"]');
+    if (reference && !list.querySelector('input[name="ref"]:checked')) reference.checked = true;
+    if (list.children.length > 0) {
+      form.hidden = false;
+      none.remove();
+    }
+  };
+  /** Names of the versions this page is uploading: their news is said on the upload's own line. */
+  const uploading = new Map<string, number>();
   const versionAdded = ({ versionId, name }: { versionId: number; name: string }) => {
     if (shown.has(versionId) || !list.isConnected) return;
-    // Fetched afresh, so that what this user may see is the server's to say; unticked, so that a choice in progress stands.
-    void api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`)
-      .then(({ dossier: fresh }) => {
-        for (const v of fresh.versions) {
-          if (shown.has(v.id) || removed.has(v.id) || !list.isConnected) continue;
-          shown.add(v.id);
-          list.append(versionRow(id, v, false, v.notice !== shared, remove));
-        }
-        form.hidden = false;
-        none.remove();
-        news.textContent = `A new version was added: ${name}.`;
+    const ours = uploading.has(name);
+    refreshList()
+      .then(() => {
+        if (!ours) news.textContent = `A new version was added: ${name}.`;
       })
       .catch((err: unknown) => {
         // The list could not be brought up to date: say so, rather than leave it quietly stale.
@@ -210,7 +230,17 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
     news,
     ...(dossier.versions.length === 0 ? [none] : []),
     form,
-    canAdd ? uploadForm(id) : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
+    canAdd
+      ? uploadForm(
+          id,
+          () =>
+            refreshList().catch((err: unknown) => {
+              const why = err instanceof ApiFailure ? `: ${err.message}` : "";
+              news.textContent = `Reload the page to see the version you added (the list could not be refreshed${why}).`;
+            }),
+          uploading,
+        )
+      : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
     h("h2", {}, "Members"),
     h(
       "ul",
@@ -220,12 +250,17 @@ export async function showDossier(app: HTMLElement, id: number, notice = ""): Pr
   );
 }
 
-function uploadForm(id: number): HTMLElement {
+/**
+ * The form that adds versions. Each file sent has a line of its own below the form, with its
+ * progress and then its outcome, so that a small file sent while a large one is still being
+ * read is told apart from it; the form is cleared as soon as a file is sent, so that a second
+ * click sends nothing twice. An added version joins the list through `added`.
+ */
+function uploadForm(id: number, added: () => Promise<void>, uploading: Map<string, number>): HTMLElement {
   const file = h("input", { type: "file", name: "file", id: "upload-file", required: true });
   const name = h("input", { name: "name", id: "upload-name", required: true, maxlength: 120 });
   const stage = h("select", { name: "stage", id: "upload-stage" }, ...STAGES.map((s) => h("option", { value: s }, s)));
-  const progress = h("progress", { max: 1, value: 0, hidden: true });
-  const message = h("p", { role: "status" });
+  const sent = h("ul", { class: "uploads" });
   const form = h(
     "form",
     { class: "upload" },
@@ -237,29 +272,45 @@ function uploadForm(id: number): HTMLElement {
     h("label", { for: "upload-stage" }, "Stage"),
     stage,
     h("button", { type: "submit" }, "Upload"),
-    progress,
-    message,
+    sent,
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    progress.hidden = false;
-    message.textContent = "Uploading…";
-    upload<{ version: VersionSummary }>(`/api/dossiers/${id}/versions`, new FormData(form), (share) => {
+    const data = new FormData(form);
+    const versionName = name.value.trim();
+    const fileName = file.files?.[0]?.name ?? "the file";
+    // Sent: the form is free for the next file, and a second click finds no file to send.
+    file.value = "";
+    name.value = "";
+    const progress = h("progress", { max: 1, value: 0 });
+    const status = h("span", { role: "status" }, "uploading…");
+    const line = h("li", { class: "sent" }, h("strong", {}, versionName), ` (${fileName}): `, status, " ", progress);
+    sent.append(line);
+    uploading.set(versionName, (uploading.get(versionName) ?? 0) + 1);
+    upload<{ version: VersionSummary }>(`/api/dossiers/${id}/versions`, data, (share) => {
       progress.value = share;
-      if (share >= 1) message.textContent = "Reading the file…";
+      if (share >= 1) status.textContent = "reading the file…";
     })
-      .then(({ version }) => {
+      .then(async ({ version }) => {
+        progress.remove();
         const warnings = version.warnings.length ? `, ${version.warnings.length} warnings` : "";
-        void showDossier(document.getElementById("app")!, id, `Added ${version.name}: ${version.words} words${warnings}.`);
+        status.textContent = `added: ${version.words} words${warnings}.`;
+        await added();
       })
       .catch((err: unknown) => {
-        progress.hidden = true;
+        progress.remove();
+        line.classList.add("error");
         if (err instanceof ApiFailure && err.status === 401) {
-          message.textContent = "Not added: your session has ended. Sign in again, then add the file once more.";
+          status.textContent = "not added: your session has ended. Sign in again, then add the file once more.";
           window.dispatchEvent(new Event("session-ended"));
           return;
         }
-        message.textContent = err instanceof ApiFailure ? `Not added: ${err.message}` : "Not added: the server could not be reached.";
+        status.textContent = err instanceof ApiFailure ? `not added: ${err.message}` : "not added: the server could not be reached.";
+      })
+      .finally(() => {
+        const left = (uploading.get(versionName) ?? 1) - 1;
+        if (left > 0) uploading.set(versionName, left);
+        else uploading.delete(versionName);
       });
   });
   return form;
