@@ -150,6 +150,16 @@ function titleRows(columns: readonly (readonly Comparable[])[], context: LevelCo
   return [finish(row, context)];
 }
 
+/**
+ * A provision kept only to say it is deleted ("deleted", as the Parliament prints what its
+ * amendment deletes) has no words to be matched on: it corresponds to the provision of the same
+ * number, as surely as identical words would, and to no other. Where two rows hold that number
+ * (a version renumbered), their order decides, as for any match.
+ */
+function deletedMarkScore(a: Comparable, b: Comparable): number | null {
+  return a.numToken !== null && a.numToken === b.numToken ? 1 : null;
+}
+
 interface LevelContext {
   /** Room for the word weights of one level at a time, indexed by word id. */
   readonly weights: Float64Array;
@@ -172,14 +182,17 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     const override = overrides.kind(a, b);
     if (override === "separate") return null;
     if (override === "pin") return PINNED;
+    if (a.deletedMark || b.deletedMark) return deletedMarkScore(a, b);
     return provisionSimilarity(a, b, weights);
   };
   const rowScore = (row: WorkRow, item: Comparable): number | null => {
     let best: number | null = null;
     const { cells } = row;
+    // A "deleted" in a row that has words speaks for no one: the words decide, not its number.
+    const marksOnly = cells.every((c) => c === null || c.deletedMark);
     for (let v = 0; v < cells.length; v++) {
       const cell = cells[v]!;
-      if (cell === null) continue;
+      if (cell === null || (cell.deletedMark && !marksOnly)) continue;
       // A cell word for word the same as one before it scores the same, unless a person
       // separated or pinned one of them.
       if (overrides.empty && sameAsEarlier(cells, v)) continue;
@@ -609,8 +622,11 @@ function cellStatus(row: WorkRow, v: number, ref: number): RowStatus | null {
   const cell = row.cells[v] ?? null;
   const base = row.cells[ref] ?? null;
   // A column that lacks what the reference lacks too has nothing to say.
-  if (base === null) return cell === null ? null : "inserted";
+  if (base === null) return cell === null ? null : cell.deletedMark ? "deleted" : "inserted";
   if (cell === null) return "deleted";
+  // "deleted", as the Parliament prints a deleted provision, against the provision: deleted; the
+  // provision against the reference's "deleted": there where the reference has it no more.
+  if (cell.deletedMark !== base.deletedMark) return cell.deletedMark ? "deleted" : "inserted";
   const sameWords = cell.text === base.text && cell.heading === base.heading;
   if (!sameWords) return "changed";
   return cell.num === base.num ? "same" : "renumbered";
@@ -648,7 +664,8 @@ function ownTextsAsParagraphs(cells: (Comparable | null)[], lexicon: Lexicon): (
   for (const c of cells) if (c !== null && c.text === "" && c.children.length > 0 && !GROUPS.has(c.type)) numbered ??= c;
   if (numbered === null) return columns;
   cells.forEach((cell, v) => {
-    if (cell === null || cell.children.length > 0 || cell.text === "" || GROUPS.has(cell.type)) return;
+    // A provision kept only to say it is deleted keeps its word: it is no paragraph's.
+    if (cell === null || cell.children.length > 0 || cell.text === "" || cell.deletedMark || GROUPS.has(cell.type)) return;
     columns[v] = [
       {
         ...cell,

@@ -36,6 +36,12 @@ export interface Comparable {
   readonly key: number;
   /** The numbers of the Parliament's amendments to this provision ("AM 60"), as its text marks them; most have none. */
   readonly amendments: readonly string[];
+  /**
+   * True when the provision stands only to say that it is deleted: its words are "deleted" and
+   * nothing else, as the Parliament prints a provision its amendment deletes. It belongs with the
+   * provision of that number, whose words it no longer has.
+   */
+  readonly deletedMark: boolean;
   readonly children: readonly Comparable[];
 }
 
@@ -52,6 +58,8 @@ export interface VersionSequences {
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 const NO_AMENDMENTS: readonly string[] = [];
+/** The words of a provision kept only to say it is deleted, as the Parliament prints it. */
+const DELETED_MARK = /^\s*deleted\.?\s*$/i;
 /** The kind given to concluding words in keys, apart from every provision type. */
 const CONCLUDING = "concluding words";
 /** How the eId of a provision's concluding words ends: Akoma Ntoso's name for a wrap-up. */
@@ -144,6 +152,7 @@ export class ComparableMaker {
     for (const child of children) key = this.keys.next(key, child.key);
     return {
       amendments: this.marked ? this.amendmentsOf(node, version, eId) : NO_AMENDMENTS,
+      deletedMark: children.length === 0 && DELETED_MARK.test(text),
       version,
       type,
       eId,
@@ -186,6 +195,7 @@ export class ComparableMaker {
       bag: this.bagOf(key, false, null, tokens, []),
       key,
       amendments: NO_AMENDMENTS,
+      deletedMark: false,
       children: [],
     };
   }
@@ -216,6 +226,7 @@ export class ComparableMaker {
       bag: this.bagOf(key, false, null, tokens, []),
       key,
       amendments: NO_AMENDMENTS,
+      deletedMark: false,
       children: [],
     };
   }

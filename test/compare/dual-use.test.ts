@@ -101,16 +101,32 @@ describe("the dual-use dossier in four columns", () => {
   it("keeps the cyber-surveillance definition in one row, renumbered and rewritten, whichever column is the reference", () => {
     // Proposal 2(21) "‘cyber-surveillance technology’ means items … covert intrusion" became the
     // Council's and the act's 2(20) "‘cyber-surveillance items’ means dual-use items … covert
-    // surveillance of natural persons"; Parliament moved it to 2(1a).
+    // surveillance of natural persons". Parliament deleted it there (AM 34, its text reads
+    // "deleted") and inserted its own definition as 2(1a) (AM 31), as the fixture's table has it.
     const stages = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
     for (const ref of [0, 1, 2, 3]) {
       const rows = compareVersions(stages, { ref }).rows;
       const row = rows.find((r) => r.cells[2]?.label === "Article 2(20)")!;
-      expect(labelsOf(row)).toEqual(["Article 2(21)", "Article 2(1a)", "Article 2(20)", "Article 2(20)"]);
+      expect(labelsOf(row)).toEqual(["Article 2(21)", "Article 2(21)", "Article 2(20)", "Article 2(20)"]);
+      expect(labelsOf(rows.find((r) => r.cells[1]?.label === "Article 2(1a)")!)).toEqual([null, "Article 2(1a)", null, null]);
     }
-    const council = rowWith(2, "Article 2(20)").cells[2]!;
+    const row = rowWith(2, "Article 2(20)");
+    expect([row.cells[1]!.text, row.cells[1]!.status, row.cells[1]!.amendments]).toEqual(["deleted", "deleted", ["AM 34"]]);
+    expect(rowWith(1, "Article 2(1a)").cells[1]!.status).toBe("inserted");
+    const council = row.cells[2]!;
     expect([council.status, council.confidence < 0.5]).toEqual(["changed", true]);
-    expect(rowWith(2, "Article 2(20)").cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by "]);
+    expect(row.cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by "]);
+  });
+
+  it("takes a provision the Parliament marks deleted for a deletion of the provision of that number, not for an insertion", () => {
+    // Every "deleted" in the Parliament's text stands in the row of the provision it deletes.
+    const marks = comparison.rows.filter((r) => r.cells[1]?.text === "deleted");
+    expect(marks.length).toBeGreaterThan(0);
+    for (const r of marks) {
+      expect(r.cells[0]?.label).toBe(r.cells[1]!.label);
+      expect(r.cells[1]!.status).toBe("deleted");
+    }
+    expect(comparison.rows.some((r) => r.cells[1]?.text === "deleted" && r.cells[0] === null)).toBe(false);
   });
 
   it("shows Parliament's exclusion of commercial items after its list of cyber-surveillance items, where its wrap-up stands", () => {
