@@ -13,6 +13,7 @@ import { WordBag } from "./word-bag";
 import type { Lexicon } from "./lexicon";
 import { compatibleKinds, provisionSimilarity, WordWeights } from "./similarity";
 import { GROUP_TYPES } from "../model/schema";
+import { deletedMarkScore, Numbering } from "./deleted-marks";
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 const NONE: readonly Comparable[] = [];
@@ -150,16 +151,6 @@ function titleRows(columns: readonly (readonly Comparable[])[], context: LevelCo
   return [finish(row, context)];
 }
 
-/**
- * A provision kept only to say it is deleted ("deleted", as the Parliament prints what its
- * amendment deletes) has no words to be matched on: it corresponds to the provision of the same
- * number, as surely as identical words would, and to no other. Where two rows hold that number
- * (a version renumbered), their order decides, as for any match.
- */
-function deletedMarkScore(a: Comparable, b: Comparable): number | null {
-  return a.numToken !== null && a.numToken === b.numToken ? 1 : null;
-}
-
 interface LevelContext {
   /** Room for the word weights of one level at a time, indexed by word id. */
   readonly weights: Float64Array;
@@ -177,12 +168,13 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
   const { order, ref, overrides } = context;
   const width = columns.length;
   const weights = new WordWeights(columns.flat(), context.weights, context.tally);
+  const numbering = new Numbering(columns);
   const similarity = (a: Comparable, b: Comparable): number | null => {
     if (!compatibleKinds(a, b)) return null;
     const override = overrides.kind(a, b);
     if (override === "separate") return null;
     if (override === "pin") return PINNED;
-    if (a.deletedMark || b.deletedMark) return deletedMarkScore(a, b);
+    if (a.deletedMark || b.deletedMark) return deletedMarkScore(a, b, numbering);
     return provisionSimilarity(a, b, weights);
   };
   const rowScore = (row: WorkRow, item: Comparable): number | null => {
@@ -331,14 +323,28 @@ function shareConfidences(row: WorkRow, order: readonly number[]): void {
 /** The similarity of an item's words to the closest words of a row, numbers aside; null when no cell may match it. */
 function rowWordScore(row: WorkRow, item: Comparable, weights: WordWeights, overrides: OverrideIndex): number | null {
   let best: number | null = null;
+  const marksOnly = row.cells.every((c) => c === null || c.deletedMark);
   for (const cell of row.cells) {
-    if (cell === null || !compatibleKinds(cell, item)) continue;
+    if (cell === null || !compatibleKinds(cell, item) || (cell.deletedMark && !marksOnly)) continue;
     const override = overrides.kind(cell, item);
     if (override === "separate") return null;
-    const s = override === "pin" ? PINNED : weights.similarity(cell.bag, item.bag);
-    if (best === null || s > best) best = s;
+    const s =
+      override === "pin"
+        ? PINNED
+        : cell.deletedMark !== item.deletedMark
+          ? unnumberedMarkScore(cell, item)
+          : weights.similarity(cell.bag, item.bag);
+    if (s !== null && (best === null || s > best)) best = s;
   }
   return best;
+}
+
+/**
+ * An unnumbered "deleted" (a subparagraph the Parliament deletes) and an unnumbered provision
+ * left between the same matched neighbours: just enough to be matched there, in order.
+ */
+function unnumberedMarkScore(a: Comparable, b: Comparable): number | null {
+  return a.numToken === null && b.numToken === null ? GAP_MATCH_THRESHOLD : null;
 }
 
 /**

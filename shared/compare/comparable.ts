@@ -9,6 +9,7 @@ import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labe
 import { ownText, ownTextParts } from "../model/walk";
 import { amendmentNumbersIn, marksAmendments } from "../model/amendment-numbers";
 import { PREFACE, PREFACE_LABEL } from "./preface";
+import { isDeletedMark } from "./deleted-marks";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
@@ -58,8 +59,6 @@ export interface VersionSequences {
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 const NO_AMENDMENTS: readonly string[] = [];
-/** The words of a provision kept only to say it is deleted, as the Parliament prints it. */
-const DELETED_MARK = /^\s*deleted\.?\s*$/i;
 /** The kind given to concluding words in keys, apart from every provision type. */
 const CONCLUDING = "concluding words";
 /** How the eId of a provision's concluding words ends: Akoma Ntoso's name for a wrap-up. */
@@ -152,7 +151,7 @@ export class ComparableMaker {
     for (const child of children) key = this.keys.next(key, child.key);
     return {
       amendments: this.marked ? this.amendmentsOf(node, version, eId) : NO_AMENDMENTS,
-      deletedMark: children.length === 0 && DELETED_MARK.test(text),
+      deletedMark: isDeletedMark(text, children.length),
       version,
       type,
       eId,

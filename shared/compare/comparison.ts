@@ -8,6 +8,7 @@ import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus 
 import { ComparableMaker, type Comparable } from "./comparable";
 import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
 import { Lexicon } from "./lexicon";
+import { PREFACE } from "./preface";
 
 /** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
 export const MIN_VERSIONS = 2;
@@ -193,6 +194,8 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
     for (const row of rows) {
       const cell = row.cells[v] ?? null;
       if (cell !== null && cell.text === "" && seen.get(cell.eId)! > 1) continue;
+      // The act's title is no provision: its row is shown, not counted.
+      if (row.type === PREFACE) continue;
       if (v === ref) {
         if (cell !== null) stats.unchanged++;
         continue;
@@ -215,6 +218,10 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
         case "moved":
           stats.moved++;
           break;
+        // A provision the version prints as "deleted" is deleted, though it has a cell.
+        case "deleted":
+          stats.deleted++;
+          break;
         default:
           stats.changed++;
       }
@@ -225,7 +232,8 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
 
 function warningsOf(rows: readonly ComparisonRow[], names: readonly string[], ref: number): string[] {
   const warnings: string[] = [];
-  const top = rows.filter((r) => r.depth === 0);
+  // The title row is in every version whatever its words: it says nothing of whether the acts are one.
+  const top = rows.filter((r) => r.depth === 0 && r.type !== PREFACE);
   names.forEach((name, v) => {
     if (v === ref) return;
     const inEither = top.filter((r) => (r.cells[v] ?? null) !== null || (r.cells[ref] ?? null) !== null);
