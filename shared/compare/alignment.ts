@@ -74,11 +74,14 @@ interface WorkRow {
 class OverrideIndex {
   private readonly pairs = new Map<string, "pin" | "separate">();
   private readonly pins = new Map<string, string[]>();
+  /** Every provision ("version:eId") an override names. */
+  private readonly named = new Set<string>();
 
   constructor(overrides: readonly AlignmentOverride[]) {
     for (const o of overrides) {
       const a = `${o.a.version}:${o.a.eId}`;
       const b = `${o.b.version}:${o.b.eId}`;
+      this.named.add(a).add(b);
       this.pairs.set(`${a}|${b}`, o.kind);
       this.pairs.set(`${b}|${a}`, o.kind);
       if (o.kind === "pin") {
@@ -95,6 +98,11 @@ class OverrideIndex {
   /** The provisions ("version:eId") a provision is pinned to. */
   pinnedTo(item: Comparable): string[] {
     return this.pins.get(`${item.version}:${item.eId}`) ?? [];
+  }
+
+  /** Whether a person pinned or separated this provision. */
+  names(item: Comparable): boolean {
+    return this.named.size > 0 && this.named.has(`${item.version}:${item.eId}`);
   }
 
   kind(a: Comparable, b: Comparable): "pin" | "separate" | undefined {
@@ -290,8 +298,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     });
     markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
-  // A pin says a cell is as sure as identical words are: no cell takes another's score then.
-  if (overrides.empty) for (const row of rows) shareConfidences(row, order);
+  for (const row of rows) shareConfidences(row, order, overrides);
   return rows.map((row) => finish(row, context));
 }
 
@@ -300,14 +307,15 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
  * of two identical cells the one aligned later would score 1 against the other, and the Council's
  * and the act's identical Article 4(5) would show 0.64 and 1. A cell word for word the same as
  * one aligned before it takes that cell's confidence instead: identical cells are equally sure,
- * whichever comes first. Moved, split and merged cells keep their own scores, and so does every
- * cell where a person pinned or separated provisions, as rowScore does.
+ * whichever comes first. Moved, split and merged cells keep their own scores, and so does a cell
+ * a person pinned or separated.
  */
-function shareConfidences(row: WorkRow, order: readonly number[]): void {
+function shareConfidences(row: WorkRow, order: readonly number[], overrides: OverrideIndex): void {
   for (let k = 1; k < order.length; k++) {
     const v = order[k]!;
     const cell = row.cells[v];
-    if (cell === null || cell === undefined || row.kinds[v] !== "matched") continue;
+    // A pin says its cell is as sure as identical words are: it takes no other cell's score.
+    if (cell === null || cell === undefined || row.kinds[v] !== "matched" || overrides.names(cell)) continue;
     for (let e = 0; e < k; e++) {
       const u = order[e]!;
       const score = row.scores[u] ?? null;

@@ -46,5 +46,10 @@ describe("a pin", () => {
       overrides: [{ kind: "pin", a: { version: 0, eId: "rec_1" }, b: { version: 2, eId: "rec_1" } }],
     });
     expect(pinned.rows.find((r) => r.cells[0]?.eId === "rec_1")!.cells[2]!.confidence).toBe(1);
+    // A pin elsewhere leaves identical cells equally sure.
+    const elsewhere = compareVersions([a, b, b], {
+      overrides: [{ kind: "pin", a: { version: 0, eId: "art_1" }, b: { version: 2, eId: "art_1" } }],
+    }).rows.find((r) => r.cells[0]?.eId === "rec_1")!;
+    expect(elsewhere.cells[2]!.confidence).toBe(elsewhere.cells[1]!.confidence);
   });
 });
