@@ -10,6 +10,7 @@ import { showDossier } from "./pages/dossier";
 import { showComparison } from "./pages/comparison";
 import { h } from "./dom";
 import { closeRealtime, stopWatching } from "./realtime";
+import { endPage } from "./page-life";
 
 const app = document.getElementById("app")!;
 const who = document.getElementById("who")!;
@@ -40,6 +41,7 @@ async function route(): Promise<void> {
   const parts = (path ?? "").split("/").filter(Boolean);
   // Only the page on screen hears the dossier's events; the dossier page starts hearing them anew.
   stopWatching();
+  endPage();
   document.title = "Synopsis";
   try {
     if (user === null) setUser(await currentUser());

@@ -40,7 +40,8 @@ interface ImportLane {
 export class ImportThread {
   private readonly lanes: { readonly small: ImportLane; readonly large: ImportLane };
 
-  constructor(limits: Partial<WorkerLimits> = {}) {
+  /** `smallFileMemoryMiB` bounds the small files' worker (SMALL_FILE_MEMORY_MIB unless a test says less). */
+  constructor(limits: Partial<WorkerLimits> & { readonly smallFileMemoryMiB?: number } = {}) {
     const large = { memoryMiB: limits.memoryMiB ?? defaultWorkerMemoryMiB(), timeLimitMs: limits.timeLimitMs ?? IMPORT_TIME_LIMIT_MS };
     const lane = (name: string, bounds: WorkerLimits): ImportLane => ({
       limits: bounds,
@@ -56,7 +57,10 @@ export class ImportThread {
       }),
     });
     this.lanes = {
-      small: lane("small-file import", { ...large, memoryMiB: Math.min(large.memoryMiB, SMALL_FILE_MEMORY_MIB) }),
+      small: lane("small-file import", {
+        ...large,
+        memoryMiB: Math.min(large.memoryMiB, limits.smallFileMemoryMiB ?? SMALL_FILE_MEMORY_MIB),
+      }),
       large: lane("import", large),
     };
   }
@@ -68,28 +72,45 @@ export class ImportThread {
 
   /** Reads an upload on the worker. The bytes are copied there: the caller keeps its own. */
   async read(input: UploadInput): Promise<ReadUpload> {
-    // A copy of exactly the file (a Buffer's slice would be a view), moved to the worker: the
-    // caller's bytes may be a view of a larger buffer, which would be copied whole.
-    const bytes = new Uint8Array(input.bytes);
-    const { jobs, limits } = this.laneFor(bytes);
+    const lane = this.laneFor(input.bytes);
     try {
-      return await jobs.run({ ...input, bytes }, [bytes.buffer]);
+      return await this.readOn(lane, input);
     } catch (e) {
-      const where = { file: input.file };
-      if (e instanceof WorkerOutOfMemory)
-        throw new FormatError(
-          "too-large",
-          `reading this file needs more than the ${limits.memoryMiB} MiB of memory an import may use`,
-          where,
-        );
-      if (e instanceof JobTimedOut)
-        throw new FormatError(
-          "too-large",
-          `reading this file takes longer than the ${limits.timeLimitMs / 1000} s an import may take`,
-          where,
-        );
-      throw e;
+      // A small file that needs more than the small files' worker may take is read again on
+      // the other, with all the memory an import may use.
+      if (!(e instanceof WorkerOutOfMemory) || lane === this.lanes.large) throw this.refusal(e, lane, input.file);
+      try {
+        return await this.readOn(this.lanes.large, input);
+      } catch (again) {
+        throw this.refusal(again, this.lanes.large, input.file);
+      }
     }
+  }
+
+  private readOn({ jobs }: ImportLane, input: UploadInput): Promise<ReadUpload> {
+    // A copy of exactly the file (a Buffer's slice would be a view), moved to the worker: the
+    // caller's bytes may be a view of a larger buffer, which would be copied whole, and they
+    // stay the caller's, to be read again elsewhere if need be.
+    const bytes = new Uint8Array(input.bytes);
+    return jobs.run({ ...input, bytes }, [bytes.buffer]);
+  }
+
+  /** A reading that outgrew its worker, as the refusal of a file too large; other errors as they are. */
+  private refusal(e: unknown, { limits }: ImportLane, file: string): unknown {
+    const where = { file };
+    if (e instanceof WorkerOutOfMemory)
+      return new FormatError(
+        "too-large",
+        `reading this file needs more than the ${limits.memoryMiB} MiB of memory an import may use`,
+        where,
+      );
+    if (e instanceof JobTimedOut)
+      return new FormatError(
+        "too-large",
+        `reading this file takes longer than the ${limits.timeLimitMs / 1000} s an import may take`,
+        where,
+      );
+    return e;
   }
 
   /** Starts the workers ahead of the first upload. */

@@ -117,4 +117,15 @@ describe("the import worker", () => {
       await lanes.close();
     }
   });
+
+  it("reads a small file that outgrows the small files' worker again on the other, with all the memory an import may use", async () => {
+    const lanes = new ImportThread({ memoryMiB: 256, smallFileMemoryMiB: 8 });
+    try {
+      // About 240 KB of text: under the small files' bound of size, over the 8 MiB given to their worker here.
+      const read = await lanes.read({ bytes: hugeAct(1_600), file: "small-but-heavy.txt" });
+      expect(read.summary.counts.article).toBe(1_600);
+    } finally {
+      await lanes.close();
+    }
+  }, 60_000);
 });

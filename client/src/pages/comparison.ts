@@ -15,6 +15,7 @@ import { rowElement } from "../comparison/row-element";
 import { changeMap } from "../comparison/change-map";
 import { PREFACE, PREFACE_KIND_NAME } from "../../../shared/compare/preface";
 import { watchDossier } from "../realtime";
+import { pageSignal } from "../page-life";
 
 /** Rows added per animation frame: about 8 ms of layout for typical rows on a modest laptop. */
 const ROWS_PER_FRAME = 120;
@@ -173,10 +174,6 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   previousChange.addEventListener("click", () => toChange(-1));
   // n and p work from anywhere on the page but a field being typed in, a row focused or not.
   const fromPage = (e: KeyboardEvent) => {
-    if (!table.isConnected) {
-      document.removeEventListener("keydown", fromPage);
-      return;
-    }
     const target = e.target as HTMLElement;
     if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || target.closest("input, select, textarea, [contenteditable]")) return;
     if (target.closest(".row")) return;
@@ -185,7 +182,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     else return;
     e.preventDefault();
   };
-  document.addEventListener("keydown", fromPage);
+  // Taken off when the router shows another page.
+  document.addEventListener("keydown", fromPage, { signal: pageSignal() });
   body.addEventListener("keydown", (e) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>(".row");
     if (!row || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -211,7 +209,11 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       gone.hidden = false;
       gone.textContent = `Removed from the dossier since this table was made: ${goneNames.join(", ")}. The table still shows the text as it was.`;
     },
-    notLive: () => undefined,
+    notLive: (reason) => {
+      if (!table.isConnected || goneNames.length > 0) return;
+      gone.hidden = false;
+      gone.textContent = `This page will not say if one of these versions is removed from the dossier (${reason}).`;
+    },
   });
   app.replaceChildren(
     h("p", { class: "no-print" }, h("a", { href: `#/dossiers/${dossierId}` }, "← Dossier")),

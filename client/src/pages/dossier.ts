@@ -58,6 +58,8 @@ function removeControl(v: DossierVersion, remove: Removal): HTMLElement {
     keep.focus();
   });
   const cancel = () => {
+    // A removal already sent is not called back by hiding its question.
+    if (yes.disabled) return;
     confirm.hidden = true;
     ask.hidden = false;
     ask.focus();
@@ -112,8 +114,6 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
     }
     dropVersion(v.id);
     news.textContent = `Removed ${v.name}.`;
-    // The button that was clicked went with its row: the status line that says what happened takes the focus.
-    news.focus();
   };
   /** Whether the dossier, read afresh, no longer has the version; false when it cannot be read. */
   const isGone = (versionId: number): Promise<boolean> =>
@@ -153,7 +153,8 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
     const row = list.querySelector(`li[data-version="${versionId}"]`);
     if (row === null) return false;
     const wasRef = row.querySelector<HTMLInputElement>('input[name="ref"]')?.checked ?? false;
-    const hadFocus = row.contains(document.activeElement);
+    // The row had the focus, or had it until its button was disabled while the removal ran.
+    const hadFocus = row.contains(document.activeElement) || document.activeElement === document.body;
     row.remove();
     // Focus does not fall to the page with the row that had it: the status line says what happened.
     if (hadFocus) news.focus();
