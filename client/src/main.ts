@@ -10,7 +10,7 @@ import { showDossier } from "./pages/dossier";
 import { showComparison } from "./pages/comparison";
 import { h } from "./dom";
 import { closeRealtime, stopWatching } from "./realtime";
-import { endPage } from "./page-life";
+import { endPage, pageSignal } from "./page-life";
 
 const app = document.getElementById("app")!;
 const who = document.getElementById("who")!;
@@ -42,6 +42,7 @@ async function route(): Promise<void> {
   // Only the page on screen hears the dossier's events; the dossier page starts hearing them anew.
   stopWatching();
   endPage();
+  const signal = pageSignal();
   document.title = "Synopsis";
   try {
     if (user === null) setUser(await currentUser());
@@ -58,6 +59,8 @@ async function route(): Promise<void> {
     else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]));
     else await showDossiers(app);
   } catch (e) {
+    // A page the reader has left says nothing over the page they went to.
+    if (signal.aborted) return;
     if (e instanceof ApiFailure && e.status === 401) {
       // The session ended (expired, or signed out elsewhere): sign in again.
       setUser(null);

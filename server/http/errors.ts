@@ -9,6 +9,7 @@ import { z } from "zod";
 import { FormatError } from "../../shared/formats/errors";
 import { ComparisonError } from "../../shared/compare/comparison";
 import { describeIssues } from "../../shared/protocol/api";
+import { VersionNameTaken } from "../imports/import-version";
 
 export class HttpError extends Error {
   constructor(
@@ -37,6 +38,7 @@ function answerFor(err: unknown): Answer | null {
     return { status: 422, code: `file-${err.code}`, message: err.message };
   }
   if (err instanceof ComparisonError) return { status: 400, code: err.code, message: err.message };
+  if (err instanceof VersionNameTaken) return { status: 409, code: "name-taken", message: err.message };
   if (err instanceof MulterError) {
     if (err.code === "LIMIT_FILE_SIZE")
       return { status: 413, code: "file-too-large", message: "the file is over the upload limit; nothing was stored" };

@@ -10,11 +10,22 @@ import type { ReadUpload, StoredSummary, UploadInput } from "./read-upload";
 /** How a file is read: on the import worker, or in-process. */
 export type UploadReader = (input: UploadInput) => Promise<ReadUpload>;
 
+/** A version may not take the name of another in its dossier: the list and the table's heads would not tell them apart. */
+export class VersionNameTaken extends Error {
+  override readonly name = "VersionNameTaken";
+  constructor(versionName: string) {
+    super(`the dossier already has a version named "${versionName}"; give this one another name`);
+  }
+}
+
 export async function importVersion(
   store: Store,
   read: UploadReader,
   input: { dossierId: number; userId: number; bytes: Uint8Array; file: string; fields: VersionFields },
 ): Promise<VersionSummary> {
+  const taken = (name: string) => name.toLowerCase() === input.fields.name.toLowerCase();
+  // Said before the file is read, so that a long read is not wasted; asked again as it is stored.
+  if ((await store.versions(input.dossierId)).some((v) => taken(v.name))) throw new VersionNameTaken(input.fields.name);
   const { format, summary, document } = await read({
     bytes: input.bytes,
     file: input.file,
@@ -29,6 +40,7 @@ export async function importVersion(
     document,
     createdBy: input.userId,
   });
+  if (id === null) throw new VersionNameTaken(input.fields.name);
   return versionSummary((await store.version(input.dossierId, id))!);
 }
 

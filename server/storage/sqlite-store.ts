@@ -158,11 +158,15 @@ export class SqliteStore implements Store {
     this.db.prepare("DELETE FROM members WHERE dossier_id = ? AND user_id = ?").run(dossierId, userId);
   }
 
-  async addVersion(v: NewVersion): Promise<number> {
+  async addVersion(v: NewVersion): Promise<number | null> {
+    // One statement: two uploads of one name at the same moment cannot both be stored.
     const result = this.db
-      .prepare("INSERT INTO versions (dossier_id, name, stage, format, summary, document, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(v.dossierId, v.name, v.stage, v.format, v.summary, v.document, v.createdBy);
-    return Number(result.lastInsertRowid);
+      .prepare(
+        `INSERT INTO versions (dossier_id, name, stage, format, summary, document, created_by)
+         SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM versions WHERE dossier_id = ? AND name = ? COLLATE NOCASE)`,
+      )
+      .run(v.dossierId, v.name, v.stage, v.format, v.summary, v.document, v.createdBy, v.dossierId, v.name);
+    return result.changes === 0 ? null : Number(result.lastInsertRowid);
   }
 
   async versions(dossierId: number): Promise<VersionRecord[]> {

@@ -75,7 +75,8 @@ export interface Store {
   setMember(dossierId: number, userId: number, role: Role): Promise<void>;
   removeMember(dossierId: number, userId: number): Promise<void>;
 
-  addVersion(version: NewVersion): Promise<number>;
+  /** Adds a version; null, and nothing stored, when the dossier has a version of that name already (in any case). */
+  addVersion(version: NewVersion): Promise<number | null>;
   versions(dossierId: number): Promise<VersionRecord[]>;
   version(dossierId: number, versionId: number): Promise<VersionRecord | null>;
   versionDocument(dossierId: number, versionId: number): Promise<string | null>;

@@ -296,6 +296,11 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     const act = (words: string) => Buffer.from(`Article 1\nThis Regulation ${words}.\n\nArticle 2\nIt enters into force.\n`);
     // A large act, then a small one while it is being read, then a file that is no act.
     await send("Large draft", { name: "large.txt", buffer: Buffer.from(readFileSync(join(FIXTURES, "eurlex", "gdpr-2016-679.xhtml"))) });
+    // Away and back while it is sent and read: its line is still there.
+    await page.goto(`${server.url}/#/dossiers`);
+    await page.waitForSelector("ul.dossiers");
+    await page.goto(`${server.url}/#/dossiers/${id}`);
+    await page.locator(".uploads .sent", { hasText: "Large draft" }).waitFor();
     await send("Small draft", { name: "small.txt", buffer: act("applies") });
     // Sent, the form is empty: a second click has no file to send twice.
     expect(await page.inputValue("#upload-name")).toBe("");
@@ -306,6 +311,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await line("Large draft").locator("text=/added: \\d+ words/").waitFor({ timeout: 60_000 });
     await line("Not an act").locator("text=/not added: /").waitFor();
     expect(await page.locator(".uploads .sent").count()).toBe(3);
+    // Refused while the form was empty: what was sent is back in it, to be mended and sent again.
+    expect(await page.inputValue("#upload-name")).toBe("Not an act");
+    expect(await page.evaluate(() => (document.getElementById("upload-file") as HTMLInputElement).files?.[0]?.name)).toBe("notes.txt");
     await page.waitForFunction(() => document.querySelectorAll(".version").length === 2);
     expect(await page.locator(".news").textContent()).toBe("");
 
@@ -319,4 +327,27 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator(".rows .row").count()).toBeGreaterThan(2);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it("does not show a comparison that arrives after the reader has gone to another page", async () => {
+    const { body } = await new ApiClient(server.url)
+      .signIn("parliament")
+      .then((c) => c.request<{ dossiers: { id: number; title: string }[] }>("GET", "/api/dossiers"));
+    const dualUse = body.dossiers.find((d) => d.title.startsWith("Dual-use"))!.id;
+    // The comparison takes a second and a half to come.
+    await page.route("**/compare?*", async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${server.url}/#/dossiers/${dualUse}`);
+    await page.waitForSelector("form.choose");
+    await page.click("form.choose button[type=submit]");
+    await page.waitForSelector("text=Aligning the versions…");
+    await page.goto(`${server.url}/#/dossiers`);
+    await page.waitForSelector("ul.dossiers");
+    await page.waitForTimeout(2500);
+    await page.unroute("**/compare?*");
+    expect(await page.locator("h1").textContent()).toBe("Dossiers");
+    expect(await page.locator(".rows").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

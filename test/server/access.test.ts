@@ -16,10 +16,13 @@ let versionIds: number[];
 let limite: number;
 let ePrivacy: number;
 
+/** Versions added so far: each takes a name of its own, as a dossier's versions must. */
+let added = 0;
+
 function akn(file: string): FormData {
   const form = new FormData();
   form.set("file", new Blob([readFileSync(join(FIXTURES, "dual-use", file))]), file);
-  form.set("name", file);
+  form.set("name", `${file} (${++added})`);
   form.set("stage", "other");
   return form;
 }

@@ -159,6 +159,24 @@ describe("bad uploads store nothing and say why", () => {
     expect(await versionCount()).toBe(before);
   });
 
+  it("refuses a second version of the same name in a dossier, whatever its case, before reading the file", async () => {
+    const act = "Article 1\nThis Regulation applies.\n";
+    expect((await owner.request("POST", `/api/dossiers/${dossier}/versions`, form(act, "a.txt", { name: "Compromise A" }))).status).toBe(
+      201,
+    );
+    const before = await versionCount();
+    const again = await owner.request<{ error: { code: string; message: string } }>(
+      "POST",
+      `/api/dossiers/${dossier}/versions`,
+      form(act, "b.txt", { name: "compromise a" }),
+    );
+    expect([again.status, again.body.error]).toEqual([
+      409,
+      { code: "name-taken", message: 'the dossier already has a version named "compromise a"; give this one another name' },
+    ]);
+    expect(await versionCount()).toBe(before);
+  });
+
   it("answers as the sender's fault only what the multipart parser says of the body, not a fault of the server's", () => {
     const unreadable = unreadableUpload(new Error("Malformed part header"));
     expect(unreadable).toBeInstanceOf(HttpError);

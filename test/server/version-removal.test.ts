@@ -171,6 +171,10 @@ describe("a database made before versions could be removed", () => {
         createdBy: 1,
       });
       expect(next).toBe(3);
+      // A name already taken in the dossier, in any case, stores nothing, in one statement.
+      const twin = { dossierId: 1, name: "COMPROMISE", stage: "compromise", format: "text", summary: "{}", document: "{}", createdBy: 1 };
+      expect(await store.addVersion(twin)).toBeNull();
+      expect((await store.versions(1)).map((v) => v.name)).toEqual(["Proposal", "Compromise"]);
     } finally {
       store.close();
     }

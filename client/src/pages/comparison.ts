@@ -36,10 +36,38 @@ function summary(c: ServedComparison): HTMLElement {
 }
 
 export async function showComparison(app: HTMLElement, dossierId: number, params: URLSearchParams): Promise<void> {
+  const signal = pageSignal();
   app.replaceChildren(h("p", { role: "status" }, "Aligning the versions…"));
   const query = new URLSearchParams({ versions: params.get("versions") ?? "" });
   if (params.get("ref")) query.set("ref", params.get("ref")!);
+  // Heard from before the table is asked for, so that a version removed while it is being made is told too.
+  const asked = (params.get("versions") ?? "").split(",").map(Number);
+  const gone = h("p", { class: "warning", role: "alert", hidden: true });
+  const goneNames: string[] = [];
+  let deaf: string | null = null;
+  const sayGone = () => {
+    gone.hidden = goneNames.length === 0 && deaf === null;
+    gone.textContent =
+      goneNames.length > 0
+        ? `Removed from the dossier since this table was made: ${goneNames.join(", ")}. The table still shows the text as it was.`
+        : `This page will not say if one of these versions is removed from the dossier (${deaf ?? ""}).`;
+  };
+  watchDossier(dossierId, {
+    versionAdded: () => undefined,
+    versionRemoved: ({ versionId, name }) => {
+      if (signal.aborted || !asked.includes(versionId)) return;
+      goneNames.push(name);
+      sayGone();
+    },
+    notLive: (reason) => {
+      if (signal.aborted) return;
+      deaf = reason;
+      sayGone();
+    },
+  });
   const comparison = await api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`);
+  // The reader went elsewhere while the table was being made: it is not shown over that page.
+  if (signal.aborted) return;
   performance.mark("comparison:received");
   const columns = comparison.versions.length;
 
@@ -198,23 +226,6 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
 
   const title = `Comparison: ${comparison.versions.join(" | ")}`;
   document.title = `${title} · Synopsis`;
-  // A version removed from the dossier while the table is open: the table stays as it was, and says so.
-  const gone = h("p", { class: "warning", role: "alert", hidden: true });
-  const goneNames: string[] = [];
-  watchDossier(dossierId, {
-    versionAdded: () => undefined,
-    versionRemoved: ({ versionId, name }) => {
-      if (!table.isConnected || !comparison.versionIds.includes(versionId)) return;
-      goneNames.push(name);
-      gone.hidden = false;
-      gone.textContent = `Removed from the dossier since this table was made: ${goneNames.join(", ")}. The table still shows the text as it was.`;
-    },
-    notLive: (reason) => {
-      if (!table.isConnected || goneNames.length > 0) return;
-      gone.hidden = false;
-      gone.textContent = `This page will not say if one of these versions is removed from the dossier (${reason}).`;
-    },
-  });
   app.replaceChildren(
     h("p", { class: "no-print" }, h("a", { href: `#/dossiers/${dossierId}` }, "← Dossier")),
     h("h1", {}, title),

@@ -3,8 +3,10 @@
  * reference for a comparison, an upload form for those who may add versions, the removal of a
  * version by those who may, and its members. Versions others add or remove come and go live.
  */
-import { api, ApiFailure, upload } from "../api";
+import { api, ApiFailure } from "../api";
+import { filesSentTo, sentFromHere, onFileSent, sendFile, type FileSent } from "../files-sent";
 import { watchDossier } from "../realtime";
+import { pageSignal } from "../page-life";
 import { STAGES, type DossierDetail, type DossierVersion, type VersionSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
 
@@ -88,7 +90,10 @@ function tickedAtFirst(versions: readonly VersionSummary[]): Set<number> {
 
 /** Shows a dossier; versions others add or remove while the page is open come and go as they do. */
 export async function showDossier(app: HTMLElement, id: number): Promise<void> {
+  const signal = pageSignal();
   const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
+  // The reader went elsewhere meanwhile: this page is not shown over that one.
+  if (signal.aborted) return;
   const ticked = tickedAtFirst(dossier.versions);
   // A notice every version carries (the demonstration texts) is said once, above them.
   const notices = new Set(dossier.versions.map((v) => v.notice));
@@ -112,7 +117,7 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
         throw err;
       }
     }
-    dropVersion(v.id);
+    dropVersion(v.id, true);
     news.textContent = `Removed ${v.name}.`;
   };
   /** Whether the dossier, read afresh, no longer has the version; false when it cannot be read. */
@@ -147,14 +152,14 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
   const shown = new Set(dossier.versions.map((v) => v.id));
   // The list is on the page even while empty, so that the first version another member adds appears in it.
   form.hidden = dossier.versions.length === 0;
-  /** Takes a removed version off the list; false when it was not on it. */
-  function dropVersion(versionId: number): boolean {
+  /** Takes a removed version off the list (`own`: this page removed it); false when it was not on it. */
+  function dropVersion(versionId: number, own = false): boolean {
     removed.add(versionId);
     const row = list.querySelector(`li[data-version="${versionId}"]`);
     if (row === null) return false;
     const wasRef = row.querySelector<HTMLInputElement>('input[name="ref"]')?.checked ?? false;
-    // The row had the focus, or had it until its button was disabled while the removal ran.
-    const hadFocus = row.contains(document.activeElement) || document.activeElement === document.body;
+    // The row had the focus; or, in this page's own removal, had it until its button was disabled while the removal ran.
+    const hadFocus = row.contains(document.activeElement) || (own && document.activeElement === document.body);
     row.remove();
     // Focus does not fall to the page with the row that had it: the status line says what happened.
     if (hadFocus) news.focus();
@@ -190,11 +195,10 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
       none.remove();
     }
   };
-  /** Names of the versions this page is uploading: their news is said on the upload's own line. */
-  const uploading = new Map<string, number>();
   const versionAdded = ({ versionId, name }: { versionId: number; name: string }) => {
     if (shown.has(versionId) || !list.isConnected) return;
-    const ours = uploading.has(name);
+    // A version this browser is sending: its news is said on the file's own line.
+    const ours = sentFromHere(id, name);
     refreshList()
       .then(() => {
         if (!ours) news.textContent = `A new version was added: ${name}.`;
@@ -239,7 +243,7 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
               const why = err instanceof ApiFailure ? `: ${err.message}` : "";
               news.textContent = `Reload the page to see the version you added (the list could not be refreshed${why}).`;
             }),
-          uploading,
+          signal,
         )
       : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
     h("h2", {}, "Members"),
@@ -254,12 +258,15 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
 /**
  * The form that adds versions. Each file sent has a line of its own below the form, with its
  * progress and then its outcome, so that a small file sent while a large one is still being
- * read is told apart from it; the form is cleared as soon as a file is sent, so that a second
- * click sends nothing twice. An added version joins the list through `added`.
+ * read is told apart from it, and the lines outlive the page (see files-sent.ts). The form is
+ * cleared as soon as a file is sent, so that a second click sends nothing twice, and filled
+ * again with what was sent if that is refused while the form is still empty. An added version
+ * joins the list through `added`.
  */
-function uploadForm(id: number, added: () => Promise<void>, uploading: Map<string, number>): HTMLElement {
+function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal): HTMLElement {
   const file = h("input", { type: "file", name: "file", id: "upload-file", required: true });
-  const name = h("input", { name: "name", id: "upload-name", required: true, maxlength: 120 });
+  // Something besides spaces: a name of spaces would be refused only after the file was sent.
+  const name = h("input", { name: "name", id: "upload-name", required: true, maxlength: 120, pattern: ".*\\S.*" });
   const stage = h("select", { name: "stage", id: "upload-stage" }, ...STAGES.map((s) => h("option", { value: s }, s)));
   const sent = h("ul", { class: "uploads" });
   const form = h(
@@ -275,6 +282,45 @@ function uploadForm(id: number, added: () => Promise<void>, uploading: Map<strin
     h("button", { type: "submit" }, "Upload"),
     sent,
   );
+  const lines = new Map<FileSent, { line: HTMLElement; status: HTMLElement; progress: HTMLProgressElement }>();
+  const show = (f: FileSent) => {
+    let shown = lines.get(f);
+    if (shown === undefined) {
+      const progress = h("progress", { max: 1, value: 0 });
+      const status = h("span", { role: "status" });
+      const line = h("li", { class: "sent" }, h("strong", {}, f.versionName), ` (${f.fileName}): `, status, " ", progress);
+      shown = { line, status, progress };
+      lines.set(f, shown);
+      sent.append(line);
+    }
+    shown.progress.value = f.share;
+    if (f.state === "sending" || f.state === "reading") {
+      shown.status.textContent = f.state === "sending" ? "uploading…" : "reading the file…";
+      return;
+    }
+    shown.progress.remove();
+    shown.status.textContent = f.outcome;
+    shown.line.classList.toggle("error", f.state === "refused");
+    f.shown = true;
+  };
+  for (const f of filesSentTo(id)) show(f);
+  onFileSent((f) => {
+    if (f.dossierId !== id) return;
+    const wasDone = f.shown;
+    show(f);
+    if (wasDone) return;
+    if (f.state === "added") void added();
+    // Refused while the form is still empty: what was sent goes back in, to be mended and sent again.
+    if (f.state === "refused" && file.files?.length === 0 && name.value === "") {
+      const chosen = f.data.get("file");
+      if (chosen instanceof File) {
+        const transfer = new DataTransfer();
+        transfer.items.add(chosen);
+        file.files = transfer.files;
+      }
+      name.value = f.versionName;
+    }
+  }, signal);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const data = new FormData(form);
@@ -283,36 +329,7 @@ function uploadForm(id: number, added: () => Promise<void>, uploading: Map<strin
     // Sent: the form is free for the next file, and a second click finds no file to send.
     file.value = "";
     name.value = "";
-    const progress = h("progress", { max: 1, value: 0 });
-    const status = h("span", { role: "status" }, "uploading…");
-    const line = h("li", { class: "sent" }, h("strong", {}, versionName), ` (${fileName}): `, status, " ", progress);
-    sent.append(line);
-    uploading.set(versionName, (uploading.get(versionName) ?? 0) + 1);
-    upload<{ version: VersionSummary }>(`/api/dossiers/${id}/versions`, data, (share) => {
-      progress.value = share;
-      if (share >= 1) status.textContent = "reading the file…";
-    })
-      .then(async ({ version }) => {
-        progress.remove();
-        const warnings = version.warnings.length ? `, ${version.warnings.length} warnings` : "";
-        status.textContent = `added: ${version.words} words${warnings}.`;
-        await added();
-      })
-      .catch((err: unknown) => {
-        progress.remove();
-        line.classList.add("error");
-        if (err instanceof ApiFailure && err.status === 401) {
-          status.textContent = "not added: your session has ended. Sign in again, then add the file once more.";
-          window.dispatchEvent(new Event("session-ended"));
-          return;
-        }
-        status.textContent = err instanceof ApiFailure ? `not added: ${err.message}` : "not added: the server could not be reached.";
-      })
-      .finally(() => {
-        const left = (uploading.get(versionName) ?? 1) - 1;
-        if (left > 0) uploading.set(versionName, left);
-        else uploading.delete(versionName);
-      });
+    sendFile(id, versionName, fileName, data);
   });
   return form;
 }

@@ -4,9 +4,13 @@
 import { api } from "../api";
 import type { DossierSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
+import { pageSignal } from "../page-life";
 
 export async function showDossiers(app: HTMLElement): Promise<void> {
+  const signal = pageSignal();
   const { dossiers } = await api<{ dossiers: DossierSummary[] }>("GET", "/api/dossiers");
+  // The reader went elsewhere meanwhile: this list is not shown over that page.
+  if (signal.aborted) return;
   app.replaceChildren(
     h("h1", {}, "Dossiers"),
     h(
