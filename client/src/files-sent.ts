@@ -10,8 +10,10 @@ export interface FileSent {
   readonly dossierId: number;
   readonly versionName: string;
   readonly fileName: string;
-  /** The form's fields as sent, the file among them: to put back in the form if it is refused. */
-  readonly data: FormData;
+  /** The form's fields as sent, the file among them: to put back in the form if it is refused; let go once it is added. */
+  data: FormData | null;
+  /** The version it became, once added. */
+  versionId: number | null;
   /** The share sent so far, 0 to 1. */
   share: number;
   state: "sending" | "reading" | "added" | "refused";
@@ -26,7 +28,7 @@ const listeners = new Set<(file: FileSent) => void>();
 
 /** Sends a file as a new version of a dossier; `listen` hears of every change to any file sent. */
 export function sendFile(dossierId: number, versionName: string, fileName: string, data: FormData): FileSent {
-  const file: FileSent = { dossierId, versionName, fileName, data, share: 0, state: "sending", outcome: "", shown: false };
+  const file: FileSent = { dossierId, versionName, fileName, data, versionId: null, share: 0, state: "sending", outcome: "", shown: false };
   files.push(file);
   const changed = () => {
     for (const listener of listeners) listener(file);
@@ -40,6 +42,8 @@ export function sendFile(dossierId: number, versionName: string, fileName: strin
       const warnings = version.warnings.length ? `, ${version.warnings.length} warnings` : "";
       file.state = "added";
       file.outcome = `added: ${version.words} words${warnings}.`;
+      file.versionId = version.id;
+      file.data = null;
     })
     .catch((err: unknown) => {
       file.state = "refused";
@@ -53,28 +57,35 @@ export function sendFile(dossierId: number, versionName: string, fileName: strin
   return file;
 }
 
-/**
- * The files sent to a dossier that a page should show: those on their way, and those whose
- * outcome no page has shown yet. Outcomes shown before are let go.
- */
+/** The files sent to a dossier that a page should show: those on their way, and those whose outcome no page has shown yet. */
 export function filesSentTo(dossierId: number): FileSent[] {
+  return files.filter((f) => f.dossierId === dossierId);
+}
+
+/** Lets go of the files whose outcome a page has shown: called as that page is left. */
+export function forgetShown(dossierId: number): void {
   for (let k = files.length - 1; k >= 0; k--) {
     const f = files[k]!;
     if (f.dossierId === dossierId && f.shown && (f.state === "added" || f.state === "refused")) files.splice(k, 1);
   }
-  return files.filter((f) => f.dossierId === dossierId);
 }
 
 /**
- * Whether this browser sent the dossier's version of this name (on its way, or added): names are
- * the dossier's own, so the news of it is this browser's, told on the file's line.
+ * Whether the news of a version added to the dossier is of a file this browser sent: one it
+ * became, or one of that name still on its way (the news may come before the answer). Its line
+ * tells of it.
  */
-export function sentFromHere(dossierId: number, versionName: string): boolean {
-  return files.some((f) => f.dossierId === dossierId && f.versionName === versionName && f.state !== "refused");
+export function sentFromHere(dossierId: number, versionId: number, versionName: string): boolean {
+  return files.some(
+    (f) =>
+      f.dossierId === dossierId &&
+      (f.versionId === versionId || (f.versionName === versionName && (f.state === "sending" || f.state === "reading"))),
+  );
 }
 
 /** Hears of every change to a file sent, until the signal ends it. */
 export function onFileSent(listener: (file: FileSent) => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
   listeners.add(listener);
   signal.addEventListener("abort", () => listeners.delete(listener), { once: true });
 }

@@ -46,6 +46,8 @@ async function route(): Promise<void> {
   document.title = "Synopsis";
   try {
     if (user === null) setUser(await currentUser());
+    // Another route began while the session was asked for: that one shows its page.
+    if (signal.aborted) return;
     if (user === null && path !== "/login") {
       location.hash = "#/login";
       return;

@@ -46,6 +46,8 @@ export class SqliteStore implements Store {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
+    // Case folded as JavaScript folds it, for every script: SQLite's NOCASE folds A to Z alone.
+    this.db.function("fold", { deterministic: true }, (text: unknown) => String(text).toLowerCase());
     this.migrate();
   }
 
@@ -163,7 +165,7 @@ export class SqliteStore implements Store {
     const result = this.db
       .prepare(
         `INSERT INTO versions (dossier_id, name, stage, format, summary, document, created_by)
-         SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM versions WHERE dossier_id = ? AND name = ? COLLATE NOCASE)`,
+         SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM versions WHERE dossier_id = ? AND fold(name) = fold(?))`,
       )
       .run(v.dossierId, v.name, v.stage, v.format, v.summary, v.document, v.createdBy, v.dossierId, v.name);
     return result.changes === 0 ? null : Number(result.lastInsertRowid);

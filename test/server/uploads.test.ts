@@ -165,10 +165,11 @@ describe("bad uploads store nothing and say why", () => {
       201,
     );
     const before = await versionCount();
+    // A file that could not be read at all: refused for its name, so before it was read.
     const again = await owner.request<{ error: { code: string; message: string } }>(
       "POST",
       `/api/dossiers/${dossier}/versions`,
-      form(act, "b.txt", { name: "compromise a" }),
+      form("Some notes without any article.", "b.txt", { name: "compromise a" }),
     );
     expect([again.status, again.body.error]).toEqual([
       409,

@@ -115,7 +115,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
         : `${shown.length} of ${comparison.rows.length} rows`;
     let next = 0;
     const step = () => {
-      if (generation !== rendering) return;
+      // A new rendering, or the page left: rows are built for the table on screen only.
+      if (generation !== rendering || signal.aborted) return;
       const fragment = document.createDocumentFragment();
       for (const end = Math.min(shown.length, next + ROWS_PER_FRAME); next < end; next++) fragment.append(rowElement(shown[next]!, next));
       body.append(fragment);

@@ -4,7 +4,7 @@
  * version by those who may, and its members. Versions others add or remove come and go live.
  */
 import { api, ApiFailure } from "../api";
-import { filesSentTo, sentFromHere, onFileSent, sendFile, type FileSent } from "../files-sent";
+import { filesSentTo, forgetShown, onFileSent, sendFile, sentFromHere, type FileSent } from "../files-sent";
 import { watchDossier } from "../realtime";
 import { pageSignal } from "../page-life";
 import { STAGES, type DossierDetail, type DossierVersion, type VersionSummary } from "../../../shared/protocol/api";
@@ -198,7 +198,7 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
   const versionAdded = ({ versionId, name }: { versionId: number; name: string }) => {
     if (shown.has(versionId) || !list.isConnected) return;
     // A version this browser is sending: its news is said on the file's own line.
-    const ours = sentFromHere(id, name);
+    const ours = sentFromHere(id, versionId, name);
     refreshList()
       .then(() => {
         if (!ours) news.textContent = `A new version was added: ${name}.`;
@@ -311,7 +311,7 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
     if (wasDone) return;
     if (f.state === "added") void added();
     // Refused while the form is still empty: what was sent goes back in, to be mended and sent again.
-    if (f.state === "refused" && file.files?.length === 0 && name.value === "") {
+    if (f.state === "refused" && f.data !== null && file.files?.length === 0 && name.value === "") {
       const chosen = f.data.get("file");
       if (chosen instanceof File) {
         const transfer = new DataTransfer();
@@ -319,8 +319,11 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
         file.files = transfer.files;
       }
       name.value = f.versionName;
+      stage.value = String(f.data.get("stage") ?? stage.value);
     }
   }, signal);
+  // Outcomes this page showed are let go with it.
+  signal.addEventListener("abort", () => forgetShown(id), { once: true });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const data = new FormData(form);
