@@ -177,6 +177,8 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
   const width = columns.length;
   const weights = new WordWeights(columns.flat(), context.weights, context.tally);
   const numbering = new Numbering(columns);
+  /** Whether any version at this level prints a provision as "deleted": most levels have none. */
+  const hasMarks = columns.some((column) => column.some((c) => c.deletedMark));
   const similarity = (a: Comparable, b: Comparable): number | null => {
     if (!compatibleKinds(a, b)) return null;
     const override = overrides.kind(a, b);
@@ -189,7 +191,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     let best: number | null = null;
     const { cells } = row;
     // A "deleted" in a row that has words speaks for no one: the words decide, not its number.
-    const marksOnly = cells.every((c) => c === null || c.deletedMark);
+    const marksOnly = hasMarks && cells.every((c) => c === null || c.deletedMark);
     for (let v = 0; v < cells.length; v++) {
       const cell = cells[v]!;
       if (cell === null || (cell.deletedMark && !marksOnly)) continue;

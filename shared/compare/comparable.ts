@@ -174,29 +174,12 @@ export class ComparableMaker {
    * subparagraph as far as alignment is concerned.
    */
   private concludingWords(version: number, parentEId: string, parentLabel: string, text: string): Comparable {
-    const tokens = this.lexicon.tokens(text);
-    // Described as a provision is, with a kind of its own: kind, no number, no heading, words.
-    const key = this.keys.next(
-      this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(CONCLUDING)), this.serialOf(null)), 0),
-      tokens.serial,
-    );
-    return {
-      version,
+    return this.wordsAlone(version, text, {
+      kind: CONCLUDING,
       type: "subparagraph",
       eId: `${parentEId}${CONCLUDING_EID}`,
-      num: null,
-      numToken: null,
-      heading: null,
-      headingTokens: null,
       label: `${parentLabel}, concluding words`,
-      text,
-      tokens,
-      bag: this.bagOf(key, false, null, tokens, []),
-      key,
-      amendments: NO_AMENDMENTS,
-      deletedMark: false,
-      children: [],
-    };
+    });
   }
 
   /**
@@ -205,21 +188,34 @@ export class ComparableMaker {
    * "REGULATION (EU) 2021/821 … of 20 May 2021 …") and so may its subject.
    */
   private title(version: number, text: string): Comparable {
+    return this.wordsAlone(version, text, { kind: PREFACE, type: PREFACE, eId: PREFACE, label: PREFACE_LABEL });
+  }
+
+  /**
+   * Words that stand as a provision without being one (a list's concluding words, the act's
+   * title): no number, no heading, no sub-provisions, and a kind of their own in their key, so
+   * that they are equal only to words of that kind.
+   */
+  private wordsAlone(
+    version: number,
+    text: string,
+    named: { readonly kind: string; readonly type: ComparableType; readonly eId: string; readonly label: string },
+  ): Comparable {
     const tokens = this.lexicon.tokens(text);
-    // Described as a provision is, with a kind of its own: kind, no number, no heading, words.
+    // Described as a provision is: kind, no number, no heading, words.
     const key = this.keys.next(
-      this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(PREFACE)), this.serialOf(null)), 0),
+      this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(named.kind)), this.serialOf(null)), 0),
       tokens.serial,
     );
     return {
       version,
-      type: PREFACE,
-      eId: PREFACE,
+      type: named.type,
+      eId: named.eId,
       num: null,
       numToken: null,
       heading: null,
       headingTokens: null,
-      label: PREFACE_LABEL,
+      label: named.label,
       text,
       tokens,
       bag: this.bagOf(key, false, null, tokens, []),
