@@ -26,7 +26,7 @@ export interface FileSent {
 const files: FileSent[] = [];
 const listeners = new Set<(file: FileSent) => void>();
 
-/** Sends a file as a new version of a dossier; `listen` hears of every change to any file sent. */
+/** Sends a file as a new version of a dossier; `onFileSent`'s listeners hear of each change to it. */
 export function sendFile(dossierId: number, versionName: string, fileName: string, data: FormData): FileSent {
   const file: FileSent = { dossierId, versionName, fileName, data, versionId: null, share: 0, state: "sending", outcome: "", shown: false };
   files.push(file);
