@@ -8,7 +8,8 @@ import type { ClientEvents, ServerEvents, VersionNews } from "../../shared/proto
 
 /** What a page does with the news of its dossier. */
 export interface DossierListener {
-  readonly versionAdded: (news: VersionNews) => void;
+  /** Left out by a page that has nothing to do with new versions (a comparison). */
+  readonly versionAdded?: (news: VersionNews) => void;
   readonly versionRemoved: (news: VersionNews) => void;
   /** The server would not send this dossier's news: why. */
   readonly notLive: (reason: string) => void;
@@ -33,7 +34,7 @@ function connection(): Socket<ServerEvents, ClientEvents> {
   if (socket === null) {
     const s: Socket<ServerEvents, ClientEvents> = io({ withCredentials: true });
     s.on("dossier:version-added", (news) => {
-      if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionAdded(news);
+      if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionAdded?.(news);
     });
     s.on("dossier:version-removed", (news) => {
       if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionRemoved(news);

@@ -53,7 +53,6 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
         : `This page will not say if one of these versions is removed from the dossier (${deaf ?? ""}).`;
   };
   watchDossier(dossierId, {
-    versionAdded: () => undefined,
     versionRemoved: ({ versionId, name }) => {
       if (signal.aborted || !asked.includes(versionId)) return;
       goneNames.push(name);
