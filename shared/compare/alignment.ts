@@ -5,7 +5,7 @@
  * so far by an order-preserving alignment; what is left over is recognised as moved, split or
  * merged where the words say so, and otherwise as inserted or deleted.
  */
-import type { Comparable, VersionSequences } from "./comparable";
+import { sameFootnotes, type Comparable, type VersionSequences } from "./comparable";
 import { alignSequences } from "./sequence-alignment";
 import type { Pair } from "./longest-chain";
 import { PairScores, SURE_MATCH } from "./pair-scores";
@@ -643,7 +643,8 @@ function cellStatus(row: WorkRow, v: number, ref: number): RowStatus | null {
   // "deleted", as the Parliament prints a deleted provision, against the provision: deleted; the
   // provision against the reference's "deleted": there where the reference has it no more.
   if (cell.deletedMark !== base.deletedMark) return cell.deletedMark ? "deleted" : "inserted";
-  const sameWords = cell.text === base.text && cell.heading === base.heading;
+  // The words of its footnotes are a provision's too; their markers are only numbering.
+  const sameWords = cell.text === base.text && cell.heading === base.heading && sameFootnotes(cell.footnotes, base.footnotes);
   if (!sameWords) return "changed";
   return cell.num === base.num ? "same" : "renumbered";
 }
@@ -691,14 +692,15 @@ function ownTextsAsParagraphs(cells: (Comparable | null)[], lexicon: Lexicon): (
         heading: null,
         headingTokens: null,
         bag: WordBag.of(lexicon, [cell.tokens]),
-        // Keys of real provisions are never negative: equal keys here mean equal words.
-        key: -1 - cell.tokens.serial,
+        // Keys of real provisions are never negative: equal keys here mean equal words and footnotes.
+        key: -1 - cell.wordsKey,
         // The provision's amendment numbers stay with it, in the row of its number.
         amendments: [],
         children: [],
       },
     ];
-    cells[v] = { ...cell, text: "", tokens: lexicon.tokens("") };
+    // Its footnotes go with its words.
+    cells[v] = { ...cell, text: "", tokens: lexicon.tokens(""), footnotes: [] };
   });
   return columns;
 }

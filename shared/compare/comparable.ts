@@ -6,7 +6,8 @@ import type { Node } from "prosemirror-model";
 import { GROUP_TYPES, isProvisionType, type ProvisionType } from "../model/schema";
 import { eIdToken, numberToken } from "../model/numbering";
 import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labels";
-import { ownText, ownTextParts } from "../model/walk";
+import { linesOf, ownBlockParts } from "../model/walk";
+import { footnotesCited, footnotesOf, type Footnote } from "../model/footnotes";
 import { amendmentNumbersIn, marksAmendments } from "../model/amendment-numbers";
 import { PREFACE, PREFACE_LABEL } from "./preface";
 import { isDeletedMark } from "./deleted-marks";
@@ -31,10 +32,14 @@ export interface Comparable {
   /** The provision's own words, without its sub-provisions'. */
   readonly text: string;
   readonly tokens: TokenizedText;
+  /** The footnotes its own words refer to, in reading order: their words are the provision's, their markers are not. */
+  readonly footnotes: readonly ComparableFootnote[];
   /** Words of the heading, own words and all sub-provisions. */
   readonly bag: WordBag;
   /** Kind, number, heading, words and sub-provisions: equal keys mean an unchanged provision, in every version. */
   readonly key: number;
+  /** Its own words and the words of its footnotes, alone: equal exactly when they are. */
+  readonly wordsKey: number;
   /** The numbers of the Parliament's amendments to this provision ("AM 60"), as its text marks them; most have none. */
   readonly amendments: readonly string[];
   /**
@@ -44,6 +49,16 @@ export interface Comparable {
    */
   readonly deletedMark: boolean;
   readonly children: readonly Comparable[];
+}
+
+/** A footnote a provision refers to, with its words tokenized for diffs. */
+export interface ComparableFootnote extends Footnote {
+  readonly tokens: TokenizedText;
+}
+
+/** Whether two provisions refer to footnotes of the same words, in the same order, whatever their markers. */
+export function sameFootnotes(a: readonly ComparableFootnote[], b: readonly ComparableFootnote[]): boolean {
+  return a.length === b.length && a.every((note, k) => note.text === b[k]!.text);
 }
 
 /** The top-level sequences of one version, each aligned on its own. */
@@ -59,6 +74,7 @@ export interface VersionSequences {
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
 const NO_AMENDMENTS: readonly string[] = [];
+const NO_FOOTNOTES: readonly ComparableFootnote[] = [];
 /** The kind given to concluding words in keys, apart from every provision type. */
 const CONCLUDING = "concluding words";
 /** How the eId of a provision's concluding words ends: Akoma Ntoso's name for a wrap-up. */
@@ -91,6 +107,8 @@ export class ComparableMaker {
   private readonly amendmentsAbove = new Map<string, string[]>();
   /** Whether the version being made marks amendment numbers anywhere: most do not, and need not be searched. */
   private marked = false;
+  /** The footnotes of the version being made, by id: empty for most, which need not be searched for references. */
+  private notes: ReadonlyMap<string, Footnote> = new Map();
 
   constructor(readonly lexicon: Lexicon) {}
 
@@ -98,6 +116,7 @@ export class ComparableMaker {
   sequencesOf(doc: Node, version: number): VersionSequences {
     const seq: VersionSequences = { preface: [], citations: [], recitals: [], body: [], annexes: [] };
     this.marked = marksAmendments(doc);
+    this.notes = footnotesOf(doc);
     const body = (node: Node, path: ProvisionPath) => {
       node.forEach((child) => {
         const name = child.type.name;
@@ -110,8 +129,10 @@ export class ComparableMaker {
     };
     doc.forEach((part) => {
       if (part.type.name === "preface") {
-        const title = ownText(part);
-        if (title.trim() !== "") seq.preface.push(this.title(version, title));
+        const blocks: Node[] = [];
+        part.forEach((block) => blocks.push(block));
+        const title = linesOf(blocks);
+        if (title.trim() !== "") seq.preface.push(this.title(version, title, this.footnotesIn(blocks)));
       } else if (part.type.name === "preamble") {
         part.forEach((child) => {
           if (child.type.name === "citation") seq.citations.push(this.comparable(child, version, this.top));
@@ -135,19 +156,23 @@ export class ComparableMaker {
         children.push(this.comparable(child, version, here, nameSubparagraphs && child.type.name === "subparagraph"));
       }
     });
-    const parts = ownTextParts(node);
+    const own = ownBlockParts(node);
     // Words after the last sub-provision close the list: a row of their own after it, where they
     // stand. A group's sub-provisions are aligned apart from it, so its words all stay its own.
-    const text = isGroup ? ownText(node) : parts.lead;
-    if (parts.concluding !== "" && !isGroup) children.push(this.concludingWords(version, eId, here.label, parts.concluding));
+    const blocks = isGroup && own.concluding.length > 0 ? [...own.lead, ...own.concluding] : own.lead;
+    const text = linesOf(blocks);
+    const concluding = isGroup ? "" : linesOf(own.concluding);
+    if (concluding !== "") children.push(this.concludingWords(version, eId, here.label, concluding, this.footnotesIn(own.concluding)));
     const tokens = this.lexicon.tokens(text);
+    const footnotes = this.footnotesIn(blocks);
     const heading = node.attrs.heading as string | null;
     const headingTokens = heading === null ? null : this.lexicon.tokens(heading);
     const num = node.attrs.num as string | null;
     const numToken = this.numberToken(num);
-    // A description: kind, number, heading (0 for none), own words, then the sub-provisions.
+    // A description: kind, number, heading (0 for none), own words and footnotes, then the sub-provisions.
+    const wordsKey = this.wordsKey(tokens, footnotes);
     let key = this.keys.next(this.keys.next(0, this.serialOf(type)), this.serialOf(numToken));
-    key = this.keys.next(this.keys.next(key, headingTokens === null ? 0 : headingTokens.serial + 1), tokens.serial);
+    key = this.keys.next(this.keys.next(key, headingTokens === null ? 0 : headingTokens.serial + 1), wordsKey);
     for (const child of children) key = this.keys.next(key, child.key);
     return {
       amendments: this.marked ? this.amendmentsOf(node, version, eId) : NO_AMENDMENTS,
@@ -162,8 +187,10 @@ export class ComparableMaker {
       label: here.label,
       text,
       tokens,
+      footnotes,
       bag: this.bagOf(key, isGroup, headingTokens, tokens, children),
       key,
+      wordsKey,
       children,
     };
   }
@@ -173,8 +200,14 @@ export class ComparableMaker {
    * a wrap-up ("art_4__para_1a__wrapup", "Article 4(1a), concluding words"): unnumbered, a
    * subparagraph as far as alignment is concerned.
    */
-  private concludingWords(version: number, parentEId: string, parentLabel: string, text: string): Comparable {
-    return this.wordsAlone(version, text, {
+  private concludingWords(
+    version: number,
+    parentEId: string,
+    parentLabel: string,
+    text: string,
+    footnotes: readonly ComparableFootnote[],
+  ): Comparable {
+    return this.wordsAlone(version, text, footnotes, {
       kind: CONCLUDING,
       type: "subparagraph",
       eId: `${parentEId}${CONCLUDING_EID}`,
@@ -187,8 +220,8 @@ export class ComparableMaker {
    * labelled "Title": its words change between stages ("Proposal for a REGULATION …" becomes
    * "REGULATION (EU) 2021/821 … of 20 May 2021 …") and so may its subject.
    */
-  private title(version: number, text: string): Comparable {
-    return this.wordsAlone(version, text, { kind: PREFACE, type: PREFACE, eId: PREFACE, label: PREFACE_LABEL });
+  private title(version: number, text: string, footnotes: readonly ComparableFootnote[]): Comparable {
+    return this.wordsAlone(version, text, footnotes, { kind: PREFACE, type: PREFACE, eId: PREFACE, label: PREFACE_LABEL });
   }
 
   /**
@@ -199,13 +232,15 @@ export class ComparableMaker {
   private wordsAlone(
     version: number,
     text: string,
+    footnotes: readonly ComparableFootnote[],
     named: { readonly kind: string; readonly type: ComparableType; readonly eId: string; readonly label: string },
   ): Comparable {
     const tokens = this.lexicon.tokens(text);
-    // Described as a provision is: kind, no number, no heading, words.
+    // Described as a provision is: kind, no number, no heading, own words and footnotes.
+    const wordsKey = this.wordsKey(tokens, footnotes);
     const key = this.keys.next(
       this.keys.next(this.keys.next(this.keys.next(0, this.serialOf(named.kind)), this.serialOf(null)), 0),
-      tokens.serial,
+      wordsKey,
     );
     return {
       version,
@@ -218,8 +253,10 @@ export class ComparableMaker {
       label: named.label,
       text,
       tokens,
+      footnotes,
       bag: this.bagOf(key, false, null, tokens, []),
       key,
+      wordsKey,
       amendments: NO_AMENDMENTS,
       deletedMark: false,
       children: [],
@@ -242,6 +279,24 @@ export class ComparableMaker {
       } else own.push(marker);
     }
     return own.length === 0 ? NO_AMENDMENTS : own;
+  }
+
+  /** The footnotes some blocks refer to, with their words tokenized. */
+  private footnotesIn(blocks: readonly Node[]): readonly ComparableFootnote[] {
+    const cited = footnotesCited(blocks, this.notes);
+    return cited.length === 0 ? NO_FOOTNOTES : cited.map((note) => ({ ...note, tokens: this.lexicon.tokens(note.text) }));
+  }
+
+  /**
+   * The number of own words and footnotes: the words, then, when there are footnotes, how many
+   * and the words of each. Their markers are left out, as a footnote's number is no change of the law.
+   */
+  private wordsKey(tokens: TokenizedText, footnotes: readonly ComparableFootnote[]): number {
+    let key = this.keys.next(0, tokens.serial);
+    if (footnotes.length === 0) return key;
+    key = this.keys.next(key, footnotes.length);
+    for (const note of footnotes) key = this.keys.next(key, note.tokens.serial);
+    return key;
   }
 
   /** The path to a provision from its parent's: its label, found once for each chain of eIds. */

@@ -6,6 +6,7 @@
 import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import type { DiffSpan } from "./word-diff";
+import type { CellFootnote } from "./footnote-diff";
 
 const STYLE = `
 body { font-family: Georgia, "Times New Roman", serif; margin: 1.5em; color: #111; }
@@ -26,6 +27,9 @@ del { background: #fbd6d6; text-decoration: line-through; }
 .num { font-weight: bold; margin-right: .4em; }
 .amendment { float: right; font-family: system-ui, sans-serif; font-size: .75em; border: 1px solid #999; border-radius: 3px; padding: 0 .3em; margin-left: .4em; }
 .heading { font-style: italic; display: block; }
+.footnotes { display: block; margin-top: .3em; padding-top: .2em; border-top: 1px solid #ccc; font-size: .85em; }
+.footnote { display: block; }
+.footnote sup { margin-right: .3em; }
 tr.depth-0 td { border-top: 2px solid #888; }
 @media print { body { margin: 0; } th { position: static; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
@@ -42,6 +46,15 @@ function spans(diff: readonly DiffSpan[]): string {
     .join("");
 }
 
+/** The footnotes under a cell's words, each with its marker as the version prints it; one the version lost has none. */
+function footnotesHtml(notes: readonly CellFootnote[] | undefined): string {
+  if (notes === undefined) return "";
+  const each = notes.map((n) =>
+    htmlElement("span", { class: "footnote" }, (n.marker !== null ? htmlElement("sup", {}, escapeMarkup(n.marker)) : "") + spans(n.diff)),
+  );
+  return htmlElement("span", { class: "footnotes" }, each.join(""));
+}
+
 function cellHtml(cell: ComparisonCell | null, note: string | null): string {
   if (cell === null) return htmlElement("td", { class: "gap" }, note ? htmlElement("span", { class: "status" }, escapeMarkup(note)) : "");
   const num = cell.num !== null ? htmlElement("span", { class: "num" }, escapeMarkup(cell.num)) : "";
@@ -52,7 +65,11 @@ function cellHtml(cell: ComparisonCell | null, note: string | null): string {
       : "";
   const status =
     cell.status !== null && cell.status !== "same" ? htmlElement("span", { class: "status" }, escapeMarkup(cell.note ?? cell.status)) : "";
-  return htmlElement("td", {}, amendments + num + heading + htmlElement("span", { class: "words" }, spans(cell.diff)) + status);
+  return htmlElement(
+    "td",
+    {},
+    amendments + num + heading + htmlElement("span", { class: "words" }, spans(cell.diff)) + footnotesHtml(cell.footnotes) + status,
+  );
 }
 
 function rowHtml(row: ComparisonRow): string {

@@ -9,6 +9,7 @@ import { ComparableMaker, type Comparable } from "./comparable";
 import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
 import { Lexicon } from "./lexicon";
 import { PREFACE } from "./preface";
+import { footnoteDiffs, footnotesAsTheyStand, type CellFootnote } from "./footnote-diff";
 
 /** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
 export const MIN_VERSIONS = 2;
@@ -48,6 +49,8 @@ export interface ComparisonCell {
   readonly rewritten?: boolean;
   /** The Parliament's amendment numbers for this provision ("AM 60"), where its text marks them. */
   readonly amendments?: readonly string[];
+  /** The footnotes its words refer to, against the reference cell's; absent when neither has any. */
+  readonly footnotes?: CellFootnote[];
 }
 
 export interface ComparisonRow {
@@ -162,11 +165,15 @@ function tableCell(
   differ: CellDiffer,
 ): ComparisonCell {
   const note = relation?.note ?? null;
-  if (isRef) return cellOf(cell, [["=", cell.text]], null, 1, note);
+  if (isRef) return cellOf(cell, [["=", cell.text]], footnotesAsTheyStand(cell.footnotes, "="), null, 1, note);
   const confidence = relation?.confidence ?? 1;
-  if (base === null) return cellOf(cell, cell.text === "" ? [] : [["+", cell.text]], relation?.status ?? "inserted", confidence, note);
+  if (base === null) {
+    const diff: DiffSpan[] = cell.text === "" ? [] : [["+", cell.text]];
+    return cellOf(cell, diff, footnotesAsTheyStand(cell.footnotes, "+"), relation?.status ?? "inserted", confidence, note);
+  }
   const { spans, rewritten } = tokenDiff(base.tokens, cell.tokens, differ.lexicon, differ.limit);
-  const made = cellOf(cell, spans, relation?.status ?? "same", confidence, note);
+  const footnotes = footnoteDiffs(base.footnotes, cell.footnotes, differ);
+  const made = cellOf(cell, spans, footnotes, relation?.status ?? "same", confidence, note);
   if (cell.heading === base.heading && !rewritten) return made;
   const empty = differ.lexicon.tokens("");
   const headingDiff =
@@ -176,9 +183,22 @@ function tableCell(
   return { ...made, ...(headingDiff ? { headingDiff } : {}), ...(rewritten ? { rewritten } : {}) };
 }
 
-function cellOf(cell: Comparable, diff: DiffSpan[], status: RowStatus | null, confidence: number, note: string | null): ComparisonCell {
+function cellOf(
+  cell: Comparable,
+  diff: DiffSpan[],
+  footnotes: CellFootnote[],
+  status: RowStatus | null,
+  confidence: number,
+  note: string | null,
+): ComparisonCell {
   const made = { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, diff, status, confidence, note };
-  return cell.amendments.length === 0 ? made : { ...made, amendments: cell.amendments };
+  // Most cells have neither: the fields are left out rather than empty.
+  if (cell.amendments.length === 0 && footnotes.length === 0) return made;
+  return {
+    ...made,
+    ...(cell.amendments.length === 0 ? {} : { amendments: cell.amendments }),
+    ...(footnotes.length === 0 ? {} : { footnotes }),
+  };
 }
 
 function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {

@@ -3,7 +3,7 @@
  * and a range of provisions ("Article 4" to "Article 9"). A row kept by a filter keeps its
  * parent rows, so that a point is never shown without the article it belongs to.
  */
-import type { Comparison, ComparisonRow } from "./comparison";
+import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 
 export interface RowFilter {
   readonly changedOnly?: boolean;
@@ -17,6 +17,12 @@ export interface RowFilter {
 /** Text as search compares it: accents, case and the width of spacing ignored ("personal   data" finds "personal\ndata"). */
 function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").toLowerCase();
+}
+
+/** What a search looks in: a cell's label, heading, words and footnotes. */
+function searchedText(cell: ComparisonCell): string {
+  const notes = cell.footnotes?.map((n) => n.text).join(" ") ?? "";
+  return `${cell.label} ${cell.heading ?? ""} ${cell.text} ${notes}`;
 }
 
 function labels(row: ComparisonRow): string[] {
@@ -43,7 +49,7 @@ export function filterRows(comparison: Comparison, filter: RowFilter): Compariso
     if (filter.changedOnly && row.status === "same") return false;
     if (filter.types && filter.types.length > 0 && !filter.types.includes(row.type)) return false;
     if (range && (i < range[0] || i > range[1])) return false;
-    if (search && !row.cells.some((c) => c !== null && fold(`${c.label} ${c.heading ?? ""} ${c.text}`).includes(search))) return false;
+    if (search && !row.cells.some((c) => c !== null && fold(searchedText(c)).includes(search))) return false;
     return true;
   };
   const keep = new Array<boolean>(rows.length).fill(false);

@@ -12,8 +12,11 @@
 const SLOT = 4;
 
 export class SequenceNumbers {
-  /** A long act's provisions take some 100,000 steps: start where growing would soon take it. */
-  private slots = new Int32Array(SLOT * (1 << 15));
+  /**
+   * Four versions of a 100,000-word act give some 18,000 numbers (a number for each new step):
+   * room for 32,768 before growing, so that a long comparison never stops to grow the table.
+   */
+  private slots = new Int32Array(SLOT * (1 << 16));
   /** Numbers given so far, the empty sequence's included. */
   private count = 1;
 

@@ -43,25 +43,35 @@ export function ownText(provision: Node): string {
 }
 
 /**
- * A provision's own words in two parts: those that lead to its sub-provisions (or stand between
- * them), and the concluding words that follow its last sub-provision ("" when none), as a list's
- * closing sentence does.
+ * A provision's own blocks in two parts: those that lead to its sub-provisions (or stand between
+ * them), and those that follow its last sub-provision and conclude it, as a list's closing
+ * sentence does (none when nothing follows, or when it has no sub-provisions).
  */
-export function ownTextParts(provision: Node): { readonly lead: string; readonly concluding: string } {
-  const lead: string[] = [];
+export function ownBlockParts(provision: Node): { readonly lead: readonly Node[]; readonly concluding: readonly Node[] } {
+  const lead: Node[] = [];
   // Blocks since the last sub-provision: concluding words if no sub-provision follows them.
-  let since: string[] = [];
+  let since: Node[] = [];
   let hasSubProvisions = false;
   provision.forEach((child) => {
-    if (!isProvisionType(child.type.name)) since.push(blockText(child));
+    if (!isProvisionType(child.type.name)) since.push(child);
     else {
       hasSubProvisions = true;
       for (const block of since) lead.push(block);
       since = [];
     }
   });
-  if (!hasSubProvisions) return { lead: since.join("\n"), concluding: "" };
-  return { lead: lead.join("\n"), concluding: since.join("\n") };
+  return hasSubProvisions ? { lead, concluding: since } : { lead: since, concluding: [] };
+}
+
+/** A provision's own words in the two parts of `ownBlockParts`: "" for a part without blocks. */
+export function ownTextParts(provision: Node): { readonly lead: string; readonly concluding: string } {
+  const { lead, concluding } = ownBlockParts(provision);
+  return { lead: linesOf(lead), concluding: linesOf(concluding) };
+}
+
+/** The words of blocks, one line a block. */
+export function linesOf(blocks: readonly Node[]): string {
+  return blocks.length === 1 ? blockText(blocks[0]!) : blocks.map(blockText).join("\n");
 }
 
 /** The words of a block: a paragraph's text, or a table's cells separated by tabs and rows by lines. */

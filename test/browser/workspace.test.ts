@@ -215,6 +215,22 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator("form.choose").isVisible()).toBe(false);
   });
 
+  it("shows a provision's footnotes under its words, with the marker the version prints", async () => {
+    await page.goto(`${server.url}/#/`);
+    await page.click("text=ePrivacy Directive 2002/58/EC");
+    await page.waitForSelector("form.choose");
+    await page.click("form.choose button[type=submit]");
+    await page.waitForSelector(".rows[data-complete=true]");
+    await page.fill("#jump", "Article 14(2)");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Article 14(2)");
+    const notes = await page.locator(".row:focus .footnote").allTextContents();
+    // In both consolidations: footnote 9, on Directive 98/34/EC.
+    expect(notes).toHaveLength(2);
+    for (const note of notes) expect(note).toMatch(/^9OJ L 204, 21\.7\.1998, p\. 37\./);
+    expect(await page.locator(".row:focus .footnote sup").allTextContents()).toEqual(["9", "9"]);
+  });
+
   it("signs out", async () => {
     await page.click("#logout");
     await page.waitForSelector("form.login");

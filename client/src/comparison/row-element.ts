@@ -3,11 +3,22 @@
  * heading and words, insertions underlined and deletions struck through (not by colour alone).
  */
 import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comparison";
+import type { CellFootnote } from "../../../shared/compare/footnote-diff";
 import type { DiffSpan } from "../../../shared/compare/word-diff";
 import { h } from "../dom";
 
 function spans(diff: readonly DiffSpan[]): (Node | string)[] {
   return diff.map(([op, text]) => (op === "+" ? h("ins", {}, text) : op === "-" ? h("del", {}, text) : text));
+}
+
+/** The footnotes under a cell's words, each with its marker as the version prints it; one the version lost has none. */
+function footnotes(notes: readonly CellFootnote[] | undefined): HTMLElement | null {
+  if (notes === undefined) return null;
+  return h(
+    "span",
+    { class: "footnotes" },
+    ...notes.map((n) => h("span", { class: "footnote" }, n.marker !== null ? h("sup", {}, n.marker) : null, ...spans(n.diff))),
+  );
 }
 
 function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
@@ -24,6 +35,7 @@ function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
     c.num !== null ? h("span", { class: "num" }, c.num) : null,
     c.heading !== null ? h("span", { class: "heading" }, ...(c.headingDiff ? spans(c.headingDiff) : [c.heading])) : null,
     h("span", { class: "words" }, ...spans(c.diff)),
+    footnotes(c.footnotes),
     c.status && c.status !== "same" ? h("span", { class: "status" }, c.note ?? c.status) : null,
   );
 }
