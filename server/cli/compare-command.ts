@@ -58,6 +58,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   }
   if (values.json) out.write(json + "\n");
   else {
+    for (const notice of comparison.notices) out.write(`notice: ${notice}\n`);
     for (const [v, s] of comparison.statistics.entries()) {
       const role = v === comparison.ref ? " (reference)" : "";
       out.write(

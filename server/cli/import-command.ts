@@ -44,6 +44,9 @@ export async function importCommand(args: string[], out: NodeJS.WritableStream):
   } else {
     const summary = summarize(doc);
     out.write(`${summary.title}\n`);
+    // A demonstration text says so wherever it is shown.
+    const notice = doc.attrs.notice as string | null;
+    if (notice !== null) out.write(`notice: ${notice}\n`);
     out.write(`format: ${detected}\n`);
     for (const [type, count] of Object.entries(summary.counts)) out.write(`  ${type}: ${count}\n`);
     out.write(`words: ${summary.words}\n`);

@@ -31,6 +31,13 @@ describe("synopsis import", () => {
     expect(stdout).toMatch(/ {2}article: 23\n/);
     expect(stdout).toMatch(/words: \d+/);
     expect(readFileSync(out, "utf8")).toMatch(/<akomaNtoso xmlns="http:\/\/docs.oasis-open.org\/legaldocml\/ns\/akn\/3.0"/);
+    expect(stdout).not.toMatch(/notice:/);
+  });
+
+  it("says under the title that a demonstration text is not the authentic one", async () => {
+    const { code, stdout } = await synopsis("import", join(FIXTURES, "dual-use/commission-proposal-2016.akn.xml"));
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[1]).toMatch(/^notice: Abridged demonstration .*; not the authentic text\./);
   });
 
   it("prints the document as JSON with each provision's own words", async () => {
@@ -100,7 +107,8 @@ describe("synopsis compare", () => {
     );
     const { code, stdout } = await synopsis("compare", ...files, "--names", "Commission,Parliament,Council,Regulation", "--out", html);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Commission \(reference\): \d+ unchanged/);
+    // The demonstration texts' notice comes first, once.
+    expect(stdout).toMatch(/^notice: Abridged demonstration [^\n]*not the authentic text[^\n]*\nCommission \(reference\): \d+ unchanged/);
     const page = readFileSync(html, "utf8");
     expect(page).toMatch(/<th>Council<\/th>/);
     expect(page).toMatch(/<ins>[^<]+<\/ins>/);
