@@ -5,6 +5,7 @@
  */
 import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
+import type { RowStatus } from "./alignment";
 import type { DiffSpan } from "./word-diff";
 import type { CellFootnote } from "./footnote-diff";
 
@@ -31,7 +32,7 @@ del { background: #fbd6d6; text-decoration: line-through; }
 .footnote { display: block; }
 .footnote sup { margin-right: .3em; }
 tr.depth-0 td { border-top: 2px solid #888; }
-@media print { body { margin: 0; } th { position: static; } tr { break-inside: avoid; } thead { display: table-header-group; } }
+@media print { body { margin: 0; } table.comparison th { position: static; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
 function spans(diff: readonly DiffSpan[]): string {
@@ -55,8 +56,12 @@ function footnotesHtml(notes: readonly CellFootnote[] | undefined): string {
   return htmlElement("span", { class: "footnotes" }, each.join(""));
 }
 
-function cellHtml(cell: ComparisonCell | null, note: string | null): string {
-  if (cell === null) return htmlElement("td", { class: "gap" }, note ? htmlElement("span", { class: "status" }, escapeMarkup(note)) : "");
+/** A cell, or for a column without one, a gap that says why in words when the column lost the reference's provision. */
+function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus: RowStatus | null): string {
+  if (cell === null) {
+    const why = note ?? columnStatus;
+    return htmlElement("td", { class: "gap" }, why !== null ? htmlElement("span", { class: "status" }, escapeMarkup(why)) : "");
+  }
   const num = cell.num !== null ? htmlElement("span", { class: "num" }, escapeMarkup(cell.num)) : "";
   const amendments = cell.amendments ? htmlElement("span", { class: "amendment" }, escapeMarkup(cell.amendments.join(", "))) : "";
   const heading =
@@ -81,7 +86,7 @@ function rowHtml(row: ComparisonRow): string {
   return htmlElement(
     "tr",
     { class: `depth-${Math.min(row.depth, 3)} ${row.status}` },
-    label + row.cells.map((c, v) => cellHtml(c, row.notes[v] ?? null)).join(""),
+    label + row.cells.map((c, v) => cellHtml(c, row.notes[v] ?? null, row.statuses[v] ?? null)).join(""),
   );
 }
 

@@ -164,6 +164,12 @@ describe("the dual-use dossier in four columns", () => {
     expect(labelsOf(row)).toEqual(["Article 4(1)(d)", "Article 4(1)(d)", null, null]);
     expect(row.cells[0]!.text).toMatch(/human rights/);
     expect(row.status).toBe("deleted");
+    // Said in words in the empty cells, not by their shading alone, which need not print.
+    const html = comparisonHtml(comparison, [row]);
+    expect(html.match(/<td class="gap">[^]*?<\/td>/g)).toEqual([
+      '<td class="gap"><span class="status">deleted</span></td>',
+      '<td class="gap"><span class="status">deleted</span></td>',
+    ]);
   });
 
   it("shows Parliament's inserted points and recitals in rows of their own", () => {

@@ -4,6 +4,7 @@
  */
 import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comparison";
 import type { CellFootnote } from "../../../shared/compare/footnote-diff";
+import type { RowStatus } from "../../../shared/compare/alignment";
 import type { DiffSpan } from "../../../shared/compare/word-diff";
 import { h } from "../dom";
 
@@ -21,13 +22,16 @@ function footnotes(notes: readonly CellFootnote[] | undefined): HTMLElement | nu
   );
 }
 
-function cell(c: ComparisonCell | null, note: string | null): HTMLElement {
-  if (c === null)
+/** A cell, or for a column without one, a gap that says why in words when the column lost the reference's provision. */
+function cell(c: ComparisonCell | null, note: string | null, status: RowStatus | null): HTMLElement {
+  if (c === null) {
+    const why = note ?? status;
     return h(
       "td",
-      { class: "cell gap", role: "cell", "aria-label": note ?? "not in this version" },
-      note ? h("span", { class: "status" }, note) : null,
+      { class: "cell gap", role: "cell", "aria-label": why ?? "not in this version" },
+      why !== null ? h("span", { class: "status" }, why) : null,
     );
+  }
   return h(
     "td",
     { class: `cell ${c.status ?? "reference"}`, role: "cell" },
@@ -58,6 +62,6 @@ export function rowElement(row: ComparisonRow, index: number): HTMLTableRowEleme
       "data-label": row.label,
     },
     label,
-    ...row.cells.map((c, v) => cell(c, row.notes[v] ?? null)),
+    ...row.cells.map((c, v) => cell(c, row.notes[v] ?? null, row.statuses[v] ?? null)),
   );
 }

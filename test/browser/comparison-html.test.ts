@@ -1,0 +1,51 @@
+/*
+ * The comparison's HTML file in Chromium, as a staffer opens and prints it: the column heads
+ * stay in view on screen, and in print they are the table's own head, repeated on every page,
+ * even when the page was scrolled before printing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { compareVersions } from "../../shared/compare/comparison";
+import { comparisonHtml } from "../../shared/compare/comparison-html";
+import { hasChromium, launchChromium } from "../support/browser";
+import { fixtureDoc } from "../support/fixtures";
+
+describe.skipIf(!hasChromium)("the comparison's HTML file in a browser", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const comparison = compareVersions(
+      [fixtureDoc("eurlex/eprivacy-2002-58-cons-2006.fmx.xml"), fixtureDoc("eurlex/eprivacy-2002-58-cons-2009.fmx.xml")],
+      { names: ["2006", "2009"] },
+    );
+    await page.setContent(comparisonHtml(comparison));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const head = () =>
+    page.evaluate(() => {
+      const th = document.querySelector("table.comparison thead th")!;
+      return { position: getComputedStyle(th).position, top: Math.round(th.getBoundingClientRect().top) };
+    });
+
+  it("keeps the column heads at the top of the window while the table scrolls", async () => {
+    await page.evaluate(() => window.scrollTo(0, 6000));
+    expect(await head()).toEqual({ position: "sticky", top: 0 });
+  });
+
+  it("prints the heads as the table's head, not stuck where the window was scrolled to", async () => {
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => ({
+      position: getComputedStyle(document.querySelector("table.comparison thead th")!).position,
+      head: getComputedStyle(document.querySelector("table.comparison thead")!).display,
+    }));
+    await page.emulateMedia({ media: "screen" });
+    expect(printed).toEqual({ position: "static", head: "table-header-group" });
+  });
+});
