@@ -141,9 +141,13 @@ interface CellDiffer {
 
 function tableRow(row: AlignedRow, depth: number, ref: number, differ: CellDiffer): ComparisonRow {
   const base = row.cells[ref] ?? null;
-  const cells = row.cells.map((cell, v) =>
-    cell === null ? null : tableCell(cell, v === ref ? null : base, v === ref, row.relations[v] ?? null, differ),
-  );
+  const cells = row.cells.map((cell, v) => {
+    if (cell === null) return null;
+    // The reference's "deleted", as the Parliament prints a provision it deletes, is no words to
+    // diff a provision against: the provision stands whole, as where the reference has no cell.
+    const against = v === ref || (base?.deletedMark === true && !cell.deletedMark) ? null : base;
+    return tableCell(cell, against, v === ref, row.relations[v] ?? null, differ);
+  });
   const first = (base ?? row.cells.find((c) => c !== null))!;
   return {
     type: first.type,

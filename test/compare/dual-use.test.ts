@@ -129,6 +129,19 @@ describe("the dual-use dossier in four columns", () => {
     expect(comparison.rows.some((r) => r.cells[1]?.text === "deleted" && r.cells[0] === null)).toBe(false);
   });
 
+  it("shows, against the Parliament's 'deleted', the provision the other columns keep whole and inserted, with no word struck", () => {
+    const againstParliament = compareVersions(
+      DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
+      { ref: 1 },
+    );
+    // The Parliament deleted the proposal's definition 2(21) (AM 34); the Council and the act keep it as 2(20).
+    const row = againstParliament.rows.find((r) => r.cells[1]?.text === "deleted" && r.cells[0]?.label === "Article 2(21)")!;
+    for (const cell of [row.cells[0]!, row.cells[2]!, row.cells[3]!]) {
+      expect(cell.status).toBe("inserted");
+      expect(cell.diff).toEqual([["+", cell.text]]);
+    }
+  });
+
   it("shows Parliament's exclusion of commercial items after its list of cyber-surveillance items, where its wrap-up stands", () => {
     const labels = comparison.rows.map((r) => r.cells[1]?.label ?? null).filter((l) => l?.startsWith("Article 2(1a)"));
     expect(labels.at(-2)).toBe("Article 2(1a)(f)");
