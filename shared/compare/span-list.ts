@@ -7,7 +7,9 @@
  * text's spacing, except where a change follows: there the spacing the two sides do not share
  * goes to the change, so that the kept and removed spans give back the reference and the kept
  * and added spans give back the text ("his/her" against "his or her" keeps "his", removes "/"
- * and adds " or "; keeping "his " would make the reference "his /her").
+ * and adds " or "; keeping "his " would make the reference "his /her"). Spacing that a removal
+ * and the addition next to it begin or end with alike is kept too: a comma added before a space
+ * is "information[+,+] or", not "information[+, +][- -]or".
  */
 import { isSpace } from "./characters";
 import type { TokenizedText } from "./lexicon";
@@ -149,8 +151,46 @@ export class SpanList {
     }
     if (owedBefore !== "") spans.push(["-", owedBefore]);
     if (owedAfter !== "") spans.push(["+", owedAfter]);
-    return spans;
+    return keepSharedSpacing(spans);
   }
+}
+
+/** The spans with the spacing a removal and the addition beside it share at either end kept, as the header says. */
+function keepSharedSpacing(spans: readonly [DiffOp, string][]): [DiffOp, string][] {
+  const shared: [DiffOp, string][] = [];
+  const keep = (text: string): void => {
+    if (text === "") return;
+    const last = shared[shared.length - 1];
+    if (last !== undefined && last[0] === "=") last[1] += text;
+    else shared.push(["=", text]);
+  };
+  for (let k = 0; k < spans.length; k++) {
+    const [op, text] = spans[k]!;
+    const next = spans[k + 1];
+    const pair = op !== "=" && next !== undefined && next[0] !== "=" && next[0] !== op && (spans[k + 2]?.[0] ?? "=") === "=";
+    if (op === "=") keep(text);
+    else if (!pair) shared.push([op, text]);
+    else {
+      // One removal and one addition between kept words: what spacing they share stays kept.
+      const other = next[1];
+      let lead = 0;
+      while (lead < text.length && lead < other.length && text[lead] === other[lead] && isSpace(text.charCodeAt(lead))) lead++;
+      let trail = 0;
+      while (
+        trail < text.length - lead &&
+        trail < other.length - lead &&
+        text[text.length - 1 - trail] === other[other.length - 1 - trail] &&
+        isSpace(text.charCodeAt(text.length - 1 - trail))
+      )
+        trail++;
+      keep(text.slice(0, lead));
+      if (text.length - lead - trail > 0) shared.push([op, text.slice(lead, text.length - trail)]);
+      if (other.length - lead - trail > 0) shared.push([next[0], other.slice(lead, other.length - trail)]);
+      keep(text.slice(text.length - trail));
+      k++;
+    }
+  }
+  return shared;
 }
 
 /** Where the spacing after token `k` of a text begins: the white space its slice ends with. */

@@ -30,8 +30,8 @@ describe("the dual-use dossier in four columns", () => {
     expect(title.cells[1]!.status).toBe("same");
     expect(title.cells[2]!.diff.filter(([op]) => op !== "=")).toEqual([
       ["-", "transfer, "],
-      ["-", " and "],
-      ["+", ", "],
+      ["-", " and"],
+      ["+", ","],
       ["+", "and transfer "],
     ]);
     expect(title.cells[3]!.diff).toContainEqual(["-", "Proposal for a "]);
@@ -115,7 +115,7 @@ describe("the dual-use dossier in four columns", () => {
     expect(rowWith(1, "Article 2(1a)").cells[1]!.status).toBe("inserted");
     const council = row.cells[2]!;
     expect([council.status, council.confidence < 0.5]).toEqual(["changed", true]);
-    expect(row.cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by "]);
+    expect(row.cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by"]);
   });
 
   it("takes a provision the Parliament marks deleted for a deletion of the provision of that number, not for an insertion", () => {
@@ -196,7 +196,7 @@ describe("the dual-use dossier in four columns", () => {
     const row = rowWith(0, "Article 4(2)");
     expect(labelsOf(row)).toEqual(["Article 4(2)", "Article 4(2)", "Article 4(2)", "Article 4(2)"]);
     const council = row.cells[2]!.diff;
-    expect(council).toContainEqual(["-", ", under its obligation to exercise due diligence, "]);
+    expect(council).toContainEqual(["-", ", under its obligation to exercise due diligence,"]);
     const parliament = row.cells[1]!.diff;
     expect(parliament).toContainEqual(["+", "or cyber-surveillance items "]);
     expect(row.cells[0]!.diff).toEqual([["=", row.cells[0]!.text]]);

@@ -23,12 +23,13 @@ describe("a span list", () => {
     spans.keep(8, 7, 1);
     expect(spans.spans(before, after)).toEqual([
       ["=", "exports of "],
-      ["-", "cyber-surveillance "],
-      ["+", "dual-use "],
-      ["=", "items shall "],
-      ["-", "be subject to "],
-      ["+", "require an "],
-      ["=", "authorisation"],
+      // A word replaced by another: the space after both stays kept.
+      ["-", "cyber-surveillance"],
+      ["+", "dual-use"],
+      ["=", " items shall "],
+      ["-", "be subject to"],
+      ["+", "require an"],
+      ["=", " authorisation"],
     ]);
     expect(spans.kept).toBe(5);
   });
