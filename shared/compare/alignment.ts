@@ -330,7 +330,14 @@ function shareConfidences(row: WorkRow, order: readonly number[], overrides: Ove
   }
 }
 
-/** The similarity of an item's words to the closest words of a row, numbers aside; null when no cell may match it. */
+/**
+ * The similarity of an item's words to the closest words of a row, numbers aside; null when no
+ * cell may match it. The plain share of words in common (Dice), without the credit a provision
+ * contained in a longer one gets: a match in a gap has neither order nor number to back it, and
+ * two long articles on one subject share enough of an act's words to be mostly contained in each
+ * other (the Parliament's Article 4a on due diligence and the act's Article 5 on cyber-surveillance
+ * items, 0.34 with that credit, 0.21 without).
+ */
 function rowWordScore(row: WorkRow, item: Comparable, weights: WordWeights, overrides: OverrideIndex): number | null {
   let best: number | null = null;
   const marksOnly = row.cells.every((c) => c === null || c.deletedMark);
@@ -343,7 +350,7 @@ function rowWordScore(row: WorkRow, item: Comparable, weights: WordWeights, over
         ? PINNED
         : cell.deletedMark !== item.deletedMark
           ? unnumberedMarkScore(cell, item)
-          : weights.similarity(cell.bag, item.bag);
+          : weights.dice(cell.bag, item.bag);
     if (s !== null && (best === null || s > best)) best = s;
   }
   return best;
