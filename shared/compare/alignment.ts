@@ -300,8 +300,102 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     });
     markSplitsAndMerges(rows, items, rowOfItem, v, context, weights);
   }
+  joinRowsLeftApart(rows, ref, weights, overrides);
   for (const row of rows) shareConfidences(row, order, overrides);
   return rows.map((row) => finish(row, context));
+}
+
+/**
+ * Rows the order of alignment left apart, joined. A column's provisions that no row took get
+ * rows of their own after the rows, in the same gap, that only earlier columns have; a column
+ * aligned later may then find one of its provisions' counterparts out of its reach. With the act
+ * as the reference, the proposal's recitals 4 to 7 come after the act's recitals 8 and 9, and
+ * the Council's recital 5, the act's 9 in the mandate's words, meets none of them in order.
+ * Two nearby rows with cells in different columns are joined as a gap's pair is matched: when
+ * their words alone are close enough, and the cells of one can move to the other across rows
+ * that have none in their columns, so that every column keeps its order. The closest pairs are
+ * joined first. Rows with moved, split, merged or pinned cells, or a "deleted", are left as they are.
+ */
+function joinRowsLeftApart(rows: WorkRow[], ref: number, weights: WordWeights, overrides: OverrideIndex): void {
+  const open = (row: WorkRow): boolean =>
+    row.cells.some((c) => c === null) &&
+    row.cells.every((c, v) => c === null || (row.kinds[v] === "matched" && !c.deletedMark && !overrides.names(c)));
+  const candidates: { a: WorkRow; b: WorkRow; score: number }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const a = rows[i]!;
+    if (!open(a)) continue;
+    for (let j = i + 1; j < Math.min(rows.length, i + 1 + JOIN_WINDOW); j++) {
+      const b = rows[j]!;
+      if (!open(b) || !apart(a, b)) continue;
+      const score = closestWords(a, b, weights);
+      if (score !== null && score >= GAP_MATCH_THRESHOLD) candidates.push({ a, b, score });
+    }
+  }
+  // Most levels have none.
+  if (candidates.length === 0) return;
+  candidates.sort((x, y) => y.score - x.score);
+  const joined = new Set<WorkRow>();
+  for (const { a, b } of candidates) {
+    if (joined.has(a) || joined.has(b) || !apart(a, b)) continue;
+    const i = rows.indexOf(a);
+    const j = rows.indexOf(b);
+    const [source, target] = movable(rows, i, j, a) ? [a, b] : movable(rows, i, j, b) ? [b, a] : [null, null];
+    if (source === null || target === null) continue;
+    const before = target.cells.slice();
+    source.cells.forEach((cell, v) => {
+      if (cell === null) return;
+      target.cells[v] = cell;
+      target.kinds[v] = "matched";
+      target.notes[v] = null;
+    });
+    // Each cell is now as sure as it is close to the closest cell of the row it was joined with.
+    target.cells.forEach((cell, v) => {
+      if (cell === null || v === ref) return;
+      const others = before[v] === null ? before : source.cells;
+      target.scores[v] = Math.min(1, bestSimilarity(cell, others, weights) ?? 0);
+    });
+    rows.splice(rows.indexOf(source), 1);
+    joined.add(source).add(target);
+  }
+}
+
+/** How far apart two rows may be to be joined: a gap's rows, not the act's. */
+const JOIN_WINDOW = 8;
+
+/** Whether two rows have no column in common. */
+function apart(a: WorkRow, b: WorkRow): boolean {
+  return a.cells.every((c, v) => c === null || b.cells[v] === null);
+}
+
+/** Whether the cells of `row` (the row at `i` or at `j`) can move to the other across the rows between, every column kept in order. */
+function movable(rows: readonly WorkRow[], i: number, j: number, row: WorkRow): boolean {
+  for (let k = i + 1; k < j; k++) if (row.cells.some((c, v) => c !== null && rows[k]!.cells[v] !== null)) return false;
+  return true;
+}
+
+/** The closest words of two rows' cells of compatible kinds (plain share of words, as in a gap), or null when none may match. */
+function closestWords(a: WorkRow, b: WorkRow, weights: WordWeights): number | null {
+  let best: number | null = null;
+  for (const x of a.cells) {
+    if (x === null) continue;
+    for (const y of b.cells) {
+      if (y === null || !compatibleKinds(x, y)) continue;
+      const s = weights.dice(x.bag, y.bag);
+      if (best === null || s > best) best = s;
+    }
+  }
+  return best;
+}
+
+/** The best similarity, numbers included, of a cell to some cells of compatible kinds, or null. */
+function bestSimilarity(cell: Comparable, others: readonly (Comparable | null)[], weights: WordWeights): number | null {
+  let best: number | null = null;
+  for (const other of others) {
+    if (other === null || other === cell || !compatibleKinds(cell, other)) continue;
+    const s = provisionSimilarity(cell, other, weights);
+    if (best === null || s > best) best = s;
+  }
+  return best;
 }
 
 /**
