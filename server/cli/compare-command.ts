@@ -12,9 +12,36 @@ import { readInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
 
+/** The column names a comparison's files give when --names does not: their file names, a repeated one numbered ("act.xml (2)"). */
+function namesOfFiles(paths: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return paths.map((path) => {
+    const name = basename(path);
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+/**
+ * The arguments with "--ref -1" written "--ref=-1": parseArgs would take "-1" for an option of
+ * its own and refuse it in words of its own; joined, it gets the message any wrong --ref gets.
+ */
+function negativeRefJoined(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--ref" && /^-\d+$/.test(args[i + 1] ?? "")) joined.push(`--ref=${args[++i]!}`);
+    else joined.push(args[i]!);
+  }
+  return joined;
+}
+
+/** "1 name", "3 names". */
+const counted = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export async function compareCommand(args: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseArgs({
-    args,
+    args: negativeRefJoined(args),
     allowPositionals: true,
     options: {
       names: { type: "string" },
@@ -24,8 +51,9 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     },
   });
   if (positionals.length < 2) throw new UsageError("compare needs at least two files");
-  const names = values.names !== undefined ? values.names.split(",").map((n) => n.trim()) : positionals.map((p) => basename(p));
-  if (names.length !== positionals.length) throw new UsageError(`--names gives ${names.length} names for ${positionals.length} files`);
+  const names = values.names !== undefined ? values.names.split(",").map((n) => n.trim()) : namesOfFiles(positionals);
+  if (names.length !== positionals.length)
+    throw new UsageError(`--names gives ${counted(names.length, "name")} for ${counted(positionals.length, "file")}`);
   if (names.some((n) => n === "")) throw new UsageError(`--names has an empty name: "${values.names}"`);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated !== undefined && values.names !== undefined)
@@ -36,9 +64,12 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
 
   const progress = new Progress();
   const docs = [];
+  const formats: string[] = [];
   for (const path of positionals) {
     progress.step(`Reading ${basename(path)}`);
-    docs.push(readDocument({ bytes: await readInput(path), file: basename(path) }).doc);
+    const { doc, format } = readDocument({ bytes: await readInput(path), file: basename(path) });
+    docs.push(doc);
+    formats.push(format);
   }
   progress.step("Aligning and comparing");
   let comparison;
@@ -46,8 +77,13 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     comparison = compareVersions(docs, { names, ref: Number(values.ref) });
   } catch (e) {
     // An empty version is bad input; the other refusals are about how the command was called.
-    if (e instanceof ComparisonError)
-      throw e.code === "empty-version" ? new FormatError("structure", e.message) : new UsageError(e.message);
+    if (e instanceof ComparisonError && e.code === "empty-version") {
+      // A file of no known markup is read as plain text, one provision a numbered line: say so.
+      const empty = docs.findIndex((_, i) => e.message.startsWith(`version ${i + 1} `));
+      const asText = formats[empty] === "text" ? ' (it was read as plain text, which needs lines such as "Article 1" or "1.")' : "";
+      throw new FormatError("structure", e.message + asText);
+    }
+    if (e instanceof ComparisonError) throw new UsageError(e.message);
     throw e;
   }
   progress.done();
@@ -67,6 +103,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     }
     for (const w of comparison.warnings) out.write(`warning: ${w}\n`);
     if (output !== undefined) out.write(`written: ${output}\n`);
+    else out.write("the table itself: --out FILE.html (a page to read and print) or --out FILE.json, or --json\n");
   }
   return 0;
 }

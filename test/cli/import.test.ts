@@ -183,4 +183,28 @@ describe("synopsis compare", () => {
     expect(results.map((r) => r.code)).toEqual([2, 2]);
     expect(results[1]!.stderr).toMatch(/the reference column must be 0 to 1/);
   });
+
+  it("refuses a negative reference and a count of names that does not fit, in its own words", async () => {
+    const act = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
+    const results = await Promise.all([synopsis("compare", act, act, "--ref", "-1"), synopsis("compare", act, act, "--names", "Council")]);
+    expect(results.map((r) => [r.code, r.stderr.split("\n")[0]])).toEqual([
+      [2, 'synopsis: --ref must be a column number counted from 0, not "-1"'],
+      [2, "synopsis: --names gives 1 name for 2 files"],
+    ]);
+  });
+
+  it("numbers a file name given twice, says how to get the table, and says a file without provisions was read as plain text", async () => {
+    const act = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
+    const twice = await synopsis("compare", act, act);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toMatch(/\ncouncil-mandate-2019\.akn\.xml \(2\): \d+ unchanged/);
+    expect(twice.stdout).toMatch(/\nthe table itself: --out FILE\.html .* or --json\n$/);
+    const prose = join(tmp, "prose.txt");
+    writeFileSync(prose, "Some words about export controls, without a numbered provision.\n");
+    const plain = await synopsis("compare", prose, act);
+    expect([plain.code, plain.stderr.trim()]).toEqual([
+      1,
+      'synopsis: version 1 (prose.txt) has no provisions to compare (it was read as plain text, which needs lines such as "Article 1" or "1.")',
+    ]);
+  });
 });
