@@ -7,7 +7,7 @@ import type { Node } from "prosemirror-model";
 import type { Comparison } from "../shared/compare/comparison";
 import { ownTextParts, provisionsOf } from "../shared/model/walk";
 import { CONCLUDING_EID } from "../shared/compare/comparable";
-import { PREFACE } from "../shared/compare/preface";
+import { CONCLUSIONS, PREFACE } from "../shared/compare/framing";
 import { GROUP_TYPES } from "../shared/model/schema";
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
@@ -17,8 +17,11 @@ export function alignmentAccuracy(
   versions: readonly Node[],
 ): { provisions: number; correct: number; accuracy: number } {
   const guidOf = versions.map((doc) => {
-    // The act's title is one row, under the same name in every version.
-    const guids = new Map<string, string>([[PREFACE, PREFACE]]);
+    // The act's title and its concluding formulas are a row each, under the same name in every version.
+    const guids = new Map<string, string>([
+      [PREFACE, PREFACE],
+      [CONCLUSIONS, CONCLUSIONS],
+    ]);
     for (const { node } of provisionsOf(doc)) {
       guids.set(node.attrs.eId as string, node.attrs.guid as string);
       // Concluding words after a list have a row of their own: they are the provision's, under a name of their own.

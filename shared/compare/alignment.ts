@@ -133,22 +133,28 @@ export function alignVersions(
   };
   const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), context);
   return [
-    ...titleRows(
+    ...framingRows(
       versions.map((v) => v.preface),
       context,
     ),
     ...level((v) => v.citations),
     ...level((v) => v.recitals),
     ...level((v) => v.body),
+    // The concluding formulas close the enacting terms, before the annexes, as the act prints them.
+    ...framingRows(
+      versions.map((v) => v.conclusions),
+      context,
+    ),
     ...level((v) => v.annexes),
   ];
 }
 
 /**
- * The act's title: at most one per version, so always one row, whatever its words, as sure as a
- * pin. (Two different acts' titles share the row too; the warnings say the acts differ.)
+ * The act's title, or its concluding formulas: at most one per version, so always one row,
+ * whatever its words, as sure as a pin. (Two different acts' titles share the row too; the
+ * warnings say the acts differ.)
  */
-function titleRows(columns: readonly (readonly Comparable[])[], context: LevelContext): AlignedRow[] {
+function framingRows(columns: readonly (readonly Comparable[])[], context: LevelContext): AlignedRow[] {
   if (columns.every((c) => c.length === 0)) return [];
   const row: WorkRow = {
     cells: columns.map((c) => c[0] ?? null),

@@ -9,14 +9,14 @@ import { citationLabel, subparagraphsNamed, type LabelStep } from "../model/labe
 import { linesOf, ownBlockParts } from "../model/walk";
 import { footnotesCited, footnotesOf, type Footnote } from "../model/footnotes";
 import { amendmentNumbersIn, marksAmendments } from "../model/amendment-numbers";
-import { PREFACE, PREFACE_LABEL } from "./preface";
+import { CONCLUSIONS, CONCLUSIONS_LABEL, PREFACE, PREFACE_LABEL } from "./framing";
 import { isDeletedMark } from "./deleted-marks";
 import type { Lexicon, TokenizedText } from "./lexicon";
 import { WordBag } from "./word-bag";
 import { SequenceNumbers } from "./sequence-numbers";
 
-/** What alignment compares: a provision, or the act's title. */
-export type ComparableType = ProvisionType | typeof PREFACE;
+/** What alignment compares: a provision, or the act's title or concluding formulas. */
+export type ComparableType = ProvisionType | typeof PREFACE | typeof CONCLUSIONS;
 
 export interface Comparable {
   readonly version: number;
@@ -70,6 +70,8 @@ export interface VersionSequences {
   /** Groups and articles in reading order: chapters and their articles flattened. */
   readonly body: Comparable[];
   readonly annexes: Comparable[];
+  /** The concluding formulas and signatures ("Done at Brussels, …"): one, or none. */
+  readonly conclusions: Comparable[];
 }
 
 const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
@@ -114,7 +116,7 @@ export class ComparableMaker {
 
   /** The sequences of a document's provisions that alignment works on. */
   sequencesOf(doc: Node, version: number): VersionSequences {
-    const seq: VersionSequences = { preface: [], citations: [], recitals: [], body: [], annexes: [] };
+    const seq: VersionSequences = { preface: [], citations: [], recitals: [], body: [], annexes: [], conclusions: [] };
     this.marked = marksAmendments(doc);
     this.notes = footnotesOf(doc);
     const body = (node: Node, path: ProvisionPath) => {
@@ -140,6 +142,13 @@ export class ComparableMaker {
         });
       } else if (part.type.name === "body") body(part, this.top);
       else if (part.type.name === "annex") seq.annexes.push(this.comparable(part, version, this.top));
+      else if (part.type.name === "conclusions") {
+        // A signature's lines are lines of the formulas.
+        const blocks: Node[] = [];
+        part.forEach((child) => (child.type.name === "signature" ? child.forEach((line) => blocks.push(line)) : blocks.push(child)));
+        const text = linesOf(blocks);
+        if (text.trim() !== "") seq.conclusions.push(this.concludingFormulas(version, text, this.footnotesIn(blocks)));
+      }
     });
     return seq;
   }
@@ -222,6 +231,11 @@ export class ComparableMaker {
    */
   private title(version: number, text: string, footnotes: readonly ComparableFootnote[]): Comparable {
     return this.wordsAlone(version, text, footnotes, { kind: PREFACE, type: PREFACE, eId: PREFACE, label: PREFACE_LABEL });
+  }
+
+  /** The act's concluding formulas and signatures as a row of their own, after its articles, as in a four-column document. */
+  private concludingFormulas(version: number, text: string, footnotes: readonly ComparableFootnote[]): Comparable {
+    return this.wordsAlone(version, text, footnotes, { kind: CONCLUSIONS, type: CONCLUSIONS, eId: CONCLUSIONS, label: CONCLUSIONS_LABEL });
   }
 
   /**

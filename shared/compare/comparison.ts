@@ -8,7 +8,7 @@ import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus 
 import { ComparableMaker, type Comparable } from "./comparable";
 import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
 import { Lexicon } from "./lexicon";
-import { PREFACE } from "./preface";
+import { FRAMING_TYPES } from "./framing";
 import { footnoteDiffs, footnotesAsTheyStand, type CellFootnote } from "./footnote-diff";
 
 /** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
@@ -218,8 +218,8 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
     for (const row of rows) {
       const cell = row.cells[v] ?? null;
       if (cell !== null && cell.text === "" && seen.get(cell.eId)! > 1) continue;
-      // The act's title is no provision: its row is shown, not counted.
-      if (row.type === PREFACE) continue;
+      // The act's title and concluding formulas are no provisions: their rows are shown, not counted.
+      if (FRAMING_TYPES.has(row.type)) continue;
       if (v === ref) {
         if (cell !== null) stats.unchanged++;
         continue;
@@ -257,7 +257,7 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
 function warningsOf(rows: readonly ComparisonRow[], names: readonly string[], ref: number): string[] {
   const warnings: string[] = [];
   // The title row is in every version whatever its words: it says nothing of whether the acts are one.
-  const top = rows.filter((r) => r.depth === 0 && r.type !== PREFACE);
+  const top = rows.filter((r) => r.depth === 0 && !FRAMING_TYPES.has(r.type));
   names.forEach((name, v) => {
     if (v === ref) return;
     const inEither = top.filter((r) => (r.cells[v] ?? null) !== null || (r.cells[ref] ?? null) !== null);

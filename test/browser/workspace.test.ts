@@ -81,6 +81,11 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
         .first()
         .evaluate((el) => getComputedStyle(el).textDecorationLine),
     ).toBe("line-through");
+    // The rows that frame the provisions are named in the kind filter as readers name them.
+    const kinds = await page.locator("#type-filter option").allTextContents();
+    expect(kinds.slice(0, 2)).toEqual(["all provisions", "title of the act"]);
+    expect(kinds).toContain("concluding formulas");
+    expect(await page.locator('.rows .row[data-label="Concluding formulas"] ins').allTextContents()).toEqual([" 20 May 2021."]);
     // The Council deleted the human-rights catch-all: its empty cells say so in words, not by shading alone.
     expect(await page.locator('.rows .row[data-label="Article 4(1)(d)"] .cell.gap').allTextContents()).toEqual(["deleted", "deleted"]);
     mkdirSync(TEST_OUTPUT, { recursive: true });

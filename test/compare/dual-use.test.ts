@@ -39,6 +39,21 @@ describe("the dual-use dossier in four columns", () => {
     expect(title.cells[3]!.diff).toContainEqual(["+", "of 20 May 2021 "]);
   });
 
+  it("closes the enacting terms with the concluding formulas, where the act gained its date, before any annex", () => {
+    const formulas = comparison.rows.find((r) => r.type === "conclusions")!;
+    expect([formulas.label, formulas.depth, formulas.status]).toEqual(["Concluding formulas", 0, "changed"]);
+    expect(formulas.cells[3]!.diff.filter(([op]) => op !== "=")).toEqual([["+", " 20 May 2021."]]);
+    expect(formulas.cells.slice(0, 3).every((c) => c!.status === null || c!.status === "same")).toBe(true);
+    // After the last article's row and its paragraphs; not counted among the provisions.
+    const last = comparison.rows.map((r) => r.type).lastIndexOf("article");
+    expect(comparison.rows.indexOf(formulas)).toBeGreaterThan(last);
+    const counted = comparison.statistics[3]!;
+    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(
+      comparison.rows.filter((r) => r.type !== "preface" && r.type !== "conclusions" && (r.cells[3] !== null || r.cells[0] !== null))
+        .length,
+    );
+  });
+
   it("lines up each article of the proposal with its renumbered counterparts", () => {
     expect(labelsOf(rowWith(0, "Article 8"))).toEqual(["Article 8", "Article 8", "Article 8", "Article 9"]);
     expect(labelsOf(rowWith(0, "Article 14"))).toEqual(["Article 14", "Article 14", "Article 14", "Article 15"]);

@@ -120,7 +120,8 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
 
 describe("the GDPR in the Official Journal, against the consolidated text with its corrigendum", () => {
   const comparison = compare("gdpr-2016-679.fmx.xml", "gdpr-2016-679-cons-2016.fmx.xml");
-  const changed = changes(comparison).filter(([, , status]) => status === "changed");
+  // Provisions: the title and the concluding formulas frame them, and are shown apart below.
+  const changed = changes(comparison).filter(([label, , status]) => status === "changed" && label !== "Concluding formulas");
 
   it("finds the corrigendum's changes in Articles 37, 41, 42, 43, 57, 64, 65, 69 and 70 and nowhere else", () => {
     expect(changed.map(([label]) => label)).toEqual([
@@ -159,6 +160,19 @@ describe("the GDPR in the Official Journal, against the consolidated text with i
     ]);
   });
 
+  it("shows the date and signatures, which consolidated texts do not carry, removed from the concluding formulas, a row not counted", () => {
+    const formulas = comparison.rows.find((r) => r.type === "conclusions")!;
+    expect([formulas.label, formulas.status]).toEqual(["Concluding formulas", "changed"]);
+    expect(formulas.cells[1]!.diff).toEqual([
+      ["=", "This Regulation shall be binding in its entirety and directly applicable in all Member States."],
+      [
+        "-",
+        "\nDone at Brussels, 27 April 2016.\nFor the European Parliament\nThe President\nM. SCHULZ\nFor the Council\nThe President\nJ.A. HENNIS-PLASSCHAERT",
+      ],
+    ]);
+    expect(comparison.statistics[1]!.changed).toBe(changed.length);
+  });
+
   it("reports the recitals, which consolidated texts do not carry, as present on one side only", () => {
     const recitals = comparison.rows.filter((r) => r.type === "recital");
     expect(recitals).toHaveLength(173);
@@ -175,9 +189,12 @@ describe("the GDPR read from Formex and from XHTML", () => {
   it("shows no differences at all", () => {
     const comparison = compare("gdpr-2016-679.fmx.xml", "gdpr-2016-679.xhtml");
     expect(changes(comparison)).toEqual([]);
-    // Every row but the title's, which is shown and not counted.
+    // Every row but the title's and the concluding formulas', which are shown and not counted.
     expect(comparison.rows[0]!.type).toBe("preface");
-    expect(comparison.statistics[1]).toEqual({ unchanged: comparison.rows.length - 1, changed: 0, inserted: 0, deleted: 0, moved: 0 });
+    expect(comparison.rows.filter((r) => r.type === "conclusions").map((r) => r.cells[0]!.text)).toEqual([
+      "This Regulation shall be binding in its entirety and directly applicable in all Member States.\nDone at Brussels, 27 April 2016.\nFor the European Parliament\nThe President\nM. SCHULZ\nFor the Council\nThe President\nJ.A. HENNIS-PLASSCHAERT",
+    ]);
+    expect(comparison.statistics[1]).toEqual({ unchanged: comparison.rows.length - 2, changed: 0, inserted: 0, deleted: 0, moved: 0 });
   });
 });
 

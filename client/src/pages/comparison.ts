@@ -13,7 +13,7 @@ import { amendmentNumber } from "../../../shared/model/amendment-number";
 import { h } from "../dom";
 import { rowElement } from "../comparison/row-element";
 import { changeMap } from "../comparison/change-map";
-import { PREFACE, PREFACE_KIND_NAME } from "../../../shared/compare/preface";
+import { kindName } from "../../../shared/compare/framing";
 import { watchDossier } from "../realtime";
 import { pageSignal } from "../page-life";
 
@@ -76,8 +76,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     "select",
     { id: "type-filter" },
     h("option", { value: "" }, "all provisions"),
-    // The act's title is Akoma Ntoso's preface: named as readers name it.
-    ...types.map((t) => h("option", { value: t }, t === PREFACE ? PREFACE_KIND_NAME : t)),
+    // The act's title and concluding formulas are Akoma Ntoso's preface and conclusions: named as readers name them.
+    ...types.map((t) => h("option", { value: t }, kindName(t))),
   );
   const search = h("input", { type: "search", id: "search", placeholder: "words…" });
   const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12, AM 45…" });
