@@ -6,6 +6,7 @@
 import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import type { RowStatus } from "./alignment";
+import { labelColumn } from "./row-label";
 import type { DiffSpan } from "./word-diff";
 import type { CellFootnote } from "./footnote-diff";
 
@@ -20,6 +21,7 @@ table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; 
 table.comparison th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
 table.comparison td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; }
 td.label { font-family: system-ui, sans-serif; font-size: .85em; overflow-wrap: anywhere; }
+.label-source { display: block; font-size: .85em; color: #555; }
 .words { white-space: pre-line; }
 td.gap { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
 .status { display: block; font-size: .75em; color: #555; font-family: system-ui, sans-serif; }
@@ -77,11 +79,13 @@ function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus
   );
 }
 
-function rowHtml(row: ComparisonRow): string {
+function rowHtml(row: ComparisonRow, comparison: Comparison): string {
+  const source = labelColumn(row, comparison.ref);
   const label = htmlElement(
     "td",
     { class: "label", style: `padding-left:${0.5 + row.depth}em`, title: `${row.status}, confidence ${row.confidence}` },
-    escapeMarkup(row.label),
+    escapeMarkup(row.label) +
+      (source === null ? "" : htmlElement("span", { class: "label-source" }, `in ${escapeMarkup(comparison.versions[source]!)}`)),
   );
   return htmlElement(
     "tr",
@@ -118,7 +122,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
     htmlElement("th", {}, "Provision") +
       comparison.versions.map((n, v) => htmlElement("th", {}, escapeMarkup(n + (v === comparison.ref ? " (reference)" : "")))).join(""),
   );
-  const body = rows.map(rowHtml).join("\n");
+  const body = rows.map((row) => rowHtml(row, comparison)).join("\n");
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>
 <h1>${escapeMarkup(title)}</h1>${notices}${warnings}

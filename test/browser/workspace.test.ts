@@ -86,6 +86,8 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(kinds.slice(0, 2)).toEqual(["all provisions", "title of the act"]);
     expect(kinds).toContain("concluding formulas");
     expect(await page.locator('.rows .row[data-label="Concluding formulas"] ins').allTextContents()).toEqual([" 20 May 2021."]);
+    // The act's new recital 2 is labelled in its own numbering, and says so.
+    expect(await page.locator(".rows .row .label >> text=in Regulation (EU) 2021/821").count()).toBeGreaterThan(0);
     // The Council deleted the human-rights catch-all: its empty cells say so in words, not by shading alone.
     expect(await page.locator('.rows .row[data-label="Article 4(1)(d)"] .cell.gap').allTextContents()).toEqual(["deleted", "deleted"]);
     mkdirSync(TEST_OUTPUT, { recursive: true });

@@ -54,6 +54,16 @@ describe("the dual-use dossier in four columns", () => {
     );
   });
 
+  it("says whose number a row's label is when the reference has no such provision", () => {
+    // The act's recital 2 is new: its row stands near the proposal's own recital 2's.
+    const actsOwn = comparison.rows.find((r) => r.cells[0] === null && r.cells[3]?.label === "Recital 2")!;
+    const html = comparisonHtml(comparison, [actsOwn, rowWith(0, "Recital 2")]);
+    expect(html.match(/<td class="label"[^>]*>.*?<\/td>/g)!.map((cell) => cell.replace(/<td[^>]*>/, ""))).toEqual([
+      'Recital 2<span class="label-source">in Regulation</span></td>',
+      "Recital 2</td>",
+    ]);
+  });
+
   it("lines up each article of the proposal with its renumbered counterparts", () => {
     expect(labelsOf(rowWith(0, "Article 8"))).toEqual(["Article 8", "Article 8", "Article 8", "Article 9"]);
     expect(labelsOf(rowWith(0, "Article 14"))).toEqual(["Article 14", "Article 14", "Article 14", "Article 15"]);

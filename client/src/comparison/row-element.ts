@@ -5,6 +5,7 @@
 import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comparison";
 import type { CellFootnote } from "../../../shared/compare/footnote-diff";
 import type { RowStatus } from "../../../shared/compare/alignment";
+import { labelColumn } from "../../../shared/compare/row-label";
 import type { DiffSpan } from "../../../shared/compare/word-diff";
 import { h } from "../dom";
 
@@ -44,11 +45,20 @@ function cell(c: ComparisonCell | null, note: string | null, status: RowStatus |
   );
 }
 
-export function rowElement(row: ComparisonRow, index: number): HTMLTableRowElement {
+/** The columns a row is shown in: their names, and which is the reference. */
+export interface Columns {
+  readonly names: readonly string[];
+  readonly ref: number;
+}
+
+export function rowElement(row: ComparisonRow, index: number, columns: Columns): HTMLTableRowElement {
+  const source = labelColumn(row, columns.ref);
   const label = h(
     "th",
     { class: "label", role: "rowheader", scope: "row", title: `${row.label}: ${row.status}, confidence ${row.confidence}` },
     row.label,
+    // Not the reference's number: say whose it is, as a reference row nearby may have the same label.
+    source === null ? null : h("span", { class: "label-source" }, `in ${columns.names[source]!}`),
   );
   label.style.paddingLeft = `${0.4 + row.depth * 0.8}em`;
   return h(

@@ -117,7 +117,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       // A new rendering, or the page left: rows are built for the table on screen only.
       if (generation !== rendering || signal.aborted) return;
       const fragment = document.createDocumentFragment();
-      for (const end = Math.min(shown.length, next + ROWS_PER_FRAME); next < end; next++) fragment.append(rowElement(shown[next]!, next));
+      for (const end = Math.min(shown.length, next + ROWS_PER_FRAME); next < end; next++)
+        fragment.append(rowElement(shown[next]!, next, { names: comparison.versions, ref: comparison.ref }));
       body.append(fragment);
       // The next frame begins once the first rows are painted: the mark the benchmark reads.
       if (next <= ROWS_PER_FRAME) requestAnimationFrame(() => performance.mark("comparison:first-rows-painted"));
