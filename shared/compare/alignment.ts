@@ -323,9 +323,12 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
  * joined first. Rows with moved, split, merged or pinned cells, or a "deleted", are left as they are.
  */
 function joinRowsLeftApart(rows: WorkRow[], ref: number, weights: WordWeights, overrides: OverrideIndex): void {
+  // A column without a cell may still say something ("merged into Article 3"): such a row stays as it is.
   const open = (row: WorkRow): boolean =>
     row.cells.some((c) => c === null) &&
-    row.cells.every((c, v) => c === null || (row.kinds[v] === "matched" && !c.deletedMark && !overrides.names(c)));
+    row.cells.every((c, v) =>
+      c === null ? row.kinds[v] === null && row.notes[v] === null : row.kinds[v] === "matched" && !c.deletedMark && !overrides.names(c),
+    );
   const candidates: { a: WorkRow; b: WorkRow; score: number }[] = [];
   for (let i = 0; i < rows.length; i++) {
     const a = rows[i]!;
@@ -347,18 +350,21 @@ function joinRowsLeftApart(rows: WorkRow[], ref: number, weights: WordWeights, o
     const j = rows.indexOf(b);
     const [source, target] = movable(rows, i, j, a) ? [a, b] : movable(rows, i, j, b) ? [b, a] : [null, null];
     if (source === null || target === null) continue;
-    const before = target.cells.slice();
+    // The cells of the row without the reference's cell were scored without it: each is now as
+    // sure as it is close to the closest cell of the other row. The others keep their scores.
+    const rescored = (source.cells[ref] ?? null) !== null ? target : source;
+    const against = rescored === source ? target.cells.slice() : source.cells;
+    const scores = rescored.cells.map((cell, v) =>
+      cell === null || v === ref ? null : Math.min(1, bestSimilarity(cell, against, weights) ?? 0),
+    );
     source.cells.forEach((cell, v) => {
       if (cell === null) return;
       target.cells[v] = cell;
       target.kinds[v] = "matched";
-      target.notes[v] = null;
+      target.scores[v] = source.scores[v] ?? null;
     });
-    // Each cell is now as sure as it is close to the closest cell of the row it was joined with.
-    target.cells.forEach((cell, v) => {
-      if (cell === null || v === ref) return;
-      const others = before[v] === null ? before : source.cells;
-      target.scores[v] = Math.min(1, bestSimilarity(cell, others, weights) ?? 0);
+    scores.forEach((score, v) => {
+      if (score !== null) target.scores[v] = score;
     });
     rows.splice(rows.indexOf(source), 1);
     joined.add(source).add(target);

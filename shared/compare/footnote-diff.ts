@@ -69,7 +69,10 @@ export function footnoteDiffs(
           diff: tokenDiff(reference[r]!.tokens, note.tokens, differ.lexicon, differ.limit).spans,
         });
       }
-      for (let k = paired; k < change.count; k++, r++) shown.push({ marker: null, text: "", diff: [["-", reference[r]!.text]] });
+      for (let k = paired; k < change.count; k++, r++) {
+        const lost = reference[r]!.text;
+        shown.push({ marker: null, text: "", diff: lost === "" ? [] : [["-", lost]] });
+      }
       for (let k = paired; k < added; k++) shown.push(standing(notes[n++]!, "+"));
       if (added > 0) c++;
     }

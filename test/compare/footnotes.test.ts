@@ -10,6 +10,8 @@ import { compareVersions, type Comparison, type ComparisonRow } from "../../shar
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { filterRows } from "../../shared/compare/filters";
 import { readDocument } from "../../shared/formats/read";
+import { footnoteDiffs } from "../../shared/compare/footnote-diff";
+import { Lexicon } from "../../shared/compare/lexicon";
 import { DUAL_USE_STAGES, fixtureBytes, fixtureDoc } from "../support/fixtures";
 
 const GDPR = "eurlex/gdpr-2016-679.fmx.xml";
@@ -112,6 +114,30 @@ describe("a footnote a version no longer has", () => {
     const reversed = compareVersions([gdprWith(note, ""), fixtureDoc(GDPR)]);
     const added = rowOf(reversed, "Article 76(2)").cells[1]!.footnotes!;
     expect(added.map((n) => [n.marker, n.diff.map(([op]) => op)])).toEqual([["21", ["+"]]]);
+  });
+});
+
+describe("the footnote diff", () => {
+  const lexicon = new Lexicon();
+  const note = (marker: string, text: string) => ({ marker, text, tokens: lexicon.tokens(text) });
+  const differ = { lexicon, limit: 100 };
+
+  it("matches footnotes on their words, so that one added before the others leaves them unchanged", () => {
+    const reference = [note("1", "OJ L 119, 4.5.2016, p. 1."), note("2", "OJ L 201, 31.7.2002, p. 37.")];
+    const notes = [
+      note("1", "OJ C 229, 31.7.2012, p. 90."),
+      note("2", "OJ L 119, 4.5.2016, p. 1."),
+      note("3", "OJ L 201, 31.7.2002, p. 37."),
+    ];
+    expect(footnoteDiffs(reference, notes, differ).map((n) => [n.marker, n.diff.map(([op]) => op)])).toEqual([
+      ["1", ["+"]],
+      ["2", ["="]],
+      ["3", ["="]],
+    ]);
+  });
+
+  it("shows a lost footnote without words (an image, say) with no span at all, not an empty one", () => {
+    expect(footnoteDiffs([note("1", "")], [], differ)).toEqual([{ marker: null, text: "", diff: [] }]);
   });
 });
 
