@@ -42,6 +42,8 @@ export function footnoteDiffs(
   notes: readonly ComparableFootnote[],
   differ: FootnoteDiffer,
 ): CellFootnote[] {
+  // Most provisions have no footnotes on either side.
+  if (notes.length === 0 && reference.length === 0) return [];
   if (reference.length === 0) return footnotesAsTheyStand(notes, "+");
   const shown: CellFootnote[] = [];
   let r = 0;

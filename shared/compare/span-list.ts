@@ -156,7 +156,12 @@ export class SpanList {
 }
 
 /** The spans with the spacing a removal and the addition beside it share at either end kept, as the header says. */
-function keepSharedSpacing(spans: readonly [DiffOp, string][]): [DiffOp, string][] {
+function keepSharedSpacing(spans: [DiffOp, string][]): [DiffOp, string][] {
+  // Most diffs have no removal beside an addition: nothing to share.
+  let pairs = false;
+  for (let k = 0; k + 1 < spans.length && !pairs; k++)
+    pairs = spans[k]![0] !== "=" && spans[k + 1]![0] !== "=" && spans[k]![0] !== spans[k + 1]![0];
+  if (!pairs) return spans;
   const shared: [DiffOp, string][] = [];
   const keep = (text: string): void => {
     if (text === "") return;
