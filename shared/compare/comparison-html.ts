@@ -7,6 +7,7 @@ import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import type { RowStatus } from "./alignment";
 import { labelColumn } from "./row-label";
+import { touchesPrevious } from "./touching-spans";
 import type { DiffSpan } from "./word-diff";
 import type { CellFootnote } from "./footnote-diff";
 
@@ -27,6 +28,7 @@ td.gap { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #f0f
 .status { display: block; font-size: .75em; color: #555; font-family: system-ui, sans-serif; }
 ins { background: #d4f5d4; text-decoration: underline; text-decoration-thickness: 2px; }
 del { background: #fbd6d6; text-decoration: line-through; }
+ins.apart, del.apart { margin-left: .3em; }
 .num { font-weight: bold; margin-right: .4em; }
 .amendment { float: right; font-family: system-ui, sans-serif; font-size: .75em; border: 1px solid #999; border-radius: 3px; padding: 0 .3em; margin-left: .4em; }
 .heading { font-style: italic; display: block; }
@@ -39,13 +41,10 @@ tr.depth-0 td { border-top: 2px solid #888; }
 
 function spans(diff: readonly DiffSpan[]): string {
   return diff
-    .map(([op, text]) =>
-      op === "+"
-        ? htmlElement("ins", {}, escapeMarkup(text))
-        : op === "-"
-          ? htmlElement("del", {}, escapeMarkup(text))
-          : escapeMarkup(text),
-    )
+    .map(([op, text], k) => {
+      if (op === "=") return escapeMarkup(text);
+      return htmlElement(op === "+" ? "ins" : "del", touchesPrevious(diff, k) ? { class: "apart" } : {}, escapeMarkup(text));
+    })
     .join("");
 }
 

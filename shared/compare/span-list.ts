@@ -7,9 +7,10 @@
  * text's spacing, except where a change follows: there the spacing the two sides do not share
  * goes to the change, so that the kept and removed spans give back the reference and the kept
  * and added spans give back the text ("his/her" against "his or her" keeps "his", removes "/"
- * and adds " or "; keeping "his " would make the reference "his /her"). Spacing that a removal
- * and the addition next to it begin or end with alike is kept too: a comma added before a space
- * is "information[+,+] or", not "information[+, +][- -]or".
+ * and adds " or "; keeping "his " would make the reference "his /her"). Where a removal or the
+ * addition next to it is only spacing the other begins or ends with, that spacing is kept: a
+ * comma added before a space is "information[+,+] or", not "information[+, +][- -]or". A word
+ * replaced by another keeps its space in both, so that the two never run together on screen.
  */
 import { isSpace } from "./characters";
 import type { TokenizedText } from "./lexicon";
@@ -188,10 +189,15 @@ function keepSharedSpacing(spans: [DiffOp, string][]): [DiffOp, string][] {
         isSpace(text.charCodeAt(text.length - 1 - trail))
       )
         trail++;
-      keep(text.slice(0, lead));
-      if (text.length - lead - trail > 0) shared.push([op, text.slice(lead, text.length - trail)]);
-      if (other.length - lead - trail > 0) shared.push([next[0], other.slice(lead, other.length - trail)]);
-      keep(text.slice(text.length - trail));
+      if (text.length - lead - trail > 0 && other.length - lead - trail > 0) {
+        // Words on both sides: each keeps its spacing.
+        shared.push([op, text], next);
+      } else {
+        keep(text.slice(0, lead));
+        if (text.length - lead - trail > 0) shared.push([op, text.slice(lead, text.length - trail)]);
+        if (other.length - lead - trail > 0) shared.push([next[0], other.slice(lead, other.length - trail)]);
+        keep(text.slice(text.length - trail));
+      }
       k++;
     }
   }

@@ -30,8 +30,8 @@ describe("the dual-use dossier in four columns", () => {
     expect(title.cells[1]!.status).toBe("same");
     expect(title.cells[2]!.diff.filter(([op]) => op !== "=")).toEqual([
       ["-", "transfer, "],
-      ["-", " and"],
-      ["+", ","],
+      ["-", " and "],
+      ["+", ", "],
       ["+", "and transfer "],
     ]);
     expect(title.cells[3]!.diff).toContainEqual(["-", "Proposal for a "]);
@@ -182,7 +182,7 @@ describe("the dual-use dossier in four columns", () => {
     expect(rowWith(1, "Article 2(1a)").cells[1]!.status).toBe("inserted");
     const council = row.cells[2]!;
     expect([council.status, council.confidence < 0.5]).toEqual(["changed", true]);
-    expect(row.cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by"]);
+    expect(row.cells[3]!.diff).toContainEqual(["+", "surveillance of natural persons by "]);
   });
 
   it("takes a provision the Parliament marks deleted for a deletion of the provision of that number, not for an insertion", () => {
@@ -194,6 +194,9 @@ describe("the dual-use dossier in four columns", () => {
       expect(r.cells[1]!.status).toBe("deleted");
     }
     expect(comparison.rows.some((r) => r.cells[1]?.text === "deleted" && r.cells[0] === null)).toBe(false);
+    // The struck words and the added "deleted" are set apart, not read as one word ("equipment:deleted").
+    const definition = comparisonHtml(comparison, [rowWith(0, "Article 2(21)")]);
+    expect(definition).toMatch(/and equipment:<\/del><ins class="apart">deleted<\/ins>/);
   });
 
   it("shows, against the Parliament's 'deleted', the provision the other columns keep whole and inserted, with no word struck", () => {

@@ -67,13 +67,13 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
       ["+", "prior "],
     ]);
     expect(diffOf(comparison, "Article 13(2)").filter(([op]) => op !== "=")).toEqual([
-      ["-", "when they are collected"],
-      ["+", "at the time of their collection"],
+      ["-", "when they are collected "],
+      ["+", "at the time of their collection "],
     ]);
     expect(diffOf(comparison, "Article 2(c)").filter(([op]) => op !== "=")).toEqual([["+", " or by an electronic communications service"]]);
   });
 
-  it("adds the commas of Article 5(3) as commas, the spaces after them kept, with no space struck or added alone", () => {
+  it("adds the commas of Article 5(3) as commas, the spaces after them kept, with no space struck or added alone, and no two words run together", () => {
     // 2006: "…to store information or to gain access to information stored in the terminal equipment…"
     // 2009: "…of information, or the gaining of access to information already stored, in the terminal equipment…"
     const diff = diffOf(comparison, "Article 5(3)");
@@ -81,6 +81,9 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
     const comma = diff.findIndex(([op, text], k) => op === "+" && text === "," && diff[k - 1]![1].endsWith("information"));
     expect(diff[comma + 1]).toEqual(["=", " or "]);
     expect(diff.filter(([op, text]) => op === "+" && text === ",")).toHaveLength(4);
+    // A word replaced by another keeps its space on both sides, so that the two never run together.
+    expect(diff).toContainEqual(["-", "use "]);
+    expect(diff).toContainEqual(["+", "storing "]);
   });
 
   it("shows the words after Article 4(1a)'s indents after them, not before", () => {
@@ -143,8 +146,8 @@ describe("the GDPR in the Official Journal, against the consolidated text with i
       "Article 70(1)(p)",
     ]);
     expect(diffOf(comparison, "Article 37(1)(c)").filter(([op]) => op !== "=")).toEqual([
-      ["-", "and"],
-      ["+", "or"],
+      ["-", "and "],
+      ["+", "or "],
     ]);
   });
 
@@ -152,10 +155,10 @@ describe("the GDPR in the Official Journal, against the consolidated text with i
     // The corrigendum inserts "of a certification body ..." before the old last clause and a
     // new clause after it; an anchor on "or" or "certification" alone would cut it in pieces.
     expect(diffOf(comparison, "Article 64(1)(c)").filter(([op]) => op !== "=")).toEqual([
-      ["-", "criteria"],
-      ["+", "requirements"],
-      ["-", " or"],
-      ["+", ", of"],
+      ["-", "criteria "],
+      ["+", "requirements "],
+      ["-", " or "],
+      ["+", ", of "],
       ["+", " or the criteria for certification referred to in Article 42(5)"],
     ]);
   });

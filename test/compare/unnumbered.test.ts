@@ -90,8 +90,8 @@ describe("the words of a group after its points", () => {
     const section = comparison.rows.find((r) => r.label === "Annex I, Section A")!;
     expect(section.status).toBe("changed");
     expect(section.cells[1]!.diff.filter(([op]) => op !== "=")).toEqual([
-      ["-", "subject to"],
-      ["+", "free of"],
+      ["-", "subject to "],
+      ["+", "free of "],
     ]);
   });
 });

@@ -6,11 +6,15 @@ import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comp
 import type { CellFootnote } from "../../../shared/compare/footnote-diff";
 import type { RowStatus } from "../../../shared/compare/alignment";
 import { labelColumn } from "../../../shared/compare/row-label";
+import { touchesPrevious } from "../../../shared/compare/touching-spans";
 import type { DiffSpan } from "../../../shared/compare/word-diff";
 import { h } from "../dom";
 
 function spans(diff: readonly DiffSpan[]): (Node | string)[] {
-  return diff.map(([op, text]) => (op === "+" ? h("ins", {}, text) : op === "-" ? h("del", {}, text) : text));
+  return diff.map(([op, text], k) => {
+    if (op === "=") return text;
+    return h(op === "+" ? "ins" : "del", touchesPrevious(diff, k) ? { class: "apart" } : {}, text);
+  });
 }
 
 /** The footnotes under a cell's words, each with its marker as the version prints it; one the version lost has none. */
