@@ -20,7 +20,8 @@ table.summary { border-collapse: collapse; margin: 1em 0; font-family: system-ui
 table.summary td, table.summary th { border: 1px solid #bbb; padding: .2em .6em; text-align: right; }
 table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.comparison th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
-table.comparison td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; }
+table.comparison td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; overflow-wrap: break-word; }
+@media (max-width: 700px) { table.summary { display: block; overflow-x: auto; } body { margin: .5em; } }
 td.label { font-family: system-ui, sans-serif; font-size: .85em; overflow-wrap: anywhere; }
 .label-source { display: block; font-size: .85em; color: #555; }
 .words { white-space: pre-line; }
@@ -123,7 +124,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
   );
   const body = rows.map((row) => rowHtml(row, comparison)).join("\n");
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>
 <h1>${escapeMarkup(title)}</h1>${notices}${warnings}
 <p>Differences are shown against the reference column: <ins>inserted words</ins> are underlined, <del>deleted words</del> struck through.</p>
 <table class="summary">${statHeader}${statRows}</table>

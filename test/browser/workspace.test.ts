@@ -143,6 +143,48 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator(".row:focus .cell >> nth=1").textContent()).toMatch(/^AM 45/);
   });
 
+  it("goes to the reference's own provision when another version's row bears the same label, and shows a tall row from its top", async () => {
+    // The act's new recital 2 is labelled "Recital 2, in Regulation …" just above the proposal's recital 2.
+    await page.fill("#jump", "recital 2");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Recital 2");
+    expect(await page.locator(".row:focus .label-source").count()).toBe(0);
+    expect(await page.locator(".row:focus .cell >> nth=0").textContent()).toMatch(/^\(2\)/);
+    // On a phone the rows are taller than half the frame: the label stays in view, its words whole.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.fill("#jump", "recital 5");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Recital 5");
+    const label = await page.locator(".row:focus th.label").boundingBox();
+    expect(label!.y).toBeGreaterThanOrEqual(0);
+    expect(label!.y).toBeLessThan(844);
+    // The Parliament's definition 2(1a), its points and its concluding words: long labels, in its numbering.
+    await page.fill("#jump", "Article 2(1a)");
+    await page.press("#jump", "Enter");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-label") === "Article 2(1a)");
+    const broken = await page.evaluate(() => {
+      // Each word of each label on one line: a word cut in two has two boxes.
+      const cut: string[] = [];
+      for (const th of document.querySelectorAll<HTMLElement>(".rows .row th.label")) {
+        // Rows out of view are not laid out (content-visibility): the ones in view, around the focused row.
+        const box = th.getBoundingClientRect();
+        if (box.bottom < 0 || box.top > window.innerHeight) continue;
+        const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text !== null; text = walker.nextNode()) {
+          for (const m of text.textContent!.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, m.index);
+            range.setEnd(text, m.index + m[0].length);
+            if (range.getClientRects().length > 1) cut.push(m[0]);
+          }
+        }
+      }
+      return cut;
+    });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    expect(broken).toEqual([]);
+  });
+
   it("goes from change to change with n and p or the buttons, as the change map does for a mouse", async () => {
     const focused = () =>
       page.evaluate(() => {

@@ -55,16 +55,26 @@ export interface Columns {
   readonly ref: number;
 }
 
+/**
+ * A label with its number kept on one line: "Article" may wrap before "2(1a)(a)", but the number
+ * is not cut between its parentheses, where a browser may otherwise break a line.
+ */
+function labelWords(label: string): (Node | string)[] {
+  const parts = /^(\S+ )(\S+)(.*)$/s.exec(label);
+  return parts === null ? [label] : [parts[1]!, h("span", { class: "number" }, parts[2]!), parts[3]!];
+}
+
 export function rowElement(row: ComparisonRow, index: number, columns: Columns): HTMLTableRowElement {
   const source = labelColumn(row, columns.ref);
   const label = h(
     "th",
     { class: "label", role: "rowheader", scope: "row", title: `${row.label}: ${row.status}, confidence ${row.confidence}` },
-    row.label,
+    ...labelWords(row.label),
     // Not the reference's number: say whose it is, as a reference row nearby may have the same label.
     source === null ? null : h("span", { class: "label-source" }, `in ${columns.names[source]!}`),
   );
-  label.style.paddingLeft = `${0.4 + row.depth * 0.8}em`;
+  // Indented by depth, as the style sheet says: less on a phone, where the column is narrow.
+  label.style.setProperty("--depth", String(row.depth));
   return h(
     "tr",
     // The first row is in the tab order; from there the arrow keys (or j/k) move between rows.

@@ -151,7 +151,9 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
         if (body.dataset.complete !== "true") requestAnimationFrame(attempt);
         return;
       }
-      el.scrollIntoView({ block: "center" });
+      // A row taller than most of the window shows from its top, with its label; others in the middle.
+      const tall = el.getBoundingClientRect().height > window.innerHeight / 2;
+      el.scrollIntoView({ block: tall ? "start" : "center" });
       el.focus({ preventScroll: true });
     };
     attempt();
@@ -161,8 +163,10 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     const label = provisionLabel(jump.value);
     const wanted = (label ?? jump.value.trim()).toLowerCase();
     if (wanted === "") return;
-    // The row that bears the label first (the reference's numbering), else a row where any column has it.
-    let index = shown.findIndex((r) => r.label.toLowerCase() === wanted);
+    // The reference's own provision of that number first; then a row labelled so in another
+    // version's numbering, where the reference lacks the provision; then a row where any column has it.
+    let index = shown.findIndex((r) => r.cells[comparison.ref]?.label.toLowerCase() === wanted);
+    if (index < 0) index = shown.findIndex((r) => r.label.toLowerCase() === wanted);
     if (index < 0) index = shown.findIndex((r) => r.cells.some((c) => c?.label.toLowerCase() === wanted));
     // "Section 2" finds "Chapter III, Section 2" when only one row ends so.
     if (index < 0) {
