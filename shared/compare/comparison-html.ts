@@ -37,7 +37,7 @@ ins.apart, del.apart { margin-left: .3em; }
 .footnote { display: block; }
 .footnote sup { margin-right: .3em; }
 tr.depth-0 td { border-top: 2px solid #888; }
-@media print { body { margin: 0; } table.comparison th { position: static; } tr { break-inside: avoid; } thead { display: table-header-group; } }
+@media print { body { margin: 0; } table.comparison th { position: static; } ins { font-weight: bold; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
 function spans(diff: readonly DiffSpan[]): string {

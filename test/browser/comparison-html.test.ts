@@ -44,8 +44,10 @@ describe.skipIf(!hasChromium)("the comparison's HTML file in a browser", () => {
     const printed = await page.evaluate(() => ({
       position: getComputedStyle(document.querySelector("table.comparison thead th")!).position,
       head: getComputedStyle(document.querySelector("table.comparison thead")!).display,
+      // Without colours, an added comma is told by more than an underline.
+      added: getComputedStyle(document.querySelector("ins")!).fontWeight,
     }));
     await page.emulateMedia({ media: "screen" });
-    expect(printed).toEqual({ position: "static", head: "table-header-group" });
+    expect(printed).toEqual({ position: "static", head: "table-header-group", added: "700" });
   });
 });
