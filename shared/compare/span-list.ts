@@ -158,50 +158,63 @@ export class SpanList {
 
 /** The spans with the spacing a removal and the addition beside it share at either end kept, as the header says. */
 function keepSharedSpacing(spans: [DiffOp, string][]): [DiffOp, string][] {
-  // Most diffs have no removal beside an addition: nothing to share.
-  let pairs = false;
-  for (let k = 0; k + 1 < spans.length && !pairs; k++)
-    pairs = spans[k]![0] !== "=" && spans[k + 1]![0] !== "=" && spans[k]![0] !== spans[k + 1]![0];
-  if (!pairs) return spans;
-  const shared: [DiffOp, string][] = [];
+  // Most diffs have no change that is only spacing beside another: nothing to share.
+  let first = -1;
+  for (let k = 0; k + 1 < spans.length && first < 0; k++) if (sharedSpacing(spans, k) !== null) first = k;
+  if (first < 0) return spans;
+  const shared = spans.slice(0, first);
   const keep = (text: string): void => {
     if (text === "") return;
     const last = shared[shared.length - 1];
     if (last !== undefined && last[0] === "=") last[1] += text;
     else shared.push(["=", text]);
   };
-  for (let k = 0; k < spans.length; k++) {
+  for (let k = first; k < spans.length; k++) {
     const [op, text] = spans[k]!;
-    const next = spans[k + 1];
-    const pair = op !== "=" && next !== undefined && next[0] !== "=" && next[0] !== op && (spans[k + 2]?.[0] ?? "=") === "=";
-    if (op === "=") keep(text);
-    else if (!pair) shared.push([op, text]);
-    else {
-      // One removal and one addition between kept words: what spacing they share stays kept.
-      const other = next[1];
-      let lead = 0;
-      while (lead < text.length && lead < other.length && text[lead] === other[lead] && isSpace(text.charCodeAt(lead))) lead++;
-      let trail = 0;
-      while (
-        trail < text.length - lead &&
-        trail < other.length - lead &&
-        text[text.length - 1 - trail] === other[other.length - 1 - trail] &&
-        isSpace(text.charCodeAt(text.length - 1 - trail))
-      )
-        trail++;
-      if (text.length - lead - trail > 0 && other.length - lead - trail > 0) {
-        // Words on both sides: each keeps its spacing.
-        shared.push([op, text], next);
-      } else {
-        keep(text.slice(0, lead));
-        if (text.length - lead - trail > 0) shared.push([op, text.slice(lead, text.length - trail)]);
-        if (other.length - lead - trail > 0) shared.push([next[0], other.slice(lead, other.length - trail)]);
-        keep(text.slice(text.length - trail));
-      }
-      k++;
+    const share = sharedSpacing(spans, k);
+    if (share === null) {
+      if (op === "=") keep(text);
+      else shared.push([op, text]);
+      continue;
     }
+    const [nextOp, other] = spans[k + 1]!;
+    keep(text.slice(0, share.lead));
+    if (text.length - share.lead - share.trail > 0) shared.push([op, text.slice(share.lead, text.length - share.trail)]);
+    if (other.length - share.lead - share.trail > 0) shared.push([nextOp, other.slice(share.lead, other.length - share.trail)]);
+    keep(text.slice(text.length - share.trail));
+    k++;
   }
   return shared;
+}
+
+/**
+ * For a removal and an addition side by side at `k`, between kept words, one of them nothing but
+ * spacing the other begins or ends with: how much spacing they share at the start and the end.
+ * Null for any other span, and for two changes that both have words, which keep their spacing.
+ */
+function sharedSpacing(spans: readonly (readonly [DiffOp, string])[], k: number): { lead: number; trail: number } | null {
+  const [op, text] = spans[k]!;
+  const next = spans[k + 1];
+  if (op === "=" || next === undefined || next[0] === "=" || next[0] === op || (spans[k + 2]?.[0] ?? "=") !== "=") return null;
+  const other = next[1];
+  if (!isBlank(text) && !isBlank(other)) return null;
+  let lead = 0;
+  while (lead < text.length && lead < other.length && text[lead] === other[lead] && isSpace(text.charCodeAt(lead))) lead++;
+  let trail = 0;
+  while (
+    trail < text.length - lead &&
+    trail < other.length - lead &&
+    text[text.length - 1 - trail] === other[other.length - 1 - trail] &&
+    isSpace(text.charCodeAt(text.length - 1 - trail))
+  )
+    trail++;
+  return text.length - lead - trail > 0 && other.length - lead - trail > 0 ? null : { lead, trail };
+}
+
+/** Whether a text is nothing but spacing. */
+function isBlank(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** Where the spacing after token `k` of a text begins: the white space its slice ends with. */

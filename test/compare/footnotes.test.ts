@@ -84,7 +84,7 @@ describe("a footnote whose words change", () => {
   it("shows in the HTML under the provision's words, its change marked", () => {
     const html = comparisonHtml(comparison);
     expect(html).toContain('<span class="footnote"><sup>1' + "9</sup>");
-    expect(html).toMatch(/<sup>19<\/sup>[^<]*\(OJ L 241, 17\.9\.2015, p\. <del>1<\/del><ins>11<\/ins>\)/);
+    expect(html).toMatch(/<sup>19<\/sup>[^<]*\(OJ L 241, 17\.9\.2015, p\. <del>1<\/del><ins class="apart">11<\/ins>\)/);
   });
 });
 
