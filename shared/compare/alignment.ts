@@ -353,7 +353,8 @@ function joinRowsLeftApart(rows: WorkRow[], ref: number, weights: WordWeights, o
     // The cells of the row without the reference's cell were scored without it: each is now as
     // sure as it is close to the closest cell of the other row. The others keep their scores.
     const rescored = (source.cells[ref] ?? null) !== null ? target : source;
-    const against = rescored === source ? target.cells.slice() : source.cells;
+    // Scored before any cell moves.
+    const against = rescored === source ? target.cells : source.cells;
     const scores = rescored.cells.map((cell, v) =>
       cell === null || v === ref ? null : Math.min(1, bestSimilarity(cell, against, weights) ?? 0),
     );
