@@ -121,6 +121,26 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator('.rows .row[data-label="Article 4(2)"]').count()).toBe(1);
   });
 
+  it("keeps a range of provisions typed as people type them, and all rows again once it is cleared", async () => {
+    await page.uncheck("#changed-only");
+    await page.waitForSelector(".rows[data-complete=true]");
+    const all = await page.locator(".rows .row").count();
+    await page.fill("#range-from", "art 4");
+    await page.fill("#range-to", "art 4");
+    await page.press("#range-to", "Enter");
+    await page.waitForFunction(() => document.querySelectorAll(".rows .row").length < 30);
+    await page.waitForSelector(".rows[data-complete=true]");
+    const labels = await page.locator(".rows .row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-label")));
+    // Article 4 of the reference and everything under it: its paragraphs, points, and the Parliament's inserted point (da).
+    expect(labels[0]).toBe("Article 4");
+    expect(labels.every((l) => l!.startsWith("Article 4"))).toBe(true);
+    expect(labels).toContain("Article 4(1)(da)");
+    expect(labels).toContain("Article 4(3)");
+    await page.fill("#range-from", "");
+    await page.press("#range-from", "Enter");
+    await page.waitForFunction((n) => document.querySelectorAll(".rows .row").length === n, all);
+  });
+
   it("jumps to an article typed as people type it, and moves between rows with the keyboard", async () => {
     await page.uncheck("#changed-only");
     await page.waitForSelector(".rows[data-complete=true]");

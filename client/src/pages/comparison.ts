@@ -80,6 +80,9 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...types.map((t) => h("option", { value: t }, kindName(t))),
   );
   const search = h("input", { type: "search", id: "search", placeholder: "words…" });
+  // A range of provisions, typed as people type them ("art 4" to "art 9"): applied once both ends are given.
+  const rangeFrom = h("input", { type: "search", id: "range-from", placeholder: "Art 4", size: 8 });
+  const rangeTo = h("input", { type: "search", id: "range-to", placeholder: "Art 9", size: 8 });
   const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12, AM 45…" });
   const status = h("span", { class: "count", role: "status" });
   // A table of its own elements, laid out as a grid on screen and as a table in print, where its
@@ -128,14 +131,25 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     delete body.dataset.complete;
     step();
   };
+  /** An end of the range as a label ("art 4" is "Article 4"), or as typed when it names no provision. */
+  const rangeEnd = (input: HTMLInputElement): string => provisionLabel(input.value) ?? input.value.trim();
   const applyFilters = () => {
-    const filter: RowFilter = { changedOnly: changedOnly.checked, types: type.value ? [type.value] : [], search: search.value };
+    const from = rangeEnd(rangeFrom);
+    const to = rangeEnd(rangeTo);
+    const filter: RowFilter = {
+      changedOnly: changedOnly.checked,
+      types: type.value ? [type.value] : [],
+      search: search.value,
+      ...(from !== "" && to !== "" ? { range: { from, to } } : {}),
+    };
     shown = filterRows(comparison, filter);
     render();
   };
   changedOnly.addEventListener("change", applyFilters);
   type.addEventListener("change", applyFilters);
   search.addEventListener("input", applyFilters);
+  rangeFrom.addEventListener("change", applyFilters);
+  rangeTo.addEventListener("change", applyFilters);
 
   /**
    * Brings row `index` of the shown rows into view and focuses it, waiting for the rendering to
@@ -253,6 +267,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       h("label", {}, changedOnly, " changed only"),
       h("label", {}, "Kind ", type),
       h("label", {}, "Find ", search),
+      h("span", { class: "range" }, h("label", {}, "From ", rangeFrom), h("label", {}, " to ", rangeTo)),
       h("label", {}, "Go to ", jump),
       previousChange,
       nextChange,
