@@ -79,8 +79,10 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     // An empty version is bad input; the other refusals are about how the command was called.
     if (e instanceof ComparisonError && e.code === "empty-version") {
       // A file of no known markup is read as plain text, one provision a numbered line: say so.
-      const empty = docs.findIndex((_, i) => e.message.startsWith(`version ${i + 1} `));
-      const asText = formats[empty] === "text" ? ' (it was read as plain text, which needs lines such as "Article 1" or "1.")' : "";
+      const asText =
+        e.version !== null && formats[e.version] === "text"
+          ? ' (it was read as plain text, which needs lines such as "Article 1" or "1.")'
+          : "";
       throw new FormatError("structure", e.message + asText);
     }
     if (e instanceof ComparisonError) throw new UsageError(e.message);

@@ -25,6 +25,8 @@ export class ComparisonError extends Error {
   constructor(
     readonly code: ComparisonErrorCode,
     message: string,
+    /** The version at fault, counted from 0, when one is: the empty one. */
+    readonly version: number | null = null,
   ) {
     super(message);
   }
@@ -116,7 +118,7 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   const sequences = docs.map((doc, i) => maker.sequencesOf(doc, i));
   sequences.forEach((s, i) => {
     if (s.citations.length + s.recitals.length + s.body.length + s.annexes.length === 0) {
-      throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no provisions to compare`);
+      throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no provisions to compare`, i);
     }
   });
   const aligned = alignVersions(sequences, ref, lexicon, options.overrides ?? []);
