@@ -77,6 +77,21 @@ describe("the token table", () => {
     });
     expect(table.size).toBe(words.length);
   });
+
+  it("tells apart every token of one or two characters, in ASCII or beyond, and finds each again", () => {
+    const table = new TokenTable();
+    const chars = ["\u0000", "\u0001", "a", "b", ",", "(", "\u007f", "\u0080", "\u00e9", "\u2019", "\u0101"];
+    const tokens = [...chars, ...chars.flatMap((first) => chars.map((second) => first + second))];
+    const ids = tokens.map((token) => table.idIn(`[${token}]`, 1, 1 + token.length));
+    expect(new Set(ids).size).toBe(tokens.length);
+    tokens.forEach((token, i) => {
+      expect(table.idIn(`say ${token}`, 4, 4 + token.length)).toBe(ids[i]);
+      expect(table.text(ids[i]!)).toBe(token);
+    });
+    // Longer tokens that start like short ones are others again.
+    expect(table.idIn("of", 0, 2)).not.toBe(table.idIn("off", 0, 3));
+    expect(table.size).toBe(tokens.length + 2);
+  });
 });
 
 describe("word bags", () => {
