@@ -21,6 +21,9 @@ export function benchCompare(): void {
   console.log(`  middle half of runs:    ${Number(f.q1).toFixed(0)} to ${Number(f.q3).toFixed(0)} ms`);
   console.log(`  fastest run:            ${Number(f.fastest).toFixed(0)} ms`);
   console.log(`  first run, compiling:   ${Number(f.first).toFixed(0)} ms`);
+  console.log(
+    `machine check:            ${Number(f.checkMs).toFixed(1)} ms median, ${Number(f.checkFastestMs).toFixed(1)} ms fastest   (a fixed loop over 2 MB, timed 10 times before the runs and 10 after: the lower, the quieter the machine was)`,
+  );
   console.log(`peak memory:              ${f.peakMiB} MiB`);
   console.log(`aligned correctly:        ${f.correct} of ${f.provisions} provisions, ${f.accuracy} %   (aim: at least 99 %)`);
   console.log(`baseline, diffWords:      ${baseline.toFixed(0)} ms for the three whole-text diffs`);

@@ -12,6 +12,7 @@ import { compareVersions, type Comparison } from "../shared/compare/comparison";
 import { median, RUNS, WARM_UPS } from "./measure";
 import { longAct, seededVersions } from "./seeded-edits";
 import { alignmentAccuracy } from "./alignment-accuracy";
+import { machineCheck } from "./machine-check";
 
 interface Timing {
   /** The first run, which compiles the code as it goes. */
@@ -20,10 +21,17 @@ interface Timing {
   readonly median: number;
   readonly fastest: number;
   readonly quartiles: readonly [number, number];
+  /** The machine check's median and fastest, timed before the first run and after the last. */
+  readonly check: { readonly median: number; readonly fastest: number };
 }
+
+/** Machine checks before the first run, and as many after the last. */
+const MACHINE_CHECKS = 10;
 
 function time(run: () => void): Timing {
   const times: number[] = [];
+  // Not between runs: the collector's threads, still busy with a run's garbage, would slow the check.
+  const checks = Array.from({ length: MACHINE_CHECKS }, machineCheck);
   let first = 0;
   for (let i = 0; i < WARM_UPS + RUNS; i++) {
     const start = performance.now();
@@ -32,9 +40,18 @@ function time(run: () => void): Timing {
     if (i === 0) first = ms;
     if (i >= WARM_UPS) times.push(ms);
   }
+  // A pause first, for the collector to finish with the last run's garbage.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+  for (let i = 0; i < MACHINE_CHECKS; i++) checks.push(machineCheck());
   const sorted = [...times].sort((a, b) => a - b);
   const quartile = (q: number) => sorted[Math.round(q * (sorted.length - 1))]!;
-  return { first, median: median(times), fastest: sorted[0]!, quartiles: [quartile(0.25), quartile(0.75)] };
+  return {
+    first,
+    median: median(times),
+    fastest: sorted[0]!,
+    quartiles: [quartile(0.25), quartile(0.75)],
+    check: { median: median(checks), fastest: Math.min(...checks) },
+  };
 }
 
 function peakMiB(): number {
@@ -73,6 +90,7 @@ switch (task) {
       median: ms,
       fastest,
       quartiles: [q1, q3],
+      check,
     } = time(() => {
       comparison = compareVersions(versions);
     });
@@ -91,6 +109,8 @@ switch (task) {
         q1,
         q3,
         first,
+        checkMs: check.median,
+        checkFastestMs: check.fastest,
         peakMiB: peak,
         words: texts.map(countWords).join("/"),
         rows: comparison.rows.length,
