@@ -262,6 +262,22 @@ describe("the dual-use dossier in four columns", () => {
     expect(rowWith(1, "Recital 5a").cells.filter((c) => c !== null)).toHaveLength(1);
   });
 
+  it("shows the Parliament's recital 5a as split from the proposal's recital 5, whose last three sentences it rewords", () => {
+    const inserted = rowWith(1, "Recital 5a");
+    expect([inserted.status, inserted.cells[1]!.note]).toEqual(["split", "split from Recital 5"]);
+    expect(inserted.cells[1]!.text).toContain(
+      "They should, in particular, not prevent the export of information and communication technology",
+    );
+    expect(rowWith(0, "Recital 5").cells[0]!.text).toContain("They should, in particular, not prevent the export of information");
+    // With the Parliament as the reference, the proposal's recital 5 holds both: 5a is merged into it.
+    const fromParliament = compareVersions(
+      DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
+      { ref: 1 },
+    );
+    const row = fromParliament.rows.find((r) => r.cells[1]?.label === "Recital 5a")!;
+    expect([row.statuses[0], row.notes[0]]).toEqual(["merged", "merged into Recital 5"]);
+  });
+
   it("marks the exporter's duty to notify as reworded, with the words that changed", () => {
     const row = rowWith(0, "Article 4(2)");
     expect(labelsOf(row)).toEqual(["Article 4(2)", "Article 4(2)", "Article 4(2)", "Article 4(2)"]);
