@@ -42,25 +42,27 @@ export function ownText(provision: Node): string {
   return lines.join("\n");
 }
 
+const NO_BLOCKS: readonly Node[] = [];
+
 /**
  * A provision's own blocks in two parts: those that lead to its sub-provisions (or stand between
  * them), and those that follow its last sub-provision and conclude it, as a list's closing
  * sentence does (none when nothing follows, or when it has no sub-provisions).
  */
 export function ownBlockParts(provision: Node): { readonly lead: readonly Node[]; readonly concluding: readonly Node[] } {
+  // By index, without a callback or a list per sub-provision: every provision of every version comes here.
+  const count = provision.childCount;
+  let last = -1;
+  for (let i = count - 1; i >= 0 && last < 0; i--) if (isProvisionType(provision.child(i).type.name)) last = i;
   const lead: Node[] = [];
-  // Blocks since the last sub-provision: concluding words if no sub-provision follows them.
-  let since: Node[] = [];
-  let hasSubProvisions = false;
-  provision.forEach((child) => {
-    if (!isProvisionType(child.type.name)) since.push(child);
-    else {
-      hasSubProvisions = true;
-      for (const block of since) lead.push(block);
-      since = [];
-    }
-  });
-  return hasSubProvisions ? { lead, concluding: since } : { lead: since, concluding: [] };
+  for (let i = 0; i < (last < 0 ? count : last); i++) {
+    const child = provision.child(i);
+    if (!isProvisionType(child.type.name)) lead.push(child);
+  }
+  if (last < 0) return { lead, concluding: NO_BLOCKS };
+  const concluding: Node[] = [];
+  for (let i = last + 1; i < count; i++) concluding.push(provision.child(i));
+  return { lead, concluding };
 }
 
 /** A provision's own words in the two parts of `ownBlockParts`: "" for a part without blocks. */
