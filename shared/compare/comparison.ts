@@ -212,14 +212,22 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
     const stats = { unchanged: 0, changed: 0, inserted: 0, deleted: 0, moved: 0 };
     // A provision whose unnumbered words stand in a paragraph's row has two cells, the one in
     // its own row without words: it counts once, by its words.
-    const seen = new Map<string, number>();
+    // Only the cells of provisions with a cell without words are counted, most having words.
+    const cellsOfWordless = new Map<string, number>();
     for (const row of rows) {
       const cell = row.cells[v] ?? null;
-      if (cell !== null) seen.set(cell.eId, (seen.get(cell.eId) ?? 0) + 1);
+      if (cell !== null && cell.text === "") cellsOfWordless.set(cell.eId, 0);
+    }
+    if (cellsOfWordless.size > 0) {
+      for (const row of rows) {
+        const cell = row.cells[v] ?? null;
+        const count = cell === null ? undefined : cellsOfWordless.get(cell.eId);
+        if (count !== undefined) cellsOfWordless.set(cell!.eId, count + 1);
+      }
     }
     for (const row of rows) {
       const cell = row.cells[v] ?? null;
-      if (cell !== null && cell.text === "" && seen.get(cell.eId)! > 1) continue;
+      if (cell !== null && cell.text === "" && cellsOfWordless.get(cell.eId)! > 1) continue;
       // The act's title and concluding formulas are no provisions: their rows are shown, not counted.
       if (FRAMING_TYPES.has(row.type)) continue;
       if (v === ref) {

@@ -73,11 +73,13 @@ export class Lexicon {
       scanTokens(text, this.sink);
       this.catchUp();
       const n = scan.count;
-      const buffer = this.arena.take(2 * n + 1);
-      const ids = buffer.subarray(0, n);
-      ids.set(scan.ids.subarray(0, n));
-      const starts = buffer.subarray(n);
-      starts.set(scan.starts.subarray(0, n));
+      // Copied by a loop: views of the scan's arrays to copy from would be garbage for every text.
+      const ids = this.arena.take(n);
+      const starts = this.arena.take(n + 1);
+      for (let k = 0; k < n; k++) {
+        ids[k] = scan.ids[k]!;
+        starts[k] = scan.starts[k]!;
+      }
       // The first token starts at 0, so that spacing before it is kept; the end is the text's length.
       if (n > 0) starts[0] = 0;
       starts[n] = text.length;

@@ -52,16 +52,16 @@ export class WordBag {
       }
     }
     if (n === 0) return WordBag.empty;
-    const buffer = lexicon.arena.take(2 * n);
-    const ids = buffer.subarray(0, n);
-    ids.set(met.subarray(0, n));
-    const bagCounts = buffer.subarray(n);
+    const ids = lexicon.arena.take(n);
+    const bagCounts = lexicon.arena.take(n);
     let size = 0;
     for (let k = 0; k < n; k++) {
-      const count = counts[ids[k]!]!;
+      const id = met[k]!;
+      const count = counts[id]!;
+      ids[k] = id;
       bagCounts[k] = count;
       size += count;
-      counts[ids[k]!] = 0;
+      counts[id] = 0;
     }
     return new WordBag(ids, bagCounts, size);
   }

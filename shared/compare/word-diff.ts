@@ -202,12 +202,19 @@ function anchoredDiff(work: DiffWork, anchors: Int32Array, i0: number, i1: numbe
   return diffRange(work, i, i1, j, j1, depth + 1);
 }
 
+/** The ids from `from` to `to` as a plain array, as jsdiff takes them: without a view and an iterator to make it. */
+function stretch(ids: Int32Array, from: number, to: number): number[] {
+  const array: number[] = [];
+  for (let k = from; k < to; k++) array.push(ids[k]!);
+  return array;
+}
+
 /** The shortest edit of the stretches, by jsdiff's array diff, in the time left. */
 function shortestEdit(work: DiffWork, i0: number, i1: number, j0: number, j1: number): boolean {
   const { before, after, spans } = work;
   const timeout = work.deadline - performance.now();
   if (timeout <= 0) return false;
-  const changes = diffArrays(Array.from(before.ids.subarray(i0, i1)), Array.from(after.ids.subarray(j0, j1)), { timeout });
+  const changes = diffArrays(stretch(before.ids, i0, i1), stretch(after.ids, j0, j1), { timeout });
   if (changes === undefined) return false;
   let i = i0;
   let j = j0;
