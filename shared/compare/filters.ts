@@ -10,7 +10,7 @@ export interface RowFilter {
   readonly types?: readonly string[];
   /** Words to find in any cell, case, accents and the width of spacing ignored. */
   readonly search?: string;
-  /** Labels of the first and last provisions of a range, as in any column ("Article 4", "Recital 12"). */
+  /** Labels of the first and last provisions of a range ("Article 4", "Recital 12"): the reference's numbering first, then any column's. */
   readonly range?: { readonly from: string; readonly to: string };
 }
 
@@ -25,15 +25,37 @@ function searchedText(cell: ComparisonCell): string {
   return `${cell.label} ${cell.heading ?? ""} ${cell.text} ${notes}`;
 }
 
-function labels(row: ComparisonRow): string[] {
-  return row.cells.flatMap((c) => (c ? [fold(c.label)] : []));
+/** The labels a row is known by, in the order a range looks for them. */
+const LABEL_CHOICES: readonly ((row: ComparisonRow, ref: number) => readonly string[])[] = [
+  // The reference's own numbering, which the table's labels show.
+  (row, ref) => (row.cells[ref] ? [row.cells[ref].label] : []),
+  // The label shown for a row the reference lacks: another version's numbering, named.
+  (row) => [row.label],
+  // Any column's, for a number only another version has.
+  (row) => row.cells.flatMap((c) => (c ? [c.label] : [])),
+];
+
+/** The first row from `start` on known by `label`: by the reference's numbering first, then by the label shown, then by any column's. */
+function rowLabelled(rows: readonly ComparisonRow[], ref: number, label: string, start: number): number {
+  const wanted = fold(label);
+  for (const labelsOf of LABEL_CHOICES) {
+    const found = rows.findIndex((r, i) => i >= start && labelsOf(r, ref).some((l) => fold(l) === wanted));
+    if (found >= 0) return found;
+  }
+  return -1;
 }
 
-/** The indices of the rows in a range: from the first row labelled `from` to the last row in or under the one labelled `to`. */
-function rangeOf(rows: readonly ComparisonRow[], from: string, to: string): [number, number] | null {
-  const start = rows.findIndex((r) => labels(r).includes(fold(from)));
-  const endRow = rows.findIndex((r, i) => i >= start && labels(r).includes(fold(to)));
-  if (start < 0 || endRow < 0) return null;
+/**
+ * The indices of the rows in a range: from the first row labelled `from` to the last row in or
+ * under the one labelled `to`, the labels read in the reference's numbering where it has them:
+ * another version's "Recital 8" standing in the reference's recital 5 row does not end a range
+ * "recital 5" to "recital 8".
+ */
+function rangeOf(rows: readonly ComparisonRow[], ref: number, from: string, to: string): [number, number] | null {
+  const start = rowLabelled(rows, ref, from, 0);
+  if (start < 0) return null;
+  const endRow = rowLabelled(rows, ref, to, start);
+  if (endRow < 0) return null;
   let end = endRow;
   while (end + 1 < rows.length && rows[end + 1]!.depth > rows[endRow]!.depth) end++;
   return [start, end];
@@ -43,7 +65,7 @@ function rangeOf(rows: readonly ComparisonRow[], from: string, to: string): [num
 export function filterRows(comparison: Comparison, filter: RowFilter): ComparisonRow[] {
   const { rows } = comparison;
   const search = filter.search ? fold(filter.search.trim()) : "";
-  const range = filter.range ? rangeOf(rows, filter.range.from, filter.range.to) : null;
+  const range = filter.range ? rangeOf(rows, comparison.ref, filter.range.from, filter.range.to) : null;
   if (filter.range && range === null) return [];
   const passes = (row: ComparisonRow, i: number): boolean => {
     if (filter.changedOnly && row.status === "same") return false;

@@ -320,6 +320,15 @@ describe("the dual-use dossier in four columns", () => {
     expect(range[0]!.label).toBe("Article 8");
     expect(range[range.length - 1]!.label).toBe("Article 14(2)");
   });
+
+  it("reads a range in the reference's numbering, though other columns number the same rows otherwise", () => {
+    // The act's recital 8 stands in the proposal's recital 5 row, and its recital 4 in the proposal's 3.
+    const labels = (from: string, to: string) => filterRows(comparison, { range: { from, to } }).map((r) => r.label);
+    expect(labels("recital 5", "recital 8")).toEqual(["Recital 5", "Recital 5a", "Recital 6", "Recital 7", "Recital 5", "Recital 8"]);
+    expect(labels("recital 4", "recital 6")).toEqual(["Recital 4", "Recital 5", "Recital 5a", "Recital 6"]);
+    // A number only another version has still starts a range: the act's recital 41 is the proposal's 10.
+    expect(labels("recital 41", "recital 41")).toEqual(["Recital 10"]);
+  });
 });
 
 describe("manual overrides of the alignment", () => {
