@@ -86,3 +86,22 @@ export function filterRows(comparison: Comparison, filter: RowFilter): Compariso
   });
   return rows.filter((_, i) => keep[i]);
 }
+
+/**
+ * The place in `shown` (rows that passed a filter, in table order) of the shown row nearest to
+ * row `index` of the whole table: the row itself when shown, else the closest before or after it
+ * (the later on a tie); -1 when none is shown. Where a click on the change map lands.
+ */
+export function nearestShown(rows: readonly ComparisonRow[], shown: readonly ComparisonRow[], index: number): number {
+  const positions = new Map(rows.map((row, i) => [row, i]));
+  let best = -1;
+  let bestDistance = Infinity;
+  shown.forEach((row, k) => {
+    const distance = Math.abs(positions.get(row)! - index);
+    if (distance <= bestDistance) {
+      best = k;
+      bestDistance = distance;
+    }
+  });
+  return best;
+}

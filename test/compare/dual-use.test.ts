@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions, type ComparisonRow } from "../../shared/compare/comparison";
-import { filterRows } from "../../shared/compare/filters";
+import { filterRows, nearestShown } from "../../shared/compare/filters";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 import { act, p } from "../../shared/model/build";
@@ -373,5 +373,23 @@ describe("a comparison that cannot be made", () => {
     expect(() => compareVersions([doc, empty], { names: ["Commission", "Blank"] })).toThrow(
       /version 2 \(Blank\) has no provisions to compare/,
     );
+  });
+});
+
+describe("the change map under a filter", () => {
+  it("lands on the shown row nearest to where it was clicked, not on the row at that place in the shown list", () => {
+    const shown = filterRows(comparison, { types: ["recital"] });
+    const article14 = comparison.rows.findIndex((r) => r.label === "Article 14(1)(b)");
+    // Every recital comes before the articles: the nearest shown row is the last recital.
+    expect(shown[nearestShown(comparison.rows, shown, article14)]!.label).toBe(shown[shown.length - 1]!.label);
+    const recital6 = comparison.rows.findIndex((r) => r.label === "Recital 6");
+    expect(shown[nearestShown(comparison.rows, shown, recital6)]).toBe(comparison.rows[recital6]);
+    // Under a row's own place: the nearest shown before or after it.
+    const changed = filterRows(comparison, { changedOnly: true });
+    const same = comparison.rows.findIndex((r) => r.status === "same" && r.depth > 0);
+    const landed = comparison.rows.indexOf(changed[nearestShown(comparison.rows, changed, same)]!);
+    const nearest = Math.min(...changed.map((r) => Math.abs(comparison.rows.indexOf(r) - same)));
+    expect(Math.abs(landed - same)).toBe(nearest);
+    expect(nearestShown(comparison.rows, [], 3)).toBe(-1);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { api } from "../api";
 import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
-import { filterRows, type RowFilter } from "../../../shared/compare/filters";
+import { filterRows, nearestShown, type RowFilter } from "../../../shared/compare/filters";
 import { provisionLabel } from "../../../shared/model/provision-query";
 import { amendmentNumber } from "../../../shared/model/amendment-number";
 import { h } from "../dom";
@@ -278,9 +278,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       { class: "comparison-frame" },
       table,
       changeMap(comparison.rows, (i) => {
-        const row = comparison.rows[i]!;
-        const index = shown.indexOf(row);
-        focusRow(index >= 0 ? index : Math.min(i, shown.length - 1));
+        const index = nearestShown(comparison.rows, shown, i);
+        if (index >= 0) focusRow(index);
       }),
     ),
   );
