@@ -100,7 +100,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     for (const [v, s] of comparison.statistics.entries()) {
       const role = v === comparison.ref ? " (reference)" : "";
       out.write(
-        `${names[v]}${role}: ${s.unchanged} unchanged, ${s.changed} changed, ${s.inserted} inserted, ${s.deleted} deleted, ${s.moved} moved\n`,
+        `${names[v]}${role}: ${s.unchanged} unchanged, ${s.renumbered} renumbered, ${s.changed} changed, ${s.inserted} inserted, ${s.deleted} deleted, ${s.moved} moved\n`,
       );
     }
     for (const w of comparison.warnings) out.write(`warning: ${w}\n`);

@@ -103,7 +103,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
   const statHeader = htmlElement(
     "tr",
     {},
-    ["", "unchanged", "changed", "inserted", "deleted", "moved"].map((h) => htmlElement("th", {}, h)).join(""),
+    ["", "unchanged", "renumbered", "changed", "inserted", "deleted", "moved"].map((h) => htmlElement("th", {}, h)).join(""),
   );
   const statRows = comparison.statistics
     .map((s, v) =>
@@ -111,7 +111,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
         "tr",
         {},
         htmlElement("th", {}, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
-          [s.unchanged, s.changed, s.inserted, s.deleted, s.moved].map((n) => htmlElement("td", {}, String(n))).join(""),
+          [s.unchanged, s.renumbered, s.changed, s.inserted, s.deleted, s.moved].map((n) => htmlElement("td", {}, String(n))).join(""),
       ),
     )
     .join("");

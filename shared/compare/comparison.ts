@@ -74,6 +74,8 @@ export interface ComparisonRow {
 
 export interface ColumnStatistics {
   readonly unchanged: number;
+  /** Numbered otherwise, words unchanged: no change of the text. */
+  readonly renumbered: number;
   readonly changed: number;
   readonly inserted: number;
   readonly deleted: number;
@@ -209,7 +211,7 @@ function cellOf(
 
 function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {
   return Array.from({ length: width }, (_, v) => {
-    const stats = { unchanged: 0, changed: 0, inserted: 0, deleted: 0, moved: 0 };
+    const stats = { unchanged: 0, renumbered: 0, changed: 0, inserted: 0, deleted: 0, moved: 0 };
     // A provision whose unnumbered words stand in a paragraph's row has two cells, the one in
     // its own row without words: it counts once, by its words.
     // Only the cells of provisions with a cell without words are counted, most having words.
@@ -244,6 +246,9 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
       switch (cell.status) {
         case "same":
           stats.unchanged++;
+          break;
+        case "renumbered":
+          stats.renumbered++;
           break;
         case "inserted":
         case "split":

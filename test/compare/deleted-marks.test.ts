@@ -46,7 +46,7 @@ describe("a provision the Parliament prints as deleted", () => {
     const row = comparison.rows.find((r) => r.cells[1]?.text === "deleted")!;
     expect(row.cells[1]!.status).toBe("deleted");
     // Article 2 and its paragraph 1, as for an article left out.
-    expect(comparison.statistics[1]).toEqual({ unchanged: 8, changed: 0, inserted: 0, deleted: 2, moved: 0 });
+    expect(comparison.statistics[1]).toEqual({ unchanged: 8, renumbered: 0, changed: 0, inserted: 0, deleted: 2, moved: 0 });
   });
 
   it("is not matched with a renumbered version's provision of that number, whichever column is the reference", () => {

@@ -393,3 +393,20 @@ describe("the change map under a filter", () => {
     expect(nearestShown(comparison.rows, [], 3)).toBe(-1);
   });
 });
+
+describe("the statistics of the dual-use dossier", () => {
+  it("count a provision only renumbered apart from one whose words changed", () => {
+    const act = comparison.statistics[3]!;
+    const renumbered = comparison.rows.filter(
+      (r) => r.type !== "preface" && r.type !== "conclusions" && r.cells[3]?.status === "renumbered",
+    );
+    // The act's recital 4 is the proposal's recital 3, word for word.
+    expect(renumbered.map((r) => r.cells[3]!.label)).toContain("Recital 4");
+    expect(renumbered.every((r) => r.cells[3]!.diff.every(([op]) => op === "="))).toBe(true);
+    expect(act.renumbered).toBe(renumbered.length);
+    expect(act.changed).toBe(
+      comparison.rows.filter((r) => r.type !== "preface" && r.type !== "conclusions" && r.cells[3]?.status === "changed").length +
+        comparison.rows.filter((r) => r.cells[3] === null && r.statuses[3] === "merged").length,
+    );
+  });
+});

@@ -23,13 +23,13 @@ const ROWS_PER_FRAME = 120;
 type ServedComparison = Comparison & { versionIds: number[] };
 
 function summary(c: ServedComparison): HTMLElement {
-  const header = h("tr", {}, ...["", "unchanged", "changed", "inserted", "deleted", "moved"].map((t) => h("th", {}, t)));
+  const header = h("tr", {}, ...["", "unchanged", "renumbered", "changed", "inserted", "deleted", "moved"].map((t) => h("th", {}, t)));
   const rows = c.statistics.map((s, v) =>
     h(
       "tr",
       {},
       h("th", {}, c.versions[v]! + (v === c.ref ? " (reference)" : "")),
-      ...[s.unchanged, s.changed, s.inserted, s.deleted, s.moved].map((n) => h("td", {}, String(n))),
+      ...[s.unchanged, s.renumbered, s.changed, s.inserted, s.deleted, s.moved].map((n) => h("td", {}, String(n))),
     ),
   );
   return h("table", { class: "summary" }, h("thead", {}, header), h("tbody", {}, ...rows));
