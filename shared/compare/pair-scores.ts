@@ -64,16 +64,21 @@ export class PairScores {
    * longest such chain of the sure matches found. Items and rows that `skip` rules out take no part.
    */
   sureMatches(skipItem: (j: number) => boolean, skipRow: (i: number) => boolean): Pair[] {
-    // Rows by number (any kind: kinds that may not match score null) and by exact words.
-    const byNumber = new Map<string, number[]>();
-    const byKey = new Map<number, number[]>();
-    this.rows.forEach((cells, i) => {
-      for (const cell of cells) {
-        if (cell === null) continue;
-        if (cell.numToken !== null) index(byNumber, cell.numToken, i);
-        index(byKey, cell.key, i);
-      }
-    });
+    // Rows by number (any kind: kinds that may not match score null) and by exact words, made
+    // when an item is first not found in the next row: in most levels, none is.
+    let rowsBy: { readonly number: Map<string, number[]>; readonly key: Map<number, number[]> } | null = null;
+    const indexRows = () => {
+      const byNumber = new Map<string, number[]>();
+      const byKey = new Map<number, number[]>();
+      this.rows.forEach((cells, i) => {
+        for (const cell of cells) {
+          if (cell === null) continue;
+          if (cell.numToken !== null) index(byNumber, cell.numToken, i);
+          index(byKey, cell.key, i);
+        }
+      });
+      return { number: byNumber, key: byKey };
+    };
     const found: Pair[] = [];
     let last = -1;
     for (let j = 0; j < this.items.length; j++) {
@@ -87,8 +92,9 @@ export class PairScores {
       if (last + 1 < this.rows.length) this.consider(last + 1, j, skipRow);
       if (this.bestScore < (item.numToken === null ? 1 : SURE_MATCH)) {
         for (let i = last + 2; i <= last + EXPECTED_WINDOW && i < this.rows.length; i++) this.consider(i, j, skipRow);
-        if (item.numToken !== null) for (const i of byNumber.get(item.numToken) ?? []) this.consider(i, j, skipRow);
-        for (const i of byKey.get(item.key) ?? []) this.consider(i, j, skipRow);
+        rowsBy ??= indexRows();
+        if (item.numToken !== null) for (const i of rowsBy.number.get(item.numToken) ?? []) this.consider(i, j, skipRow);
+        for (const i of rowsBy.key.get(item.key) ?? []) this.consider(i, j, skipRow);
       }
       if (this.bestScore < SURE_MATCH) continue;
       found.push([this.best, j]);
