@@ -7,6 +7,7 @@ import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import type { RowStatus } from "./alignment";
 import { labelColumn } from "./row-label";
+import { cellStatusWords, confidenceWords, UNCERTAIN_CONFIDENCE } from "./row-words";
 import { touchesPrevious } from "./touching-spans";
 import type { DiffSpan } from "./word-diff";
 import type { CellFootnote } from "./footnote-diff";
@@ -21,9 +22,21 @@ table.summary td, table.summary th { border: 1px solid #bbb; padding: .2em .6em;
 table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.comparison th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
 table.comparison td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; overflow-wrap: break-word; }
-@media (max-width: 700px) { table.summary { display: block; overflow-x: auto; } body { margin: .5em; } }
+col.label-column { width: 9em; }
+@media (max-width: 700px) {
+  table.summary { display: block; overflow-x: auto; }
+  body { margin: .5em; }
+  /* Columns wide enough to read, the page scrolled sideways, and the labels kept in view. */
+  table.comparison { width: max(100%, calc(7.5em + var(--columns) * 15em)); }
+  col.label-column { width: 7.5em; }
+  table.comparison td.label { position: sticky; left: 0; z-index: 1; border-left: 0; background: linear-gradient(to left, #ccc 1px, #fff 1px); }
+  table.comparison thead th:first-child { left: 0; z-index: 2; }
+}
 td.label { font-family: system-ui, sans-serif; font-size: .85em; overflow-wrap: anywhere; }
 .label-source { display: block; font-size: .85em; color: #555; }
+.confidence { display: block; font-size: .8em; color: #555; }
+.confidence.uncertain { color: #8a4b00; font-weight: bold; }
+.status.rewritten { color: #8a4b00; }
 .words { white-space: pre-line; }
 td.gap { background: repeating-linear-gradient(45deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
 .status { display: block; font-size: .75em; color: #555; font-family: system-ui, sans-serif; }
@@ -70,8 +83,8 @@ function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus
     cell.heading !== null
       ? htmlElement("span", { class: "heading" }, cell.headingDiff ? spans(cell.headingDiff) : escapeMarkup(cell.heading))
       : "";
-  const status =
-    cell.status !== null && cell.status !== "same" ? htmlElement("span", { class: "status" }, escapeMarkup(cell.note ?? cell.status)) : "";
+  const said = cellStatusWords(cell);
+  const status = said !== null ? htmlElement("span", { class: cell.rewritten ? "status rewritten" : "status" }, escapeMarkup(said)) : "";
   return htmlElement(
     "td",
     {},
@@ -81,11 +94,15 @@ function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus
 
 function rowHtml(row: ComparisonRow, comparison: Comparison): string {
   const source = labelColumn(row, comparison.ref);
+  const confidence = confidenceWords(row);
   const label = htmlElement(
     "td",
     { class: "label", style: `padding-left:${0.5 + row.depth}em`, title: `${row.status}, confidence ${row.confidence}` },
     escapeMarkup(row.label) +
-      (source === null ? "" : htmlElement("span", { class: "label-source" }, `in ${escapeMarkup(comparison.versions[source]!)}`)),
+      (source === null ? "" : htmlElement("span", { class: "label-source" }, `in ${escapeMarkup(comparison.versions[source]!)}`)) +
+      (confidence === null
+        ? ""
+        : htmlElement("span", { class: row.confidence < UNCERTAIN_CONFIDENCE ? "confidence uncertain" : "confidence" }, confidence)),
   );
   return htmlElement(
     "tr",
@@ -115,7 +132,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
       ),
     )
     .join("");
-  const columns = `<col style="width:9em">` + comparison.versions.map(() => "<col>").join("");
+  const columns = `<col class="label-column">` + comparison.versions.map(() => "<col>").join("");
   const header = htmlElement(
     "tr",
     {},
@@ -128,7 +145,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
 <h1>${escapeMarkup(title)}</h1>${notices}${warnings}
 <p>Differences are shown against the reference column: <ins>inserted words</ins> are underlined, <del>deleted words</del> struck through.</p>
 <table class="summary">${statHeader}${statRows}</table>
-<table class="comparison"><colgroup>${columns}</colgroup><thead>${header}</thead><tbody>
+<table class="comparison" style="--columns: ${comparison.versions.length}"><colgroup>${columns}</colgroup><thead>${header}</thead><tbody>
 ${body}
 </tbody></table></body></html>
 `;

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { compareVersions } from "../../shared/compare/comparison";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { hasChromium, launchChromium } from "../support/browser";
-import { fixtureDoc } from "../support/fixtures";
+import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 
 describe.skipIf(!hasChromium)("the comparison's HTML file in a browser", () => {
   let browser: Browser;
@@ -49,5 +49,41 @@ describe.skipIf(!hasChromium)("the comparison's HTML file in a browser", () => {
     }));
     await page.emulateMedia({ media: "screen" });
     expect(printed).toEqual({ position: "static", head: "table-header-group", added: "700" });
+  });
+});
+
+describe.skipIf(!hasChromium)("the comparison's HTML file on a phone", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const comparison = compareVersions(
+      DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
+      { names: DUAL_USE_STAGES.map(([name]) => name) },
+    );
+    await page.setContent(comparisonHtml(comparison));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("keeps four columns wide enough to read, the page scrolling sideways with the labels in view", async () => {
+    const layout = await page.evaluate(() => {
+      const heads = [...document.querySelectorAll("table.comparison thead th")].map((th) => th.getBoundingClientRect().width);
+      const em = parseFloat(getComputedStyle(document.body).fontSize);
+      window.scrollTo(600, 3000);
+      const label = document.querySelector("table.comparison tbody tr:nth-child(20) td.label")!;
+      return {
+        narrowestText: Math.min(...heads.slice(1)) / em,
+        scrolls: document.documentElement.scrollWidth > window.innerWidth,
+        labelLeft: Math.round(label.getBoundingClientRect().left),
+      };
+    });
+    expect(layout.narrowestText).toBeGreaterThanOrEqual(14);
+    expect(layout.scrolls).toBe(true);
+    expect(layout.labelLeft).toBe(0);
   });
 });

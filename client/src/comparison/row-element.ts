@@ -6,6 +6,7 @@ import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comp
 import type { CellFootnote } from "../../../shared/compare/footnote-diff";
 import type { RowStatus } from "../../../shared/compare/alignment";
 import { labelColumn } from "../../../shared/compare/row-label";
+import { cellStatusWords, confidenceWords, UNCERTAIN_CONFIDENCE } from "../../../shared/compare/row-words";
 import { touchesPrevious } from "../../../shared/compare/touching-spans";
 import type { DiffSpan } from "../../../shared/compare/word-diff";
 import { h } from "../dom";
@@ -45,8 +46,14 @@ function cell(c: ComparisonCell | null, note: string | null, status: RowStatus |
     c.heading !== null ? h("span", { class: "heading" }, ...(c.headingDiff ? spans(c.headingDiff) : [c.heading])) : null,
     h("span", { class: "words" }, ...spans(c.diff)),
     footnotes(c.footnotes),
-    c.status && c.status !== "same" ? h("span", { class: "status" }, c.note ?? c.status) : null,
+    statusOf(c),
   );
+}
+
+/** What happened to the cell, in words; nothing for a cell the same as the reference's. */
+function statusOf(c: ComparisonCell): HTMLElement | null {
+  const said = cellStatusWords(c);
+  return said === null ? null : h("span", { class: c.rewritten ? "status rewritten" : "status" }, said);
 }
 
 /** The columns a row is shown in: their names, and which is the reference. */
@@ -64,6 +71,12 @@ function labelWords(label: string): (Node | string)[] {
   return parts === null ? [label] : [parts[1]!, h("span", { class: "number" }, parts[2]!), parts[3]!];
 }
 
+/** How sure the row's alignment is, when it is not sure: in words, not in a tooltip alone. */
+function confidenceOf(row: ComparisonRow): HTMLElement | null {
+  const said = confidenceWords(row);
+  return said === null ? null : h("span", { class: row.confidence < UNCERTAIN_CONFIDENCE ? "confidence uncertain" : "confidence" }, said);
+}
+
 export function rowElement(row: ComparisonRow, index: number, columns: Columns): HTMLTableRowElement {
   const source = labelColumn(row, columns.ref);
   const label = h(
@@ -72,6 +85,7 @@ export function rowElement(row: ComparisonRow, index: number, columns: Columns):
     ...labelWords(row.label),
     // Not the reference's number: say whose it is, as a reference row nearby may have the same label.
     source === null ? null : h("span", { class: "label-source" }, `in ${columns.names[source]!}`),
+    confidenceOf(row),
   );
   // Indented by depth, as the style sheet says: less on a phone, where the column is narrow.
   label.style.setProperty("--depth", String(row.depth));

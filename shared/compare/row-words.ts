@@ -1,0 +1,26 @@
+/*
+ * What the table says in words beside a row's label and under a cell's words, the same in the
+ * app and in the HTML export, so that neither colour nor a tooltip is the only way to know it:
+ * how sure the alignment is of a row, and what happened to a cell.
+ */
+import type { ComparisonCell, ComparisonRow } from "./comparison";
+
+/** From this confidence up a row is a sure match, and its label says nothing of it. */
+export const SURE_CONFIDENCE = 0.9;
+/** Below this a row's alignment is uncertain, and its label says so: worth a reader's check. */
+export const UNCERTAIN_CONFIDENCE = 0.5;
+
+/** How sure the row's alignment is, in words, when it is not sure: "alignment 0.66", "uncertain alignment 0.32"; null when sure. */
+export function confidenceWords(row: ComparisonRow): string | null {
+  if (row.confidence >= SURE_CONFIDENCE) return null;
+  const score = row.confidence.toFixed(2);
+  return row.confidence < UNCERTAIN_CONFIDENCE ? `uncertain alignment ${score}` : `alignment ${score}`;
+}
+
+/** What happened to a cell, in words: its status or where it went ("moved from after Article 7"), and whether it is shown rewritten; null for a cell the same as the reference's. */
+export function cellStatusWords(cell: ComparisonCell): string | null {
+  const status = cell.status !== null && cell.status !== "same" ? (cell.note ?? cell.status) : null;
+  if (!cell.rewritten) return status;
+  const rewritten = "rewritten: too many changes to mark word by word in time, so shown all removed and all added";
+  return status === null ? rewritten : `${status}; ${rewritten}`;
+}

@@ -1,0 +1,38 @@
+/*
+ * What the table says in words, in the app and the HTML export alike: a diff that ran out of
+ * time says it is shown rewritten, not merely "changed".
+ */
+import { describe, expect, it } from "vitest";
+import { compareVersions } from "../../shared/compare/comparison";
+import { comparisonHtml } from "../../shared/compare/comparison-html";
+import { cellStatusWords } from "../../shared/compare/row-words";
+import { act, p, provision } from "../../shared/model/build";
+
+/** An annex of one long list, its few words in an order of the seed's: no word is unique to anchor a diff on. */
+function annexOf(seed: number) {
+  const words = ["items", "the", "exporter", "authority", "notify", "competent", "Member", "State", "of", "and"];
+  const text = Array.from({ length: 4000 }, (_, i) => words[(i * seed + ((i * i) % 7)) % words.length]).join(" ");
+  return act({
+    body: [provision("article", { num: "Article 1" }, [p("The items in Annex I are listed.")])],
+    annexes: [provision("annex", { num: "ANNEX I", heading: "List of items" }, [p(text)])],
+  });
+}
+
+describe("a cell whose diff ran out of time", () => {
+  const comparison = compareVersions([annexOf(3), annexOf(7)], { diffTimeLimitMs: 1 });
+  const cell = comparison.rows.find((r) => r.label === "Annex I")!.cells[1]!;
+
+  it("is shown removed and added whole, and says so in words", () => {
+    expect(cell.rewritten).toBe(true);
+    expect(cell.diff.map(([op]) => op)).toEqual(["-", "+"]);
+    expect(cellStatusWords(cell)).toBe(
+      "changed; rewritten: too many changes to mark word by word in time, so shown all removed and all added",
+    );
+  });
+
+  it("says so in the HTML export too", () => {
+    expect(comparisonHtml(comparison)).toContain(
+      '<span class="status rewritten">changed; rewritten: too many changes to mark word by word in time, so shown all removed and all added</span>',
+    );
+  });
+});
