@@ -132,7 +132,7 @@ export function alignVersions(
     tally: new Int32Array(lexicon.size),
   };
   const level = (pick: (v: VersionSequences) => Comparable[]) => alignLevel(versions.map(pick), context);
-  return [
+  const rows = [
     ...framingRows(
       versions.map((v) => v.preface),
       context,
@@ -147,6 +147,149 @@ export function alignVersions(
     ),
     ...level((v) => v.annexes),
   ];
+  joinMovesAcrossProvisions(rows, context);
+  return rows;
+}
+
+/** A sub-provision's row, where it stands in the tree of rows, and the row of the provision it belongs to. */
+interface PlacedRow {
+  readonly row: AlignedRow;
+  readonly siblings: AlignedRow[];
+  readonly parent: AlignedRow;
+}
+
+/** A version's sub-provision moved into another provision: the row it left, the row it came to, and how alike their words are. */
+interface MoveAcross {
+  readonly v: number;
+  readonly lost: PlacedRow;
+  readonly found: PlacedRow;
+  readonly score: number;
+}
+
+/**
+ * Sub-provisions moved from one provision to another: a paragraph of Article 2 that a version
+ * prints, word for word or nearly, as Article 4(2). Each level aligns the sub-provisions of one
+ * aligned row, so such a paragraph comes out deleted under Article 2 and inserted under
+ * Article 4. Where the words of a version's inserted sub-provision, in a provision the reference
+ * has too, are as close to a deleted one's as a moved provision's must be, and each is the
+ * other's closest, the version's cell
+ * joins the deleted one's row, said to be moved, and its sub-provisions are aligned there; its
+ * row, which held nothing else, goes. Provisions a person pinned or separated, and "deleted"
+ * marks, are left as they are.
+ */
+function joinMovesAcrossProvisions(top: readonly AlignedRow[], context: LevelContext): void {
+  const { ref, order, overrides } = context;
+  const lost = new Map<number, PlacedRow[]>();
+  const found = new Map<number, PlacedRow[]>();
+  const place = (map: Map<number, PlacedRow[]>, v: number, at: PlacedRow) => map.set(v, [...(map.get(v) ?? []), at]);
+  const movable = (cell: Comparable) => !cell.deletedMark && !overrides.names(cell);
+  // Own words that stand as a paragraph (see ownTextsAsParagraphs) are in no cell's sub-provisions, to align again.
+  const realignable = (row: AlignedRow) => row.children.every((child) => child.cells.every((c) => c === null || c.key >= 0));
+  const visit = (parent: AlignedRow) => {
+    for (const row of parent.children) {
+      const base = row.cells[ref] ?? null;
+      for (const v of order) {
+        if (v === ref) continue;
+        const cell = row.cells[v] ?? null;
+        const relation = row.relations[v] ?? null;
+        if (
+          base !== null &&
+          cell === null &&
+          relation?.status === "deleted" &&
+          relation.note === null &&
+          movable(base) &&
+          realignable(row)
+        ) {
+          place(lost, v, { row, siblings: parent.children, parent });
+        }
+        // A row of the version's cell alone: nothing else would be left behind. Into a provision
+        // the reference has: under a provision that is new as a whole (the Parliament's
+        // definition 2(1a), the proposal's 2(21) in new words), its sub-provisions came with it.
+        const alone = row.cells.every((c, u) => c === null || u === v);
+        const into = parent.cells[ref] ?? null;
+        const intoKept = into !== null && !into.deletedMark;
+        if (base === null && cell !== null && alone && intoKept && relation?.status === "inserted" && movable(cell) && realignable(row)) {
+          place(found, v, { row, siblings: parent.children, parent });
+        }
+      }
+      visit(row);
+    }
+  };
+  for (const row of top) visit(row);
+  const moves: MoveAcross[] = [];
+  for (const [v, losts] of lost) {
+    const founds = found.get(v);
+    if (founds !== undefined) moves.push(...movesAcross(v, losts, founds, context));
+  }
+  if (moves.length === 0) return;
+  // Every move into a row at once: its sub-provisions are aligned again with all the cells it gains.
+  const byLost = new Map<AlignedRow, MoveAcross[]>();
+  for (const move of moves) byLost.set(move.lost.row, [...(byLost.get(move.lost.row) ?? []), move]);
+  for (const [row, into] of byLost) {
+    const { siblings } = into[0]!.lost;
+    siblings[siblings.indexOf(row)] = withMovedCells(row, into, context);
+    for (const { found: from } of into) from.siblings.splice(from.siblings.indexOf(from.row), 1);
+  }
+}
+
+/** The pairs of a version's deleted and inserted sub-provisions whose words are close enough for a move, each the other's closest. */
+function movesAcross(v: number, losts: readonly PlacedRow[], founds: readonly PlacedRow[], context: LevelContext): MoveAcross[] {
+  const { ref } = context;
+  const baseOf = (at: PlacedRow) => at.row.cells[ref]!;
+  const cellOf = (at: PlacedRow) => at.row.cells[v]!;
+  const weights = new WordWeights([...losts.map(baseOf), ...founds.map(cellOf)], context.weights, context.tally);
+  // Candidates share one of their rarest words: no pair that shares none could be close enough.
+  const byWord = new Map<number, number[]>();
+  founds.forEach((at, f) => {
+    for (const id of weights.signature(cellOf(at).bag, MOVE_SIGNATURE_WORDS)) byWord.set(id, [...(byWord.get(id) ?? []), f]);
+  });
+  const bestOfFound = new Array<{ lost: number; score: number } | null>(founds.length).fill(null);
+  const bestOfLost = losts.map((at, l) => {
+    const base = baseOf(at);
+    let best: { found: number; score: number } | null = null;
+    const candidates = new Set(weights.signature(base.bag, MOVE_SIGNATURE_WORDS).flatMap((id) => byWord.get(id) ?? []));
+    for (const f of candidates) {
+      const cell = cellOf(founds[f]!);
+      if (!compatibleKinds(base, cell)) continue;
+      const score = weights.dice(base.bag, cell.bag);
+      if (score < MOVE_THRESHOLD) continue;
+      if (best === null || score > best.score) best = { found: f, score };
+      const other = bestOfFound[f] ?? null;
+      if (other === null || score > other.score) bestOfFound[f] = { lost: l, score };
+    }
+    return best;
+  });
+  const moves: MoveAcross[] = [];
+  bestOfLost.forEach((best, l) => {
+    if (best !== null && bestOfFound[best.found]?.lost === l)
+      moves.push({ v, lost: losts[l]!, found: founds[best.found]!, score: best.score });
+  });
+  return moves;
+}
+
+/** The rarest words of a sub-provision by which a moved counterpart is looked for. */
+const MOVE_SIGNATURE_WORDS = 8;
+
+/** A row with the cells moved into it from other provisions, said to be moved, and its sub-provisions aligned again. */
+function withMovedCells(row: AlignedRow, moves: readonly MoveAcross[], context: LevelContext): AlignedRow {
+  const cells = [...row.cells];
+  const relations = [...row.relations];
+  for (const { v, found, score } of moves) {
+    cells[v] = found.row.cells[v]!;
+    const into = found.parent.cells[v]?.label ?? found.parent.cells.find((c) => c !== null)!.label;
+    relations[v] = { status: "moved", confidence: round(score), note: `moved: into ${into} in this version` };
+  }
+  const present = relations.filter((r): r is CellRelation => r !== null);
+  const status = PRECEDENCE.find((s) => present.some((r) => r.status === s)) ?? "same";
+  const confidence = Math.min(1, ...relations.map((r, v) => (r !== null && cells[v] !== null ? r.confidence : 1)));
+  const hasChildren = cells.some((c) => c !== null && c.children.length > 0);
+  const children = hasChildren
+    ? alignLevel(
+        cells.map((c) => (c === null ? NONE : c.children)),
+        context,
+      )
+    : [];
+  return { cells, relations, status, confidence: round(confidence), children };
 }
 
 /**
@@ -229,6 +372,8 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
         const row = emptyRow();
         row.cells[v] = item;
         row.kinds[v] = "matched";
+        // Inserted, surely, if not the reference: the columns before it have nothing at this level.
+        if (v !== ref) row.scores[v] = 1;
         return row;
       });
       continue;

@@ -36,3 +36,54 @@ describe("a provision moved to the place of a deleted one", () => {
     expect([gone.status, gone.cells[1]]).toEqual(["deleted", null]);
   });
 });
+
+describe("a paragraph moved from one article into another", () => {
+  const penalties = "Member States shall lay down the rules on penalties applicable to infringements of this Regulation.";
+  const before = testAct({
+    body: [
+      article("Article 1", null, paragraph("1.", SCOPE)),
+      article("Article 2", null, paragraph("1.", AUTHORISATION), paragraph("2.", penalties)),
+      article("Article 3", null, paragraph("1.", REGISTERS)),
+      article("Article 4", null, paragraph("1.", ENTRY)),
+    ],
+  });
+  const after = testAct({
+    body: [
+      article("Article 1", null, paragraph("1.", SCOPE)),
+      article("Article 2", null, paragraph("1.", AUTHORISATION)),
+      article("Article 3", null, paragraph("1.", REGISTERS)),
+      article("Article 4", null, paragraph("1.", ENTRY), paragraph("2.", penalties)),
+    ],
+  });
+
+  it("stands in the row of the paragraph it was, said to have moved into the other article, in either direction", () => {
+    for (const [docs, from, to, into] of [
+      [[before, after], "Article 2(2)", "Article 4(2)", "Article 4"],
+      [[after, before], "Article 4(2)", "Article 2(2)", "Article 2"],
+    ] as const) {
+      const comparison = compareVersions(docs);
+      const changed = comparison.rows.filter((r) => r.status !== "same");
+      expect(changed.map((r) => [r.label, r.status, r.cells[1]?.label, r.cells[1]?.note])).toEqual([
+        [from, "moved", to, `moved: into ${into} in this version`],
+      ]);
+      expect(changed[0]!.cells[1]!.diff).toEqual([["=", penalties]]);
+      expect(comparison.statistics[1]).toMatchObject({ moved: 1, inserted: 0, deleted: 0 });
+    }
+  });
+
+  it("is not taken for a move when its words are not close to those of the paragraph deleted", () => {
+    const reworded = testAct({
+      body: [
+        article("Article 1", null, paragraph("1.", SCOPE)),
+        article("Article 2", null, paragraph("1.", AUTHORISATION)),
+        article("Article 3", null, paragraph("1.", REGISTERS)),
+        article("Article 4", null, paragraph("1.", ENTRY), paragraph("2.", AUTHORITIES)),
+      ],
+    });
+    const changed = compareVersions([before, reworded]).rows.filter((r) => r.status !== "same");
+    expect(changed.map((r) => [r.label, r.status])).toEqual([
+      ["Article 2(2)", "deleted"],
+      ["Article 4(2)", "inserted"],
+    ]);
+  });
+});

@@ -60,6 +60,18 @@ describe("the ePrivacy Directive as amended up to 2006, against 2009", () => {
     ]);
   });
 
+  it("is as sure of an inserted article's paragraphs as of the article, and of a paragraph inserted among others", () => {
+    const confidences = (prefix: string) =>
+      comparison.rows.filter((r) => r.cells[1]?.label.startsWith(prefix)).map((r) => [r.cells[1]!.label, r.cells[1]!.confidence]);
+    expect(confidences("Article 14a")).toEqual([
+      ["Article 14a", 1],
+      ["Article 14a(1)", 1],
+      ["Article 14a(2)", 1],
+      ["Article 14a(3)", 1],
+    ]);
+    expect(confidences("Article 15(1b)")).toEqual([["Article 15(1b)", 1]]);
+  });
+
   it("marks exactly the words that changed in a reworded paragraph", () => {
     expect(diffOf(comparison, "Article 6(3)").filter(([op]) => op !== "=")).toEqual([
       ["-", "/"],
