@@ -844,7 +844,10 @@ function range(from: number, to: number): number[] {
 
 /**
  * A provision split in two: the reference's provision matches one part, and the part next to it
- * that was left over raises the similarity when added. A merge is the same seen from the other side.
+ * that was left over raises the similarity when added, or is made of the words the matched part
+ * lost. A merge is the same seen from the other side: a provision the version lacks, next to one
+ * that gained its words ("The penalties shall be dissuasive." run into the article before),
+ * even when the one that gained them still matches surely, as it contains all it had.
  */
 function markSplitsAndMerges(
   rows: WorkRow[],
@@ -857,8 +860,10 @@ function markSplitsAndMerges(
   items.forEach((item, j) => {
     const row = rowOfItem[j]!;
     const base = row.cells[ref] ?? null;
-    if (base === null || v === ref || row.kinds[v] !== "matched" || (row.scores[v] ?? 0) >= SURE_MATCH) return;
+    if (base === null || v === ref || row.kinds[v] !== "matched") return;
     const score = row.scores[v] ?? 0;
+    // Below a sure match, added neighbours must raise the similarity; the words gained tell at any score.
+    const loose = score < SURE_MATCH;
     // split: following items of v that stand alone in new rows
     let bag = item.bag;
     let current = score;
@@ -867,29 +872,54 @@ function markSplitsAndMerges(
       if ((next.cells[ref] ?? null) !== null || next.kinds[v] !== "matched" || !compatibleKinds(base, items[k]!)) break;
       const joined = WordBag.union(lexicon, [bag, items[k]!.bag]);
       const s = provisionSimilarity(base, item, weights, base.bag, joined);
-      if (s < current + SPLIT_GAIN) break;
+      const raises = loose && s >= current + SPLIT_GAIN;
+      if (!raises && weights.gainedShare(items[k]!.bag, base.bag, bag) < GAINED_SHARE) break;
       next.kinds[v] = "split";
       next.notes[v] = `split from ${base.label}`;
       bag = joined;
-      current = s;
+      current = Math.max(current, s);
+    }
+    // split, before: items of v just before it that stand alone, made of the words it lost
+    for (let k = j - 1; k >= 0; k--) {
+      const previous = rowOfItem[k]!;
+      if ((previous.cells[ref] ?? null) !== null || previous.kinds[v] !== "matched" || !compatibleKinds(base, items[k]!)) break;
+      if (weights.gainedShare(items[k]!.bag, base.bag, bag) < GAINED_SHARE) break;
+      previous.kinds[v] = "split";
+      previous.notes[v] = `split from ${base.label}`;
+      bag = WordBag.union(lexicon, [bag, items[k]!.bag]);
     }
     // merge: following rows that v lacks, whose reference provisions join into this item
     let refBag = base.bag;
     current = score;
-    for (let at = rows.indexOf(row) + 1; at < rows.length; at++) {
-      const next = rows[at]!;
-      const nextBase = next.cells[ref] ?? null;
-      if (nextBase === null || (next.cells[v] ?? null) !== null || !compatibleKinds(nextBase, item)) break;
+    const at = rows.indexOf(row);
+    for (let next = at + 1; next < rows.length; next++) {
+      const nextRow = rows[next]!;
+      const nextBase = nextRow.cells[ref] ?? null;
+      if (nextBase === null || (nextRow.cells[v] ?? null) !== null || nextRow.kinds[v] !== null || !compatibleKinds(nextBase, item)) break;
       const joined = WordBag.union(lexicon, [refBag, nextBase.bag]);
       const s = provisionSimilarity(base, item, weights, joined, item.bag);
-      if (s < current + SPLIT_GAIN) break;
-      next.kinds[v] = "merged";
-      next.notes[v] = `merged into ${item.label}`;
+      const raises = loose && s >= current + SPLIT_GAIN;
+      if (!raises && weights.gainedShare(nextBase.bag, item.bag, refBag) < GAINED_SHARE) break;
+      nextRow.kinds[v] = "merged";
+      nextRow.notes[v] = `merged into ${item.label}`;
       refBag = joined;
-      current = s;
+      current = Math.max(current, s);
+    }
+    // merge, before: rows just before it that v lacks, whose words it gained
+    for (let previous = at - 1; previous >= 0; previous--) {
+      const previousRow = rows[previous]!;
+      const previousBase = previousRow.cells[ref] ?? null;
+      if (previousBase === null || (previousRow.cells[v] ?? null) !== null || previousRow.kinds[v] !== null) break;
+      if (!compatibleKinds(previousBase, item) || weights.gainedShare(previousBase.bag, item.bag, refBag) < GAINED_SHARE) break;
+      previousRow.kinds[v] = "merged";
+      previousRow.notes[v] = `merged into ${item.label}`;
+      refBag = WordBag.union(lexicon, [refBag, previousBase.bag]);
     }
   });
 }
+
+/** A neighbour made of at least this share of the words a matched provision gained (or lost) was merged into it (or split from it). */
+const GAINED_SHARE = 0.8;
 
 function cellStatus(row: WorkRow, v: number, ref: number): RowStatus | null {
   const kind = row.kinds[v];
@@ -922,8 +952,71 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
   const present = relations.filter((r): r is CellRelation => r !== null);
   const status = present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
   const confidences = row.cells.map((c, v) => (c !== null && v !== ref && row.scores[v] !== null ? row.scores[v]! : 1));
-  const children = unchangedBelow(row.cells) ? sameChildren(row.cells, ref) : alignLevel(childColumns, context);
+  let children = unchangedBelow(row.cells) ? sameChildren(row.cells, ref) : alignLevel(childColumns, context);
+  relations.forEach((relation, v) => {
+    if (relation !== null && (relation.status === "merged" || relation.status === "split")) children = goneWith(children, v, relation);
+  });
+  children = foldedIntoOwnWords(row.cells, children, context);
   return { cells: row.cells, relations, status, confidence: round(Math.min(...confidences)), children };
+}
+
+/**
+ * Sub-provisions a version folded into the provision's own words: the proposal's points (a) and
+ * (b) of the definition of dual-use items became words of the definition itself ("… and includes
+ * items which can be used for …"). A sub-provision the version lacks, made of words its
+ * provision's own words gained over the reference's, is said to be merged into it.
+ */
+function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: AlignedRow[], context: LevelContext): AlignedRow[] {
+  const { ref, lexicon } = context;
+  const base = cells[ref] ?? null;
+  if (base === null) return children;
+  const lost = (row: AlignedRow, v: number) =>
+    row.cells[ref] !== null && row.relations[v]?.status === "deleted" && row.relations[v]!.note === null;
+  let result = children;
+  cells.forEach((cell, v) => {
+    if (v === ref || cell === null || cell.text === "" || !children.some((row) => lost(row, v))) return;
+    const own = WordBag.of(lexicon, [cell.tokens]);
+    const baseOwn = WordBag.of(lexicon, [base.tokens]);
+    const parts = children.filter((row) => lost(row, v)).map((row) => row.cells[ref]!);
+    const weights = new WordWeights([...parts, { ...cell, bag: own }, { ...base, bag: baseOwn }], context.weights, context.tally);
+    let gained = baseOwn;
+    result = result.map((row) => {
+      if (!lost(row, v)) return row;
+      const part = row.cells[ref]!;
+      if (weights.gainedShare(part.bag, own, gained) < GAINED_SHARE) return row;
+      gained = WordBag.union(lexicon, [gained, part.bag]);
+      const relations = [...row.relations];
+      relations[v] = { status: "merged", confidence: row.relations[v]!.confidence, note: `merged into ${cell.label}` };
+      return goneWith([{ ...row, relations, status: statusOf(relations) }], v, relations[v]!)[0]!;
+    });
+  });
+  return result;
+}
+
+/** A row's status: the strongest of what its columns did. */
+function statusOf(relations: readonly (CellRelation | null)[]): RowStatus {
+  const present = relations.filter((r): r is CellRelation => r !== null);
+  return present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
+}
+
+/**
+ * The sub-provisions of a provision merged into its neighbour, or split from it, went with it:
+ * where the version lacks them (or has them alone), they say so with the same note, rather than
+ * deleted (or inserted) on their own.
+ */
+function goneWith(rows: readonly AlignedRow[], v: number, parent: CellRelation): AlignedRow[] {
+  const lost = parent.status === "merged";
+  return rows.map((row) => {
+    const relation = row.relations[v] ?? null;
+    if (relation?.status !== (lost ? "deleted" : "inserted") || relation.note !== null || (lost && (row.cells[v] ?? null) !== null)) {
+      return row;
+    }
+    const relations = [...row.relations];
+    relations[v] = { status: parent.status, confidence: relation.confidence, note: parent.note };
+    const present = relations.filter((r): r is CellRelation => r !== null);
+    const status = PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
+    return { ...row, relations, status, children: goneWith(row.children, v, parent) };
+  });
 }
 
 /**

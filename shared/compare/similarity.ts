@@ -106,6 +106,28 @@ export class WordWeights {
     return (2 * this.common(a, b)) / (ta + tb);
   }
 
+  /**
+   * The share of a part's words (by weight) that a whole has beyond what another bag has: how
+   * far `part` is made of the words `whole` gained over `without`. A provision merged into its
+   * neighbour is made of the words the neighbour gained; one split off, of the words it lost.
+   */
+  gainedShare(part: WordBag, whole: WordBag, without: WordBag): number {
+    const total = this.total(part);
+    if (total === 0) return 0;
+    const tally = this.tally;
+    const weights = this.weights;
+    for (let k = 0; k < whole.ids.length; k++) tally[whole.ids[k]!] = whole.counts[k]!;
+    for (let k = 0; k < without.ids.length; k++) tally[without.ids[k]!]! -= without.counts[k]!;
+    let gained = 0;
+    for (let k = 0; k < part.ids.length; k++) {
+      const extra = tally[part.ids[k]!]!;
+      if (extra > 0) gained += Math.min(extra, part.counts[k]!) * weights[part.ids[k]!]!;
+    }
+    for (let k = 0; k < whole.ids.length; k++) tally[whole.ids[k]!] = 0;
+    for (let k = 0; k < without.ids.length; k++) tally[without.ids[k]!] = 0;
+    return gained / total;
+  }
+
   /** The weight of the words two bags have in common: the smaller counted into the tally, the larger read against it. */
   private common(a: WordBag, b: WordBag): number {
     // Arrays in locals: this loop runs over every word of every pair of provisions scored.

@@ -274,6 +274,20 @@ describe("the dual-use dossier in four columns", () => {
     expect(rowWith(1, "Recital 5a").cells.filter((c) => c !== null)).toHaveLength(1);
   });
 
+  it("says the proposal's point (a) of the definition of dual-use items was folded into the definition's words, and point (b) deleted", () => {
+    const folded = rowWith(0, "Article 2(1)(a)");
+    expect([folded.status, folded.statuses, folded.notes]).toEqual([
+      "merged",
+      [null, "merged", "merged", "merged"],
+      [null, "merged into Article 2(1)", "merged into Article 2(1)", "merged into Article 2(1)"],
+    ]);
+    expect(rowWith(0, "Article 2(1)").cells[1]!.diff).toContainEqual([
+      "+",
+      " items which can be used for the design, development, production or use of nuclear, chemical or biological weapons or their means of delivery, including all items which can be used for both non-explosive uses and assisting in any way in the manufacture of nuclear weapons or other nuclear explosive devices;",
+    ]);
+    expect(rowWith(0, "Article 2(1)(b)").statuses).toEqual([null, "deleted", "deleted", "deleted"]);
+  });
+
   it("shows the Parliament's recital 5a as split from the proposal's recital 5, whose last three sentences it rewords", () => {
     const inserted = rowWith(1, "Recital 5a");
     expect([inserted.status, inserted.cells[1]!.note]).toEqual(["split", "split from Recital 5"]);

@@ -44,3 +44,68 @@ describe("splits and merges", () => {
     expect(comparison.statistics[1]!.deleted).toBe(0);
   });
 });
+
+describe("articles merged where the one that took the other's words still matches surely", () => {
+  const PENALTIES =
+    "Member States shall lay down the rules on penalties applicable to infringements of this Regulation and shall take all measures necessary to ensure that they are implemented.";
+  const DISSUASIVE = "The penalties shall be dissuasive.";
+  const ENTRY = "This Regulation shall enter into force on the twentieth day following its publication.";
+  const apart = testAct({
+    body: [
+      article("Article 1", null, paragraph("1.", "This Regulation lays down rules on the labelling of honey sold to consumers.")),
+      article("Article 2", null, paragraph("1.", PENALTIES)),
+      article("Article 3", null, paragraph("1.", DISSUASIVE)),
+      article("Article 4", null, paragraph("1.", ENTRY)),
+    ],
+  });
+  const together = testAct({
+    body: [
+      article("Article 1", null, paragraph("1.", "This Regulation lays down rules on the labelling of honey sold to consumers.")),
+      article("Article 2", null, paragraph("1.", `${PENALTIES} ${DISSUASIVE}`)),
+      article("Article 3", null, paragraph("1.", ENTRY)),
+    ],
+  });
+  const changes = (docs: Parameters<typeof compareVersions>[0]) =>
+    compareVersions(docs)
+      .rows.filter((r) => r.status !== "same")
+      .map((r) => [r.label, r.status, r.cells[1]?.note ?? r.notes[1]]);
+
+  it("reports the article whose words ran into the one before as merged into it, its paragraph too", () => {
+    expect(changes([apart, together])).toEqual([
+      ["Article 2(1)", "changed", null],
+      ["Article 3", "merged", "merged into Article 2"],
+      ["Article 3(1)", "merged", "merged into Article 2"],
+      ["Article 4", "renumbered", null],
+    ]);
+  });
+
+  it("reports the article taken out of the one before as split from it, seen the other way", () => {
+    expect(changes([together, apart])).toEqual([
+      ["Article 2(1)", "changed", null],
+      ["Article 3", "split", "split from Article 2"],
+      ["Article 3(1)", "split", "split from Article 2"],
+      ["Article 3", "renumbered", null],
+    ]);
+  });
+
+  it("reports an article merged into the one after it", () => {
+    const intoNext = testAct({
+      body: [
+        article("Article 1", null, paragraph("1.", "This Regulation lays down rules on the labelling of honey sold to consumers.")),
+        article("Article 2", null, paragraph("1.", `${DISSUASIVE} ${PENALTIES}`)),
+        article("Article 3", null, paragraph("1.", ENTRY)),
+      ],
+    });
+    const reordered = testAct({
+      body: [
+        article("Article 1", null, paragraph("1.", "This Regulation lays down rules on the labelling of honey sold to consumers.")),
+        article("Article 2", null, paragraph("1.", DISSUASIVE)),
+        article("Article 3", null, paragraph("1.", PENALTIES)),
+        article("Article 4", null, paragraph("1.", ENTRY)),
+      ],
+    });
+    const rows = changes([reordered, intoNext]);
+    expect(rows).toContainEqual(["Article 2", "merged", "merged into Article 2"]);
+    expect(rows.filter(([, status]) => status === "deleted")).toEqual([]);
+  });
+});
