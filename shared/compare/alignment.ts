@@ -181,7 +181,7 @@ function joinMovesAcrossProvisions(top: readonly AlignedRow[], context: LevelCon
   const { ref, order, overrides } = context;
   const lost = new Map<number, PlacedRow[]>();
   const found = new Map<number, PlacedRow[]>();
-  const place = (map: Map<number, PlacedRow[]>, v: number, at: PlacedRow) => map.set(v, [...(map.get(v) ?? []), at]);
+  const place = (map: Map<number, PlacedRow[]>, v: number, at: PlacedRow) => listIn(map, v).push(at);
   const movable = (cell: Comparable) => !cell.deletedMark && !overrides.names(cell);
   // Own words that stand as a paragraph (see ownTextsAsParagraphs) are in no cell's sub-provisions, to align again.
   const realignable = (row: AlignedRow) => row.children.every((child) => child.cells.every((c) => c === null || c.key >= 0));
@@ -224,7 +224,7 @@ function joinMovesAcrossProvisions(top: readonly AlignedRow[], context: LevelCon
   if (moves.length === 0) return;
   // Every move into a row at once: its sub-provisions are aligned again with all the cells it gains.
   const byLost = new Map<AlignedRow, MoveAcross[]>();
-  for (const move of moves) byLost.set(move.lost.row, [...(byLost.get(move.lost.row) ?? []), move]);
+  for (const move of moves) listIn(byLost, move.lost.row).push(move);
   for (const [row, into] of byLost) {
     const { siblings } = into[0]!.lost;
     siblings[siblings.indexOf(row)] = withMovedCells(row, into, context);
@@ -241,7 +241,7 @@ function movesAcross(v: number, losts: readonly PlacedRow[], founds: readonly Pl
   // Candidates share one of their rarest words: no pair that shares none could be close enough.
   const byWord = new Map<number, number[]>();
   founds.forEach((at, f) => {
-    for (const id of weights.signature(cellOf(at).bag, MOVE_SIGNATURE_WORDS)) byWord.set(id, [...(byWord.get(id) ?? []), f]);
+    for (const id of weights.signature(cellOf(at).bag, MOVE_SIGNATURE_WORDS)) listIn(byWord, id).push(f);
   });
   const bestOfFound = new Array<{ lost: number; score: number } | null>(founds.length).fill(null);
   const bestOfLost = losts.map((at, l) => {
@@ -265,6 +265,16 @@ function movesAcross(v: number, losts: readonly PlacedRow[], founds: readonly Pl
       moves.push({ v, lost: losts[l]!, found: founds[best.found]!, score: best.score });
   });
   return moves;
+}
+
+/** The list under `key`, made empty on first asking. */
+function listIn<K, T>(map: Map<K, T[]>, key: K): T[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 /** The rarest words of a sub-provision by which a moved counterpart is looked for. */
