@@ -167,60 +167,61 @@ interface MoveAcross {
 }
 
 /**
+ * A sub-provision moved across provisions keeps nearly all its words: the level's own moves may
+ * be looser, as they are found among neighbours, while these are looked for across the act.
+ */
+const MOVE_ACROSS_THRESHOLD = 0.8;
+
+/**
  * Sub-provisions moved from one provision to another: a paragraph of Article 2 that a version
  * prints, word for word or nearly, as Article 4(2). Each level aligns the sub-provisions of one
  * aligned row, so such a paragraph comes out deleted under Article 2 and inserted under
- * Article 4. Where the words of a version's inserted sub-provision, in a provision the reference
- * has too, are as close to a deleted one's as a moved provision's must be, and each is the
- * other's closest, the version's cell
- * joins the deleted one's row, said to be moved, and its sub-provisions are aligned there; its
- * row, which held nothing else, goes. Provisions a person pinned or separated, and "deleted"
- * marks, are left as they are.
+ * Article 4. Where a version's inserted sub-provision, under another provision that the
+ * reference has too, has nearly the words of a deleted one whose provision the version has too,
+ * and each is the other's closest,
+ * the version's cell joins the deleted one's row, said to be moved, and the sub-provisions are
+ * aligned there again. The inserted row goes when all its cells moved there (versions that made
+ * the same move). Provisions a person pinned or separated, "deleted" marks, and moves inside
+ * another move's rows, are left as they are.
  */
 function joinMovesAcrossProvisions(top: readonly AlignedRow[], context: LevelContext): void {
   const { ref, order, overrides } = context;
   const lost = new Map<number, PlacedRow[]>();
   const found = new Map<number, PlacedRow[]>();
-  const place = (map: Map<number, PlacedRow[]>, v: number, at: PlacedRow) => listIn(map, v).push(at);
   const movable = (cell: Comparable) => !cell.deletedMark && !overrides.names(cell);
   // Own words that stand as a paragraph (see ownTextsAsParagraphs) are in no cell's sub-provisions, to align again.
   const realignable = (row: AlignedRow) => row.children.every((child) => child.cells.every((c) => c === null || c.key >= 0));
   const visit = (parent: AlignedRow) => {
     for (const row of parent.children) {
       const base = row.cells[ref] ?? null;
+      // Under a provision the reference has: under one that is new as a whole (the Parliament's
+      // definition 2(1a), the proposal's 2(21) in new words), its sub-provisions came with it.
+      const into = parent.cells[ref] ?? null;
+      const insertedHere = base === null && into !== null && !into.deletedMark;
       for (const v of order) {
-        if (v === ref) continue;
+        if (v === ref || !realignable(row)) continue;
         const cell = row.cells[v] ?? null;
         const relation = row.relations[v] ?? null;
-        if (
-          base !== null &&
-          cell === null &&
-          relation?.status === "deleted" &&
-          relation.note === null &&
-          movable(base) &&
-          realignable(row)
-        ) {
-          place(lost, v, { row, siblings: parent.children, parent });
+        // And out of a provision the version has: the same moves, whichever version is the reference.
+        const from = parent.cells[v] ?? null;
+        const keptThere = from !== null && !from.deletedMark;
+        if (base !== null && cell === null && keptThere && relation?.status === "deleted" && relation.note === null && movable(base)) {
+          listIn(lost, v).push({ row, siblings: parent.children, parent });
         }
-        // A row of the version's cell alone: nothing else would be left behind. Into a provision
-        // the reference has: under a provision that is new as a whole (the Parliament's
-        // definition 2(1a), the proposal's 2(21) in new words), its sub-provisions came with it.
-        const alone = row.cells.every((c, u) => c === null || u === v);
-        const into = parent.cells[ref] ?? null;
-        const intoKept = into !== null && !into.deletedMark;
-        if (base === null && cell !== null && alone && intoKept && relation?.status === "inserted" && movable(cell) && realignable(row)) {
-          place(found, v, { row, siblings: parent.children, parent });
+        if (insertedHere && cell !== null && relation?.status === "inserted" && movable(cell)) {
+          listIn(found, v).push({ row, siblings: parent.children, parent });
         }
       }
       visit(row);
     }
   };
   for (const row of top) visit(row);
-  const moves: MoveAcross[] = [];
+  const candidates: MoveAcross[] = [];
   for (const [v, losts] of lost) {
     const founds = found.get(v);
-    if (founds !== undefined) moves.push(...movesAcross(v, losts, founds, context));
+    if (founds !== undefined) candidates.push(...movesAcross(v, losts, founds, context));
   }
+  const moves = wholeMoves(candidates);
   if (moves.length === 0) return;
   // Every move into a row at once: its sub-provisions are aligned again with all the cells it gains.
   const byLost = new Map<AlignedRow, MoveAcross[]>();
@@ -228,11 +229,44 @@ function joinMovesAcrossProvisions(top: readonly AlignedRow[], context: LevelCon
   for (const [row, into] of byLost) {
     const { siblings } = into[0]!.lost;
     siblings[siblings.indexOf(row)] = withMovedCells(row, into, context);
-    for (const { found: from } of into) from.siblings.splice(from.siblings.indexOf(from.row), 1);
   }
+  // A row several versions moved out of is taken out once.
+  const emptied = new Map(moves.map((m) => [m.found.row, m.found.siblings]));
+  for (const [row, siblings] of emptied) siblings.splice(siblings.indexOf(row), 1);
 }
 
-/** The pairs of a version's deleted and inserted sub-provisions whose words are close enough for a move, each the other's closest. */
+/**
+ * The moves that can be made whole: those of an inserted row whose cells all move, into one row,
+ * and none inside the rows of another move (a paragraph moved with its points, one of which
+ * moved elsewhere on its own): the rows of that move are aligned again, and the other would
+ * change rows no longer in the table.
+ */
+function wholeMoves(candidates: readonly MoveAcross[]): MoveAcross[] {
+  const byFound = new Map<AlignedRow, MoveAcross[]>();
+  for (const move of candidates) listIn(byFound, move.found.row).push(move);
+  const whole = candidates.filter((move) => {
+    const together = byFound.get(move.found.row)!;
+    const present = move.found.row.cells.filter((c) => c !== null).length;
+    return together.length === present && together.every((m) => m.lost.row === move.lost.row);
+  });
+  const inside = new Set<AlignedRow>();
+  const below = (row: AlignedRow) => {
+    for (const child of row.children) {
+      inside.add(child);
+      below(child);
+    }
+  };
+  for (const move of whole) {
+    below(move.lost.row);
+    below(move.found.row);
+  }
+  return whole.filter((move) => !inside.has(move.lost.row) && !inside.has(move.found.row));
+}
+
+/**
+ * The pairs of a version's deleted and inserted sub-provisions, under different provisions,
+ * whose words are close enough for a move across them, each the other's closest.
+ */
 function movesAcross(v: number, losts: readonly PlacedRow[], founds: readonly PlacedRow[], context: LevelContext): MoveAcross[] {
   const { ref } = context;
   const baseOf = (at: PlacedRow) => at.row.cells[ref]!;
@@ -249,10 +283,12 @@ function movesAcross(v: number, losts: readonly PlacedRow[], founds: readonly Pl
     let best: { found: number; score: number } | null = null;
     const candidates = new Set(weights.signature(base.bag, MOVE_SIGNATURE_WORDS).flatMap((id) => byWord.get(id) ?? []));
     for (const f of candidates) {
+      // Within one provision, its own level placed them: a move there is the level's to find.
+      if (founds[f]!.parent === at.parent) continue;
       const cell = cellOf(founds[f]!);
       if (!compatibleKinds(base, cell)) continue;
       const score = weights.dice(base.bag, cell.bag);
-      if (score < MOVE_THRESHOLD) continue;
+      if (score < MOVE_ACROSS_THRESHOLD) continue;
       if (best === null || score > best.score) best = { found: f, score };
       const other = bestOfFound[f] ?? null;
       if (other === null || score > other.score) bestOfFound[f] = { lost: l, score };
@@ -289,17 +325,21 @@ function withMovedCells(row: AlignedRow, moves: readonly MoveAcross[], context: 
     const into = found.parent.cells[v]?.label ?? found.parent.cells.find((c) => c !== null)!.label;
     relations[v] = { status: "moved", confidence: round(score), note: `moved: into ${into} in this version` };
   }
-  const present = relations.filter((r): r is CellRelation => r !== null);
-  const status = PRECEDENCE.find((s) => present.some((r) => r.status === s)) ?? "same";
   const confidence = Math.min(1, ...relations.map((r, v) => (r !== null && cells[v] !== null ? r.confidence : 1)));
   const hasChildren = cells.some((c) => c !== null && c.children.length > 0);
-  const children = hasChildren
+  const aligned = hasChildren
     ? alignLevel(
         cells.map((c) => (c === null ? NONE : c.children)),
         context,
       )
     : [];
-  return { cells, relations, status, confidence: round(confidence), children };
+  return {
+    cells,
+    relations,
+    status: statusOf(relations),
+    confidence: round(confidence),
+    children: subProvisions(cells, relations, aligned, context),
+  };
 }
 
 /**
@@ -959,15 +999,32 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
     if (status === null || (v === ref && status !== "merged")) continue;
     relations[v] = { status, confidence: round(row.scores[v] ?? (row.cells[v] === null ? 1 : 0)), note: row.notes[v] ?? null };
   }
-  const present = relations.filter((r): r is CellRelation => r !== null);
-  const status = present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
   const confidences = row.cells.map((c, v) => (c !== null && v !== ref && row.scores[v] !== null ? row.scores[v]! : 1));
-  let children = unchangedBelow(row.cells) ? sameChildren(row.cells, ref) : alignLevel(childColumns, context);
+  const aligned = unchangedBelow(row.cells) ? sameChildren(row.cells, ref) : alignLevel(childColumns, context);
+  return {
+    cells: row.cells,
+    relations,
+    status: statusOf(relations),
+    confidence: round(Math.min(...confidences)),
+    children: subProvisions(row.cells, relations, aligned, context),
+  };
+}
+
+/**
+ * A row's aligned sub-provisions, with what its cells say of them: those of a provision merged
+ * into a neighbour or split from it went with it, and those folded into its own words merged.
+ */
+function subProvisions(
+  cells: readonly (Comparable | null)[],
+  relations: readonly (CellRelation | null)[],
+  aligned: AlignedRow[],
+  context: LevelContext,
+): AlignedRow[] {
+  let children = aligned;
   relations.forEach((relation, v) => {
     if (relation !== null && (relation.status === "merged" || relation.status === "split")) children = goneWith(children, v, relation);
   });
-  children = foldedIntoOwnWords(row.cells, children, context);
-  return { cells: row.cells, relations, status, confidence: round(Math.min(...confidences)), children };
+  return foldedIntoOwnWords(cells, children, context);
 }
 
 /**
@@ -980,8 +1037,9 @@ function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: Ali
   const { ref, lexicon } = context;
   const base = cells[ref] ?? null;
   if (base === null) return children;
+  // Not a "deleted" mark's row: the version has a cell there, which says it is deleted.
   const lost = (row: AlignedRow, v: number) =>
-    row.cells[ref] !== null && row.relations[v]?.status === "deleted" && row.relations[v]!.note === null;
+    row.cells[ref] !== null && (row.cells[v] ?? null) === null && row.relations[v]?.status === "deleted" && row.relations[v]!.note === null;
   let result = children;
   cells.forEach((cell, v) => {
     if (v === ref || cell === null || cell.text === "" || !children.some((row) => lost(row, v))) return;
@@ -1023,9 +1081,7 @@ function goneWith(rows: readonly AlignedRow[], v: number, parent: CellRelation):
     }
     const relations = [...row.relations];
     relations[v] = { status: parent.status, confidence: relation.confidence, note: parent.note };
-    const present = relations.filter((r): r is CellRelation => r !== null);
-    const status = PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
-    return { ...row, relations, status, children: goneWith(row.children, v, parent) };
+    return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, parent) };
   });
 }
 
@@ -1087,9 +1143,7 @@ function sameChildren(cells: readonly (Comparable | null)[], ref: number): Align
       if (c === null) return refPresent ? { status: "deleted", confidence: 1, note: null } : null;
       return { status: refPresent ? "same" : "inserted", confidence: 1, note: null };
     });
-    const present = relations.filter((r): r is CellRelation => r !== null);
-    const status = present.length === 0 ? "same" : PRECEDENCE.find((s) => present.some((r) => r.status === s))!;
-    return { cells: row, relations, status, confidence: 1, children: sameChildren(row, ref) };
+    return { cells: row, relations, status: statusOf(relations), confidence: 1, children: sameChildren(row, ref) };
   });
 }
 

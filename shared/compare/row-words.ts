@@ -13,7 +13,9 @@ export const UNCERTAIN_CONFIDENCE = 0.5;
 /** How sure the row's alignment is, in words, when it is not sure: "alignment 0.66", "uncertain alignment 0.32"; null when sure. */
 export function confidenceWords(row: ComparisonRow): string | null {
   if (row.confidence >= SURE_CONFIDENCE) return null;
-  const score = row.confidence.toFixed(2);
+  // Cut, not rounded, to two decimals: 0.899 is no sure match, and must not read "0.90".
+  // From thousandths, as confidences are kept: 0.29 * 100 is 28.999… in floating point.
+  const score = (Math.floor(Math.round(row.confidence * 1000) / 10) / 100).toFixed(2);
   return row.confidence < UNCERTAIN_CONFIDENCE ? `uncertain alignment ${score}` : `alignment ${score}`;
 }
 

@@ -10,10 +10,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Node } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
-import { compareVersions, type Comparison } from "../../shared/compare/comparison";
-import { ComparableMaker, type Comparable } from "../../shared/compare/comparable";
-import { Lexicon } from "../../shared/compare/lexicon";
+import { compareVersions } from "../../shared/compare/comparison";
 import { readDocument } from "../../shared/formats/read";
+import { faults } from "../support/comparison-faults";
 
 const VOCABULARY = (
   "data controller processor authority supervisory consent subject rights personal processing lawful transparency purpose " +
@@ -85,48 +84,6 @@ function makeVersions(random: () => number): { texts: string[]; ref: number } {
 }
 
 const read = (text: string): Node => readDocument({ bytes: new TextEncoder().encode(text), file: "generated.txt", format: "text" }).doc;
-
-/** A version's provisions in reading order, by eId, as alignment sees them. */
-function readingOrder(doc: Node): string[] {
-  const sequences = new ComparableMaker(new Lexicon()).sequencesOf(doc, 0);
-  const order: string[] = [];
-  const walk = (c: Comparable) => {
-    order.push(c.eId);
-    c.children.forEach(walk);
-  };
-  for (const part of [sequences.preface, sequences.citations, sequences.recitals, sequences.body, sequences.annexes]) part.forEach(walk);
-  return order;
-}
-
-/** What is wrong with a comparison: provisions missing, repeated or out of order in their column. */
-function faults(comparison: Comparison, docs: readonly Node[]): string[] {
-  const found: string[] = [];
-  docs.forEach((doc, v) => {
-    const order = readingOrder(doc);
-    const position = new Map(order.map((eId, i) => [eId, i]));
-    const seen = new Map<string, string[]>();
-    let last = -1;
-    let movedDepth: number | null = null;
-    comparison.rows.forEach((row) => {
-      if (movedDepth !== null && row.depth <= movedDepth) movedDepth = null;
-      const cell = row.cells[v] ?? null;
-      if (cell === null) return;
-      seen.set(cell.eId, [...(seen.get(cell.eId) ?? []), cell.text]);
-      // A moved provision, and what is under it, stand out of order by design.
-      if (cell.status === "moved") movedDepth ??= row.depth;
-      if (movedDepth !== null) return;
-      if (position.get(cell.eId)! < last) found.push(`column ${v}: ${cell.eId} out of order`);
-      last = Math.max(last, position.get(cell.eId)!);
-    });
-    for (const eId of order) {
-      const texts = seen.get(eId) ?? [];
-      // A provision whose own words stand in a paragraph's row has a second cell, without words.
-      if (texts.length === 0 || texts.length > 2 || (texts.length === 2 && !texts.includes("")))
-        found.push(`column ${v}: ${eId} shown ${texts.length} times`);
-    }
-  });
-  return found;
-}
 
 describe("versions made up at random", () => {
   it("keep every provision once in its column, in its order, and cells identical to the reference sure of their rows", () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
-import { article, paragraph, testAct } from "../support/acts";
+import { article, paragraph, point, testAct } from "../support/acts";
+import { faults } from "../support/comparison-faults";
 
 const SCOPE = "This Regulation sets up a Union regime for the control of exports of dual-use items.";
 const AUTHORITIES =
@@ -85,5 +86,159 @@ describe("a paragraph moved from one article into another", () => {
       ["Article 2(2)", "deleted"],
       ["Article 4(2)", "inserted"],
     ]);
+  });
+});
+
+describe("moves across provisions, where they meet other changes (review)", () => {
+  const LABEL = "Honey shall be labelled in an official language of the Member State where it is sold.";
+  const RECORDS = "Operators placing honey on the market shall keep the following records for five years:";
+  const BEEKEEPER = "the name and address of the beekeeper who supplied the honey;";
+  const QUANTITY = "the quantity of honey received and the date of its receipt;";
+  const ANALYSIS = "the results of any laboratory analysis of pollen content carried out by accredited laboratories.";
+  const AUTHORITIES = "Member States shall designate the competent authorities responsible for official controls.";
+  const CHECKS = "The competent authorities shall carry out checks on the basis of risk at all stages of marketing:";
+  const PACKERS = "on the premises of packers;";
+  const PENALTIES = "Member States shall lay down the rules on penalties applicable to infringements of this Regulation.";
+  const changed = (comparison: ReturnType<typeof compareVersions>) =>
+    comparison.rows
+      .filter((r) => r.status !== "same")
+      .map((r) => [r.label, r.status, ...r.cells.slice(1).map((c, k) => c?.note ?? r.notes[k + 1] ?? c?.status ?? r.statuses[k + 1])]);
+
+  it("keeps every cell once when a point of a moved paragraph moved elsewhere on its own", () => {
+    const before = testAct({
+      body: [
+        article(
+          "Article 2",
+          null,
+          paragraph("1.", LABEL),
+          paragraph("2.", RECORDS, point("(a)", BEEKEEPER), point("(b)", QUANTITY), point("(c)", ANALYSIS)),
+        ),
+        article("Article 4", null, paragraph("1.", AUTHORITIES)),
+        article("Article 5", null, paragraph("1.", CHECKS, point("(a)", PACKERS))),
+      ],
+    });
+    const after = testAct({
+      body: [
+        article("Article 2", null, paragraph("1.", LABEL)),
+        article("Article 4", null, paragraph("1.", AUTHORITIES), paragraph("2.", RECORDS, point("(a)", BEEKEEPER), point("(b)", QUANTITY))),
+        article("Article 5", null, paragraph("1.", CHECKS, point("(a)", PACKERS), point("(b)", ANALYSIS))),
+      ],
+    });
+    for (const docs of [
+      [before, after],
+      [after, before],
+    ])
+      expect(faults(compareVersions(docs), docs)).toEqual([]);
+    expect(changed(compareVersions([before, after]))).toEqual([
+      ["Article 2(2)", "moved", "moved: into Article 4 in this version"],
+      // Inside the moved paragraph's rows, a further move is not looked for: it stays deleted and inserted.
+      ["Article 2(2)(c)", "deleted", "deleted"],
+      ["Article 5(1)(b)", "inserted", "inserted"],
+    ]);
+  });
+
+  it("shows a point once when one version moved its paragraph and another moved a point into that paragraph", () => {
+    const ref = testAct({
+      body: [
+        article("Article 1", null, paragraph("1.", LABEL), paragraph("2.", RECORDS, point("(a)", BEEKEEPER), point("(b)", QUANTITY))),
+        article("Article 2", null, paragraph("1.", AUTHORITIES), paragraph("2.", CHECKS, point("(a)", ANALYSIS))),
+      ],
+    });
+    const paragraphMoved = testAct({
+      body: [
+        article("Article 1", null, paragraph("1.", LABEL)),
+        article(
+          "Article 2",
+          null,
+          paragraph("1.", AUTHORITIES),
+          paragraph("2.", CHECKS, point("(a)", ANALYSIS)),
+          paragraph("3.", RECORDS, point("(a)", BEEKEEPER), point("(b)", QUANTITY)),
+        ),
+      ],
+    });
+    const pointMoved = testAct({
+      body: [
+        article(
+          "Article 1",
+          null,
+          paragraph("1.", LABEL),
+          paragraph("2.", RECORDS, point("(a)", BEEKEEPER), point("(b)", QUANTITY), point("(c)", ANALYSIS)),
+        ),
+        article("Article 2", null, paragraph("1.", AUTHORITIES), paragraph("2.", CHECKS.replace(":", "."))),
+      ],
+    });
+    const docs = [ref, paragraphMoved, pointMoved];
+    expect(faults(compareVersions(docs), docs)).toEqual([]);
+  });
+
+  it("finds the move two versions made alike, as the Council's move the act keeps", () => {
+    const ref = testAct({
+      body: [
+        article("Article 2", null, paragraph("1.", LABEL), paragraph("2.", PENALTIES)),
+        article("Article 4", null, paragraph("1.", AUTHORITIES)),
+      ],
+    });
+    const moved = testAct({
+      body: [
+        article("Article 2", null, paragraph("1.", LABEL)),
+        article("Article 4", null, paragraph("1.", AUTHORITIES), paragraph("2.", PENALTIES)),
+      ],
+    });
+    const comparison = compareVersions([ref, moved, moved]);
+    expect(changed(comparison)).toEqual([
+      ["Article 2(2)", "moved", "moved: into Article 4 in this version", "moved: into Article 4 in this version"],
+    ]);
+    expect(comparison.statistics[2]).toMatchObject({ moved: 1, inserted: 0, deleted: 0 });
+  });
+
+  it("keeps a column's merge of a paragraph and its points when another column moved it", () => {
+    const ref = testAct({
+      body: [
+        article("Article 2", null, paragraph("1.", LABEL), paragraph("2.", RECORDS, point("(a)", BEEKEEPER), point("(b)", QUANTITY))),
+        article("Article 4", null, paragraph("1.", AUTHORITIES)),
+      ],
+    });
+    const merged = testAct({
+      body: [
+        article("Article 2", null, paragraph("1.", `${LABEL} ${RECORDS} ${BEEKEEPER} ${QUANTITY}`)),
+        article("Article 4", null, paragraph("1.", AUTHORITIES)),
+      ],
+    });
+    const moved = testAct({
+      body: [
+        article("Article 2", null, paragraph("1.", LABEL)),
+        article("Article 4", null, paragraph("1.", AUTHORITIES), paragraph("2.", RECORDS, point("(a)", BEEKEEPER), point("(b)", QUANTITY))),
+      ],
+    });
+    const alone = compareVersions([ref, merged]);
+    const withMove = compareVersions([ref, merged, moved]);
+    const mergedNotes = (c: ReturnType<typeof compareVersions>) => c.rows.filter((r) => r.statuses[1] === "merged").map((r) => r.label);
+    expect(mergedNotes(withMove)).toEqual(mergedNotes(alone));
+    expect(mergedNotes(alone)).toEqual(["Article 2(2)", "Article 2(2)(a)", "Article 2(2)(b)"]);
+    expect(withMove.statistics[1]).toEqual(alone.statistics[1]);
+  });
+
+  it("does not take a paragraph for moved when it only shares the common words of another", () => {
+    for (const [lost, found] of [
+      ["Member States shall notify the Commission of those measures.", "Member States shall notify the Commission of the penalties."],
+      ["This Regulation shall apply from 1 January 2025.", "This Regulation shall apply from 1 January 2027 to fishery products."],
+    ] as const) {
+      const before = testAct({
+        body: [
+          article("Article 2", null, paragraph("1.", LABEL), paragraph("2.", lost)),
+          article("Article 4", null, paragraph("1.", AUTHORITIES)),
+        ],
+      });
+      const after = testAct({
+        body: [
+          article("Article 2", null, paragraph("1.", LABEL)),
+          article("Article 4", null, paragraph("1.", AUTHORITIES), paragraph("2.", found)),
+        ],
+      });
+      expect(changed(compareVersions([before, after]))).toEqual([
+        ["Article 2(2)", "deleted", "deleted"],
+        ["Article 4(2)", "inserted", "inserted"],
+      ]);
+    }
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
-import { cellStatusWords } from "../../shared/compare/row-words";
+import { cellStatusWords, confidenceWords } from "../../shared/compare/row-words";
 import { act, p, provision } from "../../shared/model/build";
 
 /** An annex of one long list, its few words in an order of the seed's: no word is unique to anchor a diff on. */
@@ -34,5 +34,19 @@ describe("a cell whose diff ran out of time", () => {
     expect(comparisonHtml(comparison)).toContain(
       '<span class="status rewritten">changed; rewritten: too many changes to mark word by word in time, so shown all removed and all added</span>',
     );
+  });
+});
+
+describe("the confidence beside a label", () => {
+  const row = (confidence: number) => ({ confidence }) as Parameters<typeof confidenceWords>[0];
+
+  it("is cut, not rounded, so that it never reads as sure, or as no longer uncertain, when it is not", () => {
+    expect(confidenceWords(row(0.9))).toBeNull();
+    expect(confidenceWords(row(0.899))).toBe("alignment 0.89");
+    expect(confidenceWords(row(0.895))).toBe("alignment 0.89");
+    expect(confidenceWords(row(0.5))).toBe("alignment 0.50");
+    expect(confidenceWords(row(0.499))).toBe("uncertain alignment 0.49");
+    expect(confidenceWords(row(0.29))).toBe("uncertain alignment 0.29");
+    expect(confidenceWords(row(0.57))).toBe("alignment 0.57");
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
-import { article, paragraph, testAct } from "../support/acts";
+import { article, paragraph, point, testAct } from "../support/acts";
 
 const NOTIFY = "Exporters shall notify the competent authority where they are aware that items are intended for internal repression";
 const REPORT = "and the competent authority shall report each notification to the Commission and to the other Member States without delay";
@@ -107,5 +107,30 @@ describe("articles merged where the one that took the other's words still matche
     const rows = changes([reordered, intoNext]);
     expect(rows).toContainEqual(["Article 2", "merged", "merged into Article 2"]);
     expect(rows.filter(([, status]) => status === "deleted")).toEqual([]);
+  });
+});
+
+describe("points folded into their provision's words", () => {
+  const LEAD =
+    "‘dual-use items’ means items, including software and technology, which can be used for both civil and military purposes, and includes:";
+  const NUCLEAR = "items which can be used for the design, development, production or use of nuclear, chemical or biological weapons;";
+  const CYBER = "cyber-surveillance technology which can be used for the commission of serious violations of human rights;";
+  const FOLDED = `${LEAD.replace("includes:", "includes")} ${NUCLEAR}`;
+  const EXPORTER = "‘exporter’ means any natural or legal person that makes an export declaration.";
+  const definitions = (lead: string, ...points: ReturnType<typeof point>[]) =>
+    testAct({ body: [article("Article 2", null, paragraph("1.", lead, ...points), paragraph("2.", EXPORTER))] });
+  const proposal = definitions(LEAD, point("(a)", NUCLEAR), point("(b)", CYBER));
+
+  it("are merged into it where the version lacks them, and a point it no longer has is deleted", () => {
+    const row = (label: string) => compareVersions([proposal, definitions(FOLDED)]).rows.find((r) => r.label === label)!;
+    expect([row("Article 2(1)(a)").statuses[1], row("Article 2(1)(a)").notes[1]]).toEqual(["merged", "merged into Article 2(1)"]);
+    expect(row("Article 2(1)(b)").statuses[1]).toBe("deleted");
+  });
+
+  it("are not merged where the version prints the point as deleted: it says so itself", () => {
+    const row = compareVersions([proposal, definitions(FOLDED, point("(a)", "deleted"), point("(b)", CYBER))]).rows.find(
+      (r) => r.label === "Article 2(1)(a)",
+    )!;
+    expect([row.status, row.cells[1]?.text, row.notes[1]]).toEqual(["deleted", "deleted", null]);
   });
 });
