@@ -293,11 +293,11 @@ function warningsOf(rows: readonly ComparisonRow[], names: readonly string[], re
       const here = ofKind.filter((r) => (r.cells[v] ?? null) !== null).length;
       if (inRef > 0 && here === 0)
         warnings.push(
-          `${name} has no ${plural} at all (a consolidated text carries none): the ${inRef} ${plural} of ${names[ref]} count as deleted`,
+          `${name} has no ${plural} at all, as a consolidated text or a text without its preamble: the ${inRef} ${plural} of ${names[ref]} count as deleted`,
         );
       else if (here > 0 && inRef === 0)
         warnings.push(
-          `${names[ref]} has no ${plural} at all (a consolidated text carries none): the ${here} ${plural} of ${name} count as inserted`,
+          `${names[ref]} has no ${plural} at all, as a consolidated text or a text without its preamble: the ${here} ${plural} of ${name} count as inserted`,
         );
     }
   });

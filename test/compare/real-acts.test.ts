@@ -192,8 +192,8 @@ describe("the GDPR in the Official Journal, against the consolidated text with i
     const recitals = comparison.rows.filter((r) => r.type === "recital");
     expect(recitals).toHaveLength(173);
     expect(comparison.warnings).toEqual([
-      "Version 2 has no citations at all (a consolidated text carries none): the 6 citations of Version 1 count as deleted",
-      "Version 2 has no recitals at all (a consolidated text carries none): the 173 recitals of Version 1 count as deleted",
+      "Version 2 has no citations at all, as a consolidated text or a text without its preamble: the 6 citations of Version 1 count as deleted",
+      "Version 2 has no recitals at all, as a consolidated text or a text without its preamble: the 173 recitals of Version 1 count as deleted",
     ]);
     expect(recitals.every((r) => r.status === "deleted" && r.cells[1] === null)).toBe(true);
     expect(changes(comparison).filter(([, , status]) => status !== "changed" && status !== "deleted")).toEqual([]);
