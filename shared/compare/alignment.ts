@@ -178,9 +178,8 @@ const MOVE_ACROSS_THRESHOLD = 0.8;
  * aligned row, so such a paragraph comes out deleted under Article 2 and inserted under
  * Article 4. Where a version's inserted sub-provision, under another provision that the
  * reference has too, has nearly the words of a deleted one whose provision the version has too,
- * and each is the other's closest,
- * the version's cell joins the deleted one's row, said to be moved, and the sub-provisions are
- * aligned there again. The inserted row goes when all its cells moved there (versions that made
+ * and each is the other's closest, the version's cell joins the deleted one's row, said to be
+ * moved, and the sub-provisions are aligned there again. The inserted row goes when all its cells moved there (versions that made
  * the same move). Provisions a person pinned or separated, "deleted" marks, and moves inside
  * another move's rows, are left as they are.
  */
@@ -1055,7 +1054,7 @@ function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: Ali
       gained = WordBag.union(lexicon, [gained, part.bag]);
       const relations = [...row.relations];
       relations[v] = { status: "merged", confidence: row.relations[v]!.confidence, note: `merged into ${cell.label}` };
-      return goneWith([{ ...row, relations, status: statusOf(relations) }], v, relations[v]!)[0]!;
+      return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };
     });
   });
   return result;

@@ -134,3 +134,27 @@ describe("points folded into their provision's words", () => {
     expect([row.status, row.cells[1]?.text, row.notes[1]]).toEqual(["deleted", "deleted", null]);
   });
 });
+
+describe("a point folded into its provision's words with its own points", () => {
+  it("is merged into it, and its points with it", () => {
+    const LEAD = "Exporters shall keep registers of their exports, which shall include:";
+    const DESCRIPTION = "the description of the dual-use items and their quantity, namely:";
+    const CODE = "the code of the items in the control list annexed to this Regulation;";
+    const NAME = "the name and address of the consignee and of the end-user of the items.";
+    const ref = testAct({
+      body: [article("Article 2", null, paragraph("1.", LEAD, point("(a)", DESCRIPTION, point("(i)", CODE)), point("(b)", NAME)))],
+    });
+    const folded = testAct({
+      body: [
+        article("Article 2", null, paragraph("1.", `${LEAD.replace(":", "")} ${DESCRIPTION.replace(":", "")} ${CODE}`, point("(b)", NAME))),
+      ],
+    });
+    const statuses = compareVersions([ref, folded])
+      .rows.filter((r) => r.label.startsWith("Article 2(1)(a)"))
+      .map((r) => [r.label, r.statuses[1], r.notes[1]]);
+    expect(statuses).toEqual([
+      ["Article 2(1)(a)", "merged", "merged into Article 2(1)"],
+      ["Article 2(1)(a)(i)", "merged", "merged into Article 2(1)"],
+    ]);
+  });
+});
