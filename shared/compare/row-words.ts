@@ -4,15 +4,17 @@
  * how sure the alignment is of a row, and what happened to a cell.
  */
 import type { ComparisonCell, ComparisonRow } from "./comparison";
+import { SURE_MATCH } from "./pair-scores";
 
-/** From this confidence up a row is a sure match, and its label says nothing of it. */
-export const SURE_CONFIDENCE = 0.9;
 /** Below this a row's alignment is uncertain, and its label says so: worth a reader's check. */
 export const UNCERTAIN_CONFIDENCE = 0.5;
 
-/** How sure the row's alignment is, in words, when it is not sure: "alignment 0.66", "uncertain alignment 0.32"; null when sure. */
+/**
+ * How sure the row's alignment is, in words, when it is not a sure match: "alignment 0.66",
+ * "uncertain alignment 0.32"; null when sure.
+ */
 export function confidenceWords(row: ComparisonRow): string | null {
-  if (row.confidence >= SURE_CONFIDENCE) return null;
+  if (row.confidence >= SURE_MATCH) return null;
   // Cut, not rounded, to two decimals: 0.899 is no sure match, and must not read "0.90".
   // From thousandths, as confidences are kept: 0.29 * 100 is 28.999… in floating point.
   const score = (Math.floor(Math.round(row.confidence * 1000) / 10) / 100).toFixed(2);
