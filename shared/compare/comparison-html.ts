@@ -7,7 +7,7 @@ import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import type { RowStatus } from "./alignment";
 import { labelColumn } from "./row-label";
-import { cellStatusWords, confidenceWords, UNCERTAIN_CONFIDENCE } from "./row-words";
+import { cellStatusWords, confidenceClass, confidenceWords } from "./row-words";
 import { touchesPrevious } from "./touching-spans";
 import type { DiffSpan } from "./word-diff";
 import type { CellFootnote } from "./footnote-diff";
@@ -100,9 +100,7 @@ function rowHtml(row: ComparisonRow, comparison: Comparison): string {
     { class: "label", style: `padding-left:${0.5 + row.depth}em`, title: `${row.status}, confidence ${row.confidence}` },
     escapeMarkup(row.label) +
       (source === null ? "" : htmlElement("span", { class: "label-source" }, `in ${escapeMarkup(comparison.versions[source]!)}`)) +
-      (confidence === null
-        ? ""
-        : htmlElement("span", { class: row.confidence < UNCERTAIN_CONFIDENCE ? "confidence uncertain" : "confidence" }, confidence)),
+      (confidence === null ? "" : htmlElement("span", { class: confidenceClass(row) }, confidence)),
   );
   return htmlElement(
     "tr",

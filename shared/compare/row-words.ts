@@ -21,6 +21,11 @@ export function confidenceWords(row: ComparisonRow): string | null {
   return row.confidence < UNCERTAIN_CONFIDENCE ? `uncertain alignment ${score}` : `alignment ${score}`;
 }
 
+/** The class of the confidence's words: "confidence", and "uncertain" too below UNCERTAIN_CONFIDENCE, shown more strongly. */
+export function confidenceClass(row: ComparisonRow): string {
+  return row.confidence < UNCERTAIN_CONFIDENCE ? "confidence uncertain" : "confidence";
+}
+
 /** What happened to a cell, in words: its status or where it went ("moved from after Article 7"), and whether it is shown rewritten; null for a cell the same as the reference's. */
 export function cellStatusWords(cell: ComparisonCell): string | null {
   const status = cell.status !== null && cell.status !== "same" ? (cell.note ?? cell.status) : null;

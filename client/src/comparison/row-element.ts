@@ -6,7 +6,7 @@ import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comp
 import type { CellFootnote } from "../../../shared/compare/footnote-diff";
 import type { RowStatus } from "../../../shared/compare/alignment";
 import { labelColumn } from "../../../shared/compare/row-label";
-import { cellStatusWords, confidenceWords, UNCERTAIN_CONFIDENCE } from "../../../shared/compare/row-words";
+import { cellStatusWords, confidenceClass, confidenceWords } from "../../../shared/compare/row-words";
 import { touchesPrevious } from "../../../shared/compare/touching-spans";
 import type { DiffSpan } from "../../../shared/compare/word-diff";
 import { h } from "../dom";
@@ -74,7 +74,7 @@ function labelWords(label: string): (Node | string)[] {
 /** How sure the row's alignment is, when it is not sure: in words, not in a tooltip alone. */
 function confidenceOf(row: ComparisonRow): HTMLElement | null {
   const said = confidenceWords(row);
-  return said === null ? null : h("span", { class: row.confidence < UNCERTAIN_CONFIDENCE ? "confidence uncertain" : "confidence" }, said);
+  return said === null ? null : h("span", { class: confidenceClass(row) }, said);
 }
 
 export function rowElement(row: ComparisonRow, index: number, columns: Columns): HTMLTableRowElement {
