@@ -1,8 +1,9 @@
 /*
  * A fixed piece of work timed before and after the measured runs, to show how busy the shared machine was.
  * Its speed changes with what the neighbours do: on 2026-11-29 this loop took from 11.4 ms to
- * 22 ms within minutes, pinned to either core (a loop of arithmetic alone stayed steady), and the
- * bench's median was 200 ms at a check of 14.7 ms and 328 ms at 30.9 ms. A run's figure means little without knowing which machine it met. The
+ * 22 ms within minutes (a first version of it varied as much pinned to either core, while a loop
+ * of arithmetic alone stayed steady), and the bench's median was 200 ms at a check of 14.7 ms
+ * and 328 ms at 30.9 ms. A run's figure means little without knowing which machine it met. The
  * work is like a comparison's: reading characters and hashing them into a table, here 2 MB of
  * them four times over, so that it adds little to the peak memory measured.
  */
