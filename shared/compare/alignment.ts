@@ -906,6 +906,8 @@ function markSplitsAndMerges(
   { ref, lexicon }: LevelContext,
   weights: WordWeights,
 ): void {
+  // Rows keep their places while splits and merges are marked: each looked up once, not searched for every item.
+  const placeOf = new Map(rows.map((row, at) => [row, at]));
   items.forEach((item, j) => {
     const row = rowOfItem[j]!;
     const base = row.cells[ref] ?? null;
@@ -940,7 +942,7 @@ function markSplitsAndMerges(
     // merge: following rows that v lacks, whose reference provisions join into this item
     let refBag = base.bag;
     current = score;
-    const at = rows.indexOf(row);
+    const at = placeOf.get(row)!;
     for (let next = at + 1; next < rows.length; next++) {
       const nextRow = rows[next]!;
       const nextBase = nextRow.cells[ref] ?? null;
