@@ -4,7 +4,7 @@
  * compared, so that word bags and word diffs compare numbers instead of strings, and each
  * distinct text is tokenized once however many versions carry it.
  */
-import { scanTokens, type TokenSink } from "./tokens";
+import { scanTokens, tokenBounds, type TokenBounds } from "./tokens";
 import { TokenTable } from "./token-table";
 import { Int32Arena } from "./int-arena";
 
@@ -41,18 +41,10 @@ export class Lexicon {
   private readonly scratch: Int32Array[] = [];
   /** Where the comparison's small arrays of ids are cut from. */
   readonly arena = new Int32Arena();
-  /** The ids and starts of the text being scanned, numbered as the scan finds them. */
-  private readonly scan = { ids: new Int32Array(1024), starts: new Int32Array(1024), count: 0 };
-  /** Ids below this have their words in `wordIds`; the scan gives ids and leaves their words to `catchUp`. */
+  /** Where the scan of a text puts its tokens: room for one per character of the longest text yet. */
+  private scanned: TokenBounds = tokenBounds(1024);
+  /** Ids below this have their words in `wordIds`; a text's tokens get ids first, and their words in `catchUp`. */
   private described = 0;
-  private readonly sink: TokenSink = {
-    token: (text, start, end, hash) => {
-      const scan = this.scan;
-      // The table alone, in the loop that sees every token: a new token's words are found after the scan.
-      scan.ids[scan.count] = this.ids.idIn(text, start, end, hash);
-      scan.starts[scan.count++] = start;
-    },
-  };
 
   /** How many ids have been given: every id is below this. */
   get size(): number {
@@ -63,23 +55,18 @@ export class Lexicon {
   tokens(text: string): TokenizedText {
     let found = this.tokenized.get(text);
     if (found === undefined) {
-      const scan = this.scan;
-      scan.count = 0;
-      if (scan.ids.length < text.length) {
-        // A text has at most one token per character.
-        scan.ids = new Int32Array(2 * text.length);
-        scan.starts = new Int32Array(2 * text.length);
-      }
-      scanTokens(text, this.sink);
-      this.catchUp();
-      const n = scan.count;
-      // Copied by a loop: views of the scan's arrays to copy from would be garbage for every text.
+      // A text has at most one token per character.
+      if (this.scanned.starts.length < text.length) this.scanned = tokenBounds(2 * text.length);
+      const { starts: scannedStarts, ends, hashes } = this.scanned;
+      const n = scanTokens(text, this.scanned);
       const ids = this.arena.take(n);
       const starts = this.arena.take(n + 1);
+      // The table alone, in the loop that sees every token: a new token's words are found after.
       for (let k = 0; k < n; k++) {
-        ids[k] = scan.ids[k]!;
-        starts[k] = scan.starts[k]!;
+        ids[k] = this.ids.idIn(text, scannedStarts[k]!, ends[k]!, hashes[k]!);
+        starts[k] = scannedStarts[k]!;
       }
+      this.catchUp();
       // The first token starts at 0, so that spacing before it is kept; the end is the text's length.
       if (n > 0) starts[0] = 0;
       starts[n] = text.length;

@@ -231,21 +231,34 @@ export function tokenHash(text: string, start: number, end: number): number {
   return hash;
 }
 
-/** Where a scan's tokens go, one at a time, in reading order. */
-export interface TokenSink {
-  /** The token `text.slice(start, end)`, whose `tokenHash` is `hash`. */
-  token(text: string, start: number, end: number, hash: number): void;
+/**
+ * Where a scan puts its tokens, in reading order: token k is `text.slice(starts[k], ends[k])`
+ * and its `tokenHash` is `hashes[k]`. Each array needs room for as many tokens as the text has
+ * characters.
+ */
+export interface TokenBounds {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+}
+
+/** Bounds with room for the tokens of a text of `length` characters. */
+export function tokenBounds(length: number): TokenBounds {
+  return { starts: new Int32Array(length), ends: new Int32Array(length), hashes: new Int32Array(length) };
 }
 
 /**
- * Scans a text into tokens, handing each to the sink with where it starts and ends and the hash
- * of its characters, so that a table of tokens need not read them again. Whitespace belongs to
- * no token. Plain words and punctuation in ASCII, most of any text, take a short way, hashed as
- * they are read. The sink takes each token as it is found, with no list of bounds in between:
- * every version of an act passes through here.
+ * Scans a text into tokens, putting down where each starts and ends and the hash of its
+ * characters, so that a table of tokens need not read them again, and returns how many there
+ * are. Whitespace belongs to no token. Plain words and punctuation in ASCII, most of any text,
+ * take a short way, hashed as they are read. The scan only writes numbers: looking each token up
+ * from inside the scan, through a callback, made tokenizing the bench act's texts take 60 ms
+ * where scanning first and looking up after takes 42.
  */
-export function scanTokens(text: string, sink: TokenSink): void {
+export function scanTokens(text: string, into: TokenBounds): number {
+  const { starts, ends, hashes } = into;
   const length = text.length;
+  let count = 0;
   let at = 0;
   while (at < length) {
     const c = text.charCodeAt(at);
@@ -288,18 +301,20 @@ export function scanTokens(text: string, sink: TokenSink): void {
       end = tokenEnd(text, at);
       hash = tokenHash(text, at, end);
     }
-    sink.token(text, at, end, hash);
+    starts[count] = at;
+    ends[count] = end;
+    hashes[count++] = hash;
     at = end;
   }
+  return count;
 }
 
 /** The tokens of a text, with the whitespace after each, so that joining them gives the text back. */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  scanTokens(text, {
-    token(text, start, end) {
-      tokens.push({ text: text.slice(start, end), space: end < text.length && isSpace(text.charCodeAt(end)) ? " " : "" });
-    },
+  const bounds = tokenBounds(text.length);
+  const count = scanTokens(text, bounds);
+  return Array.from({ length: count }, (_, k) => {
+    const end = bounds.ends[k]!;
+    return { text: text.slice(bounds.starts[k], end), space: end < text.length && isSpace(text.charCodeAt(end)) ? " " : "" };
   });
-  return tokens;
 }
