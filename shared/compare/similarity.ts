@@ -20,7 +20,7 @@ const CONTAINMENT_DISCOUNT = 0.8;
 const CONTAINMENT_MIN_WORDS = 12;
 
 /** Kinds that may correspond across versions: a paragraph may become a subparagraph, a point an indent. */
-function kindFamily(type: string): string {
+export function kindFamily(type: string): string {
   if (type === "paragraph" || type === "subparagraph") return "paragraph";
   if (type === "point" || type === "indent") return "point";
   return type;

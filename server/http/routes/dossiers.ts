@@ -4,6 +4,7 @@
  */
 import { Router } from "express";
 import { dossierCreate, memberUpsert, overridesBody, type DossierDetail, type DossierSummary } from "../../../shared/protocol/api";
+import { alignableProvisions, overrideProblems } from "../../../shared/compare/override-check";
 import { versionSummary } from "../../imports/import-version";
 import type { DossierRecord } from "../../storage/store";
 import { jsonBody, userOf, type Services } from "../context";
@@ -15,7 +16,7 @@ function summary(d: DossierRecord, role: DossierSummary["role"]): DossierSummary
   return { id: d.id, title: d.title, procedure: d.procedure, restricted: d.restricted, role };
 }
 
-export function dossierRoutes({ store }: Services): Router {
+export function dossierRoutes({ store, comparisons }: Services): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
@@ -83,6 +84,12 @@ export function dossierRoutes({ store }: Services): Router {
         "invalid-request",
         `overrides name versions this dossier does not have: ${[...new Set(unknown)].join(", ")}`,
       );
+    const named = [...new Set(overrides.flatMap((o) => [o.a.version, o.b.version]))];
+    const provisions = new Map(
+      await Promise.all(named.map(async (v) => [v, alignableProvisions(await comparisons.document(dossier.id, v))] as const)),
+    );
+    const problems = overrideProblems(overrides, (v) => provisions.get(v));
+    if (problems.length > 0) throw new HttpError(400, "invalid-request", `the overrides were not saved: ${problems.join("; ")}`);
     await store.setOverrides(dossier.id, overrides);
     res.json({ overrides });
   });

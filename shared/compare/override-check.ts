@@ -1,0 +1,148 @@
+/*
+ * What is wrong with a list of alignment overrides, before it is kept: a pin or a separate that
+ * names a provision a version does not have, or two provisions of one version; a pin of two
+ * kinds that never share a row (a recital and an article); the same pair named twice; pins that
+ * would put two provisions of one version in one row, directly or through a chain of pins; a
+ * separate of two provisions that pins join. Alignment would drop or quietly settle each of
+ * these, so the person who made them is told instead.
+ */
+import type { Node } from "prosemirror-model";
+import { GROUP_TYPES, isProvisionType } from "../model/schema";
+import { ownBlockParts } from "../model/walk";
+import type { AlignmentOverride } from "./alignment";
+import { CONCLUDING_EID } from "./comparable";
+import { CONCLUSIONS, PREFACE, kindName } from "./framing";
+import { kindFamily } from "./similarity";
+
+/** The eIds alignment knows in a version, with their kinds: what an override may name. */
+export type AlignableProvisions = ReadonlyMap<string, string>;
+
+const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
+
+/**
+ * The provisions of a document as alignment sees them, by eId: every provision, the concluding
+ * words after a provision's last sub-provision (a subparagraph as far as alignment is
+ * concerned), and the act's title and concluding formulas where it has them.
+ */
+export function alignableProvisions(doc: Node): AlignableProvisions {
+  const found = new Map<string, string>();
+  const visit = (node: Node): void => {
+    node.forEach((child) => {
+      const type = child.type.name;
+      if (type === "preface" || type === "conclusions") {
+        if (child.textContent.trim() !== "") found.set(type === "preface" ? PREFACE : CONCLUSIONS, type);
+        return;
+      }
+      if (isProvisionType(type)) {
+        const eId = child.attrs.eId as string;
+        found.set(eId, type);
+        if (!GROUPS.has(type) && ownBlockParts(child).concluding.length > 0) found.set(`${eId}${CONCLUDING_EID}`, "subparagraph");
+      }
+      if (!child.isTextblock && !child.isLeaf) visit(child);
+    });
+  };
+  visit(doc);
+  return found;
+}
+
+/** "1", "1 and 2", "1, 2 and 3". */
+function listed(places: readonly number[]): string {
+  return places.length === 1 ? `${places[0]}` : `${places.slice(0, -1).join(", ")} and ${places[places.length - 1]}`;
+}
+
+/** "version 3's art_5": a provision as the messages name it. */
+function named(side: AlignmentOverride["a"]): string {
+  return `version ${side.version}'s ${side.eId}`;
+}
+
+/**
+ * The problems of a list of overrides, each naming the overrides it concerns by their place in
+ * the list (counting from 1); none when the list can be kept. `provisions` gives each version's
+ * alignable provisions, or undefined for a version it does not know.
+ */
+export function overrideProblems(
+  overrides: readonly AlignmentOverride[],
+  provisions: (version: number) => AlignableProvisions | undefined,
+): string[] {
+  const problems: string[] = [];
+  const sound: { readonly override: AlignmentOverride; readonly place: number }[] = [];
+  const pairs = new Map<string, number>();
+  overrides.forEach((override, k) => {
+    const place = k + 1;
+    const { a, b } = override;
+    if (a.version === b.version) {
+      problems.push(
+        `override ${place} names two provisions of version ${a.version}: an override joins or separates provisions of two versions`,
+      );
+      return;
+    }
+    const kinds = [a, b].map((side) => provisions(side.version)?.get(side.eId));
+    const missing = [a, b].filter((_, s) => kinds[s] === undefined);
+    if (missing.length > 0) {
+      problems.push(
+        `override ${place} names ${missing.map((side) => `${side.eId}, which version ${side.version} does not have`).join(", and ")}`,
+      );
+      return;
+    }
+    if (override.kind === "pin" && kindFamily(kinds[0]!) !== kindFamily(kinds[1]!)) {
+      problems.push(
+        `override ${place} pins ${kindName(kinds[0]!)} ${named(a)} to ${kindName(kinds[1]!)} ${named(b)}: only provisions of one kind can share a row`,
+      );
+      return;
+    }
+    const pair = [`${a.version}:${a.eId}`, `${b.version}:${b.eId}`].sort().join("|");
+    const earlier = pairs.get(pair);
+    if (earlier !== undefined) {
+      problems.push(`overrides ${earlier} and ${place} both name ${named(a)} and ${named(b)}: keep one of them`);
+      return;
+    }
+    pairs.set(pair, place);
+    sound.push({ override, place });
+  });
+  return [...problems, ...pinConflicts(sound)];
+}
+
+/**
+ * Pins that join provisions into rows: each group of provisions joined by pins, directly or
+ * through others, must hold at most one provision of each version, and no separate may name two
+ * provisions of one group.
+ */
+function pinConflicts(sound: readonly { readonly override: AlignmentOverride; readonly place: number }[]): string[] {
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    let r = key;
+    while (parent.has(r)) r = parent.get(r)!;
+    return r;
+  };
+  const keyOf = (side: AlignmentOverride["a"]) => `${side.version}:${side.eId}`;
+  const pins = sound.filter(({ override }) => override.kind === "pin");
+  for (const { override } of pins) {
+    const [ra, rb] = [root(keyOf(override.a)), root(keyOf(override.b))];
+    if (ra !== rb) parent.set(ra, rb);
+  }
+  const problems: string[] = [];
+  const groups = new Map<string, { readonly places: number[]; readonly sides: Map<string, AlignmentOverride["a"]> }>();
+  for (const { override, place } of pins) {
+    const r = root(keyOf(override.a));
+    let group = groups.get(r);
+    if (group === undefined) groups.set(r, (group = { places: [], sides: new Map() }));
+    group.places.push(place);
+    for (const side of [override.a, override.b]) group.sides.set(keyOf(side), side);
+  }
+  for (const { places, sides } of groups.values()) {
+    const byVersion = new Map<number, AlignmentOverride["a"][]>();
+    for (const side of sides.values()) byVersion.set(side.version, [...(byVersion.get(side.version) ?? []), side]);
+    for (const [version, same] of byVersion) {
+      if (same.length < 2) continue;
+      problems.push(
+        `${places.length === 1 ? "pin" : "pins"} ${listed(places)} put ${same.map((s) => s.eId).join(" and ")} of version ${version} in one row: a row holds one provision of each version`,
+      );
+    }
+  }
+  for (const { override, place } of sound) {
+    if (override.kind === "separate" && root(keyOf(override.a)) === root(keyOf(override.b))) {
+      problems.push(`override ${place} separates ${named(override.a)} and ${named(override.b)}, which pins join in one row`);
+    }
+  }
+  return problems;
+}

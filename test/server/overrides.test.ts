@@ -1,0 +1,64 @@
+/*
+ * Saving alignment overrides: a list the alignment could not follow is refused whole, with what
+ * is wrong with each override, and the list saved before stays as it was.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let owner: ApiClient;
+let dossier: number;
+const versions: number[] = [];
+
+const TEXT = "Article 1\nSubject matter\nThis Regulation lays down rules.\n\nArticle 2\nThis Regulation enters into force.\n";
+
+beforeAll(async () => {
+  server = await testServer();
+  owner = await new ApiClient(server.url).signIn("commission");
+  dossier = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Overrides test" })).body.dossier.id;
+  for (const name of ["Proposal", "Mandate"]) versions.push((await addTextVersion(owner, dossier, name, TEXT)).body.version.id);
+});
+
+afterAll(() => server.close());
+
+const saved = async () =>
+  (await owner.request<{ dossier: { overrides: unknown[] } }>("GET", `/api/dossiers/${dossier}`)).body.dossier.overrides;
+
+describe("saving overrides", () => {
+  it("keeps a sound list, and refuses one naming missing provisions or one version twice, keeping the list before", async () => {
+    const [a, b] = versions as [number, number];
+    const sound = [{ kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_2" } }];
+    expect((await owner.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: sound })).status).toBe(200);
+
+    const hostile = [
+      { kind: "pin", a: { version: a, eId: "art_999" }, b: { version: b, eId: "<script>alert(1)</script>" } },
+      { kind: "separate", a: { version: a, eId: "art_1" }, b: { version: a, eId: "art_2" } },
+    ];
+    const refused = await owner.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: hostile });
+    expect([refused.status, refused.body]).toEqual([
+      400,
+      {
+        error: {
+          code: "invalid-request",
+          message:
+            `the overrides were not saved: override 1 names art_999, which version ${a} does not have, and <script>alert(1)</script>, ` +
+            `which version ${b} does not have; override 2 names two provisions of version ${a}: an override joins or separates provisions of two versions`,
+        },
+      },
+    ]);
+    expect(await saved()).toEqual(sound);
+  });
+
+  it("refuses pins that put two provisions of one version in one row", async () => {
+    const [a, b] = versions as [number, number];
+    const pins = [
+      { kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_1" } },
+      { kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_2" } },
+    ];
+    const refused = await owner.request<{ error: { message: string } }>("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: pins });
+    expect([refused.status, refused.body.error.message]).toEqual([
+      400,
+      `the overrides were not saved: pins 1 and 2 put art_1 and art_2 of version ${b} in one row: a row holds one provision of each version`,
+    ]);
+  });
+});
