@@ -148,9 +148,9 @@ function tableRow(row: AlignedRow, depth: number, ref: number, differ: CellDiffe
   const cells = row.cells.map((cell, v) => {
     if (cell === null) return null;
     // The reference's "deleted", as the Parliament prints a provision it deletes, is no words to
-    // diff a provision against: the provision stands whole, as where the reference has no cell.
-    const against = v === ref || (base?.deletedMark === true && !cell.deletedMark) ? null : base;
-    return tableCell(cell, against, v === ref, row.relations[v] ?? null, differ);
+    // diff a provision against: the provision stands whole against it, the mark removed.
+    if (v !== ref && base?.deletedMark === true && !cell.deletedMark) return againstDeletedMark(cell, base, row.relations[v] ?? null);
+    return tableCell(cell, v === ref ? null : base, v === ref, row.relations[v] ?? null, differ);
   });
   const first = (base ?? row.cells.find((c) => c !== null))!;
   return {
@@ -189,6 +189,20 @@ function tableCell(
       ? tokenDiff(base.headingTokens ?? empty, cell.headingTokens ?? empty, differ.lexicon, differ.limit).spans
       : undefined;
   return { ...made, ...(headingDiff ? { headingDiff } : {}), ...(rewritten ? { rewritten } : {}) };
+}
+
+/** A cell whose reference only says the provision is deleted: all its words added, the mark's removed. */
+function againstDeletedMark(cell: Comparable, mark: Comparable, relation: AlignedRow["relations"][number]): ComparisonCell {
+  const diff: DiffSpan[] = [["-", mark.text]];
+  if (cell.text !== "") diff.push(["+", cell.text]);
+  return cellOf(
+    cell,
+    diff,
+    footnotesAsTheyStand(cell.footnotes, "+"),
+    relation?.status ?? "inserted",
+    relation?.confidence ?? 1,
+    relation?.note ?? null,
+  );
 }
 
 function cellOf(
