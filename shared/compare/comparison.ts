@@ -119,8 +119,13 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   const maker = new ComparableMaker(lexicon);
   const sequences = docs.map((doc, i) => maker.sequencesOf(doc, i));
   sequences.forEach((s, i) => {
-    if (s.citations.length + s.recitals.length + s.body.length + s.annexes.length === 0) {
+    const provisions = [...s.citations, ...s.recitals, ...s.body, ...s.annexes];
+    if (provisions.length === 0) {
       throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no provisions to compare`, i);
+    }
+    if (!provisions.some(hasWords)) {
+      const count = provisions.length === 1 ? "its one provision has" : `its ${provisions.length} provisions have`;
+      throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no words to compare: ${count} a number at most`, i);
     }
   });
   const aligned = alignVersions(sequences, ref, lexicon, options.overrides ?? []);
@@ -135,6 +140,11 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   flatten(aligned, 0);
   const notices = [...new Set(docs.map((d) => d.attrs.notice as string | null).filter((n): n is string => n !== null))];
   return { versions: names, ref, rows, statistics: statisticsOf(rows, docs.length, ref), warnings: warningsOf(rows, names, ref), notices };
+}
+
+/** Whether a provision has a word of its own, in its heading, or in a sub-provision. */
+function hasWords(provision: Comparable): boolean {
+  return provision.tokens.ids.length > 0 || (provision.headingTokens?.ids.length ?? 0) > 0 || provision.children.some(hasWords);
 }
 
 /** How cells are diffed: the time limit of one diff, and the lexicon their tokens come from. */

@@ -7,7 +7,7 @@ import { compareVersions, type ComparisonRow } from "../../shared/compare/compar
 import { filterRows, nearestShown } from "../../shared/compare/filters";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
-import { act, p } from "../../shared/model/build";
+import { act, p, provision } from "../../shared/model/build";
 
 const comparison = compareVersions(
   DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
@@ -401,6 +401,14 @@ describe("a comparison that cannot be made", () => {
     const empty = act({ preface: [p("An empty text")] });
     expect(() => compareVersions([doc, empty], { names: ["Commission", "Blank"] })).toThrow(
       /version 2 \(Blank\) has no provisions to compare/,
+    );
+  });
+
+  it("refuses a version whose provisions have no words, only numbers, naming it", () => {
+    const numbered = (n: number) => provision("article", { num: `Article ${n}`, eId: `art_${n}` }, [p()]);
+    const numbersOnly = act({ body: [numbered(1), numbered(2)] });
+    expect(() => compareVersions([doc, numbersOnly], { names: ["Commission", "Outline"] })).toThrow(
+      "version 2 (Outline) has no words to compare: its 2 provisions have a number at most",
     );
   });
 });
