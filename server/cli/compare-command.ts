@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { readDocument } from "../../shared/formats/read";
 import { FormatError } from "../../shared/formats/errors";
 import { compareVersions, ComparisonError } from "../../shared/compare/comparison";
+import { provisionsOf } from "../../shared/model/walk";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { readInput, writeOutput } from "./files";
 import { Progress } from "./progress";
@@ -78,9 +79,9 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   } catch (e) {
     // An empty version is bad input; the other refusals are about how the command was called.
     if (e instanceof ComparisonError && e.code === "empty-version") {
-      // A file of no known markup is read as plain text, one provision a numbered line: say so.
+      // A file of no known markup is read as plain text, one provision a numbered line: say so when none was found.
       const asText =
-        e.version !== null && formats[e.version] === "text"
+        e.version !== null && formats[e.version] === "text" && provisionsOf(docs[e.version]!).length === 0
           ? ' (it was read as plain text, which needs lines such as "Article 1" or "1.")'
           : "";
       throw new FormatError("structure", e.message + asText);
