@@ -20,10 +20,11 @@ export const STAGES = [
 
 const name = (what: string, max: number) =>
   z
-    .string({ error: `${what} must be text` })
+    .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) })
     .trim()
     .min(1, `${what} must not be empty`)
-    .max(max, `${what} must be at most ${max} characters`);
+    .max(max, `${what} must be at most ${max} characters`)
+    .regex(/^\P{Cc}*$/u, `${what} must not hold control characters (line breaks, tabs and the like)`);
 
 export const loginRequest = z.object({
   username: name("username", 64),

@@ -92,7 +92,19 @@ describe("bad uploads store nothing and say why", () => {
     ],
     ["a file of an unknown kind", () => form("<invoice><total>1</total></invoice>", "invoice.xml"), 422, /none of the known kinds/],
     ["an empty file", () => form("", "empty.txt"), 422, /empty/],
-    ["a file over the upload limit", () => form(new Uint8Array(3 * 1024 * 1024).fill(65), "huge.txt"), 413, /over the upload limit/],
+    ["a version without a name", () => form("Article 1\nWords.\n", "nameless.txt", { stage: "other" }), 400, /^name: name is missing$/],
+    [
+      "a name with control characters",
+      () => form("Article 1\nWords.\n", "bell.txt", { name: "Council\u0007 text", stage: "other" }),
+      400,
+      /^name: name must not hold control characters/,
+    ],
+    [
+      "a file over the upload limit",
+      () => form(new Uint8Array(3 * 1024 * 1024).fill(65), "huge.txt"),
+      413,
+      /^the file is over the upload limit of 2 MiB; nothing was stored$/,
+    ],
     [
       "no file at all",
       () => {

@@ -27,12 +27,21 @@ export function unreadableUpload(err: unknown): unknown {
 export function versionRoutes({ store, comparisons, imports, events, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
+  // The parser stops reading a file at the limit, so only the limit can be said, not the file's size.
+  const refusal = (err: unknown): unknown =>
+    err instanceof MulterError && err.code === "LIMIT_FILE_SIZE"
+      ? new HttpError(
+          413,
+          "file-too-large",
+          `the file is over the upload limit of ${+(maxUploadBytes / 1048576).toFixed(2)} MiB; nothing was stored`,
+        )
+      : unreadableUpload(err);
 
   router.post("/", async (req, res) => {
     // The policy is asked before the upload is read, so a refused user cannot make the server take a file.
     const { dossier } = await dossierFor(req, store, "add-version");
     await new Promise<void>((resolve, reject) =>
-      upload.single("file")(req, res, (err: unknown) => (err ? reject(unreadableUpload(err)) : resolve())),
+      upload.single("file")(req, res, (err: unknown) => (err ? reject(refusal(err)) : resolve())),
     );
     if (!req.file) throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
     const fields = versionFields.parse(req.body);
