@@ -35,7 +35,7 @@ export async function demoCommand(args: string[], out: NodeJS.WritableStream): P
     const { title, counts, words } = summarize(doc);
     const notice = doc.attrs.notice ? "  [demonstration, not the authentic text]" : "";
     out.write(
-      `${stem}${notice}\n  ${title.slice(0, 110)}\n  ${counts.recital ?? 0} recitals, ${counts.article ?? 0} articles, ${words} words\n  ${join(dir, `${stem}.html`)}\n`,
+      `${stem}${notice}\n  ${title.slice(0, 110)}\n  ${counts.recital ?? 0} recital${counts.recital === 1 ? "" : "s"}, ${counts.article ?? 0} article${counts.article === 1 ? "" : "s"}, ${words} words\n  ${join(dir, `${stem}.html`)}\n`,
     );
   }
   out.write(`\nOpen the .html files in a browser; the .akn.xml files are Akoma Ntoso 3.0.\n`);

@@ -19,7 +19,7 @@ type Removal = (v: DossierVersion) => Promise<void>;
 function versionRow(dossierId: number, v: DossierVersion, ticked: boolean, showNotice: boolean, remove: Removal): HTMLElement {
   const counts = Object.entries(v.counts)
     .filter(([type]) => ["recital", "article", "annex"].includes(type))
-    .map(([type, n]) => `${n} ${type}s`)
+    .map(([type, n]) => `${n} ${type}${n === 1 ? "" : "s"}`)
     .join(", ");
   return h(
     "li",
