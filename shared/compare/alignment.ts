@@ -7,7 +7,7 @@
  */
 import { sameFootnotes, type Comparable, type VersionSequences } from "./comparable";
 import { alignSequences } from "./sequence-alignment";
-import type { Pair } from "./longest-chain";
+import { longestIncreasing, type Pair } from "./longest-chain";
 import { PairScores, SURE_MATCH } from "./pair-scores";
 import { WordBag } from "./word-bag";
 import type { Lexicon } from "./lexicon";
@@ -455,7 +455,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       row.kinds[v] = "matched";
       rowOfItem[j] = row;
     }
-    markPinnedMoves(rows, rowOfItem, pinned, v);
+    markPinnedMoves(rows, rowOfItem, pinned, items, v);
     yieldLooseMatchesToMoves(rows, items, pairs, rowOfItem, v, scores, weights);
     // Left-over items: moved when a left-over row has nearly the same words, else inserted.
     const leftRows = rows.flatMap((row, i) => (row.cells[v] === null ? [i] : []));
@@ -760,24 +760,46 @@ function pinnedRows(rows: readonly WorkRow[], items: readonly Comparable[], over
   return pinned;
 }
 
-/** A pinned item whose row is out of order with its neighbours' rows has moved. */
+/**
+ * A pinned item whose row is out of order has moved: out of order with the rows of its unpinned
+ * neighbours, or, among pinned items that are not, left out of the longest run of them in
+ * order (of two pins that cross, the later is said to have moved). Its note says where it now
+ * stands, as an automatic move's does.
+ */
 function markPinnedMoves(
   rows: readonly WorkRow[],
   rowOfItem: readonly (WorkRow | null)[],
   pinned: ReadonlyMap<number, number>,
+  items: readonly Comparable[],
   v: number,
 ): void {
-  const ordered = (j: number) => (rowOfItem[j] && !pinned.has(j) ? rows.indexOf(rowOfItem[j]!) : -1);
-  for (const [j, i] of pinned) {
+  if (pinned.size === 0) return;
+  const rowIndex = new Map(rows.map((row, i) => [row, i]));
+  const ordered = (j: number) => (rowOfItem[j] && !pinned.has(j) ? rowIndex.get(rowOfItem[j]!)! : -1);
+  const moved = new Set<number>();
+  const inOrder: number[] = [];
+  for (const [j, i] of [...pinned].sort((x, y) => x[0] - y[0])) {
     let before = -1;
     for (let k = j - 1; k >= 0 && before < 0; k--) before = ordered(k);
     let after = -1;
     for (let k = j + 1; k < rowOfItem.length && after < 0; k++) after = ordered(k);
-    if ((before >= 0 && before > i) || (after >= 0 && after < i)) {
-      const row = rows[i]!;
-      row.kinds[v] = "moved";
-      row.notes[v] = "moved (pinned by hand)";
-    }
+    if ((before >= 0 && before > i) || (after >= 0 && after < i)) moved.add(j);
+    else inOrder.push(j);
+  }
+  const kept = new Set(
+    Array.from(
+      longestIncreasing(
+        inOrder.map((j) => pinned.get(j)!),
+        inOrder.length,
+      ),
+      (k) => inOrder[k]!,
+    ),
+  );
+  for (const j of inOrder) if (!kept.has(j)) moved.add(j);
+  for (const j of moved) {
+    const row = rows[pinned.get(j)!]!;
+    row.kinds[v] = "moved";
+    row.notes[v] = `${movedNote(items, j)} (pinned by hand)`;
   }
 }
 

@@ -52,4 +52,37 @@ describe("a pin", () => {
     }).rows.find((r) => r.cells[0]?.eId === "rec_1")!;
     expect(elsewhere.cells[2]!.confidence).toBe(elsewhere.cells[1]!.confidence);
   });
+
+  it("says that one of two pins crossing each other moved, and where it now stands, whichever column is the reference", () => {
+    const texts = [
+      "Exports need an authorisation.",
+      "Brokering needs one too.",
+      "Transit may be prohibited.",
+      "Technical assistance needs one.",
+    ];
+    const a = testAct({ preamble: texts.map((t, k) => recital(`(${k + 1})`, t)) });
+    const b = testAct({ preamble: texts.map((t, k) => recital(`(${k + 1})`, t)) });
+    const crossing = [
+      { kind: "pin" as const, a: { version: 0, eId: "rec_2" }, b: { version: 1, eId: "rec_3" } },
+      { kind: "pin" as const, a: { version: 0, eId: "rec_3" }, b: { version: 1, eId: "rec_2" } },
+    ];
+    for (const ref of [0, 1]) {
+      const rows = compareVersions([a, b], { ref, overrides: crossing }).rows;
+      const pinned = rows.filter((r) => r.cells[0]?.eId === "rec_2" || r.cells[0]?.eId === "rec_3");
+      expect(pinned.map((r) => [r.cells[0]!.eId, r.cells[1]!.eId])).toEqual(
+        ref === 0
+          ? [
+              ["rec_2", "rec_3"],
+              ["rec_3", "rec_2"],
+            ]
+          : [
+              ["rec_3", "rec_2"],
+              ["rec_2", "rec_3"],
+            ],
+      );
+      const other = 1 - ref;
+      expect(pinned.map((r) => r.cells[other]!.status)).toEqual(["changed", "moved"]);
+      expect(pinned[1]!.cells[other]!.note).toBe("moved: after Recital 1 in this version (pinned by hand)");
+    }
+  });
 });
