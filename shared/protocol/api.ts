@@ -82,7 +82,15 @@ const override = z.object({
   a: z.object({ version: id, eId: name("eId", 200) }),
   b: z.object({ version: id, eId: name("eId", 200) }),
 });
-export const overridesBody = z.object({ overrides: z.array(override).max(500, "at most 500 overrides") });
+export const overridesBody = z.object({
+  overrides: z.array(override).max(500, "at most 500 overrides"),
+  /**
+   * The list the sender changed, as it was when they loaded it: when given, the new list is kept
+   * only if the stored one is still that, so that two people correcting the alignment at once do
+   * not undo each other's corrections unawares.
+   */
+  expected: z.array(override).max(500, "at most 500 overrides").optional(),
+});
 export type OverridesBody = z.infer<typeof overridesBody>;
 
 export interface ApiError {

@@ -61,4 +61,30 @@ describe("saving overrides", () => {
       `the overrides were not saved: pins 1 and 2 put art_1 and art_2 of version ${b} in one row: a row holds one provision of each version`,
     ]);
   });
+
+  it("keeps a change made to the list the sender loaded, and refuses one made to a list someone else has changed since", async () => {
+    const [a, b] = versions as [number, number];
+    const first = { kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_1" } };
+    const second = { kind: "separate", a: { version: a, eId: "art_2" }, b: { version: b, eId: "art_2" } };
+    expect((await owner.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: [] })).status).toBe(200);
+    // Two people load the empty list; the first saves a pin.
+    const put = (overrides: unknown[], expected: unknown[]) =>
+      owner.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides, expected });
+    expect((await put([first], [])).status).toBe(200);
+    // The second, still working from the empty list, would undo it.
+    const late = await put([second], []);
+    expect([late.status, late.body]).toEqual([
+      409,
+      {
+        error: {
+          code: "overrides-changed",
+          message:
+            "someone else changed the alignment corrections since you loaded them; nothing was saved: load the page again and redo your change",
+        },
+      },
+    ]);
+    expect(await saved()).toEqual([first]);
+    expect((await put([first, second], [first])).status).toBe(200);
+    expect(await saved()).toEqual([first, second]);
+  });
 });
