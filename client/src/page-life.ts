@@ -16,3 +16,8 @@ export function endPage(): void {
 export function pageSignal(): AbortSignal {
   return life.signal;
 }
+
+/** Shows the page on screen anew, as the router does on arriving at it: after a change that remakes it. */
+export function showAgain(): void {
+  window.dispatchEvent(new HashChangeEvent("hashchange"));
+}

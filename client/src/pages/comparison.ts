@@ -2,8 +2,9 @@
  * The four-column view: the comparison of the chosen versions against the reference, with a
  * summary, filters (changed only, kind of provision, words), a jump box ("Art 5", "recital 12",
  * "AM 45"), the change map and its keyboard way (n/p or the buttons: the next or previous changed
- * row), keyboard navigation between rows (j/k or the arrow keys), and rows rendered a frame's
- * worth at a time so that a 100,000-word act never freezes the page.
+ * row), keyboard navigation between rows (j/k or the arrow keys), the dossier's alignment
+ * corrections, and rows rendered a frame's worth at a time so that a 100,000-word act never
+ * freezes the page.
  */
 import { api } from "../api";
 import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
@@ -15,7 +16,9 @@ import { rowElement } from "../comparison/row-element";
 import { changeMap } from "../comparison/change-map";
 import { kindName } from "../../../shared/compare/framing";
 import { watchDossier } from "../realtime";
-import { pageSignal } from "../page-life";
+import { pageSignal, showAgain } from "../page-life";
+import { correctionsPanel } from "../comparison/corrections";
+import type { DossierDetail } from "../../../shared/protocol/api";
 
 /** Rows added per animation frame: about 8 ms of layout for typical rows on a modest laptop. */
 const ROWS_PER_FRAME = 120;
@@ -64,7 +67,10 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       sayGone();
     },
   });
-  const comparison = await api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`);
+  const [comparison, { dossier }] = await Promise.all([
+    api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`),
+    api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`),
+  ]);
   // The reader went elsewhere while the table was being made: it is not shown over that page.
   if (signal.aborted) return;
   performance.mark("comparison:received");
@@ -252,6 +258,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),
+    correctionsPanel({ dossierId, comparison, dossier, saved: showAgain }),
     h(
       "p",
       { class: "legend" },

@@ -1,0 +1,145 @@
+/*
+ * A dossier's alignment corrections on the comparison page: the pins and separations its
+ * drafters made, in words ("Council mandate's Recital 5 put in one row with Commission
+ * proposal's Recital 6"), and, for its owners and drafters, a form to make one and a button to
+ * take one back. Each change is saved against the list the page loaded, so that a change someone
+ * else made meanwhile is not undone unawares, and the table is then made again.
+ */
+import type { Comparison } from "../../../shared/compare/comparison";
+import type { DossierDetail } from "../../../shared/protocol/api";
+import { api, ApiFailure } from "../api";
+import { h } from "../dom";
+
+type Override = DossierDetail["overrides"][number];
+
+export interface Corrections {
+  readonly dossierId: number;
+  readonly comparison: Comparison & { readonly versionIds: readonly number[] };
+  readonly dossier: DossierDetail;
+  /** Called once a change is saved: the table is to be made again with it. */
+  readonly saved: () => void;
+}
+
+/** How much of a provision's words an option shows after its label, to tell apart provisions of one label. */
+const OPTION_WORDS = 60;
+
+/** The provisions of one column, in the table's order, each once: what a correction may name. */
+function provisionsIn(comparison: Comparison, column: number): { readonly eId: string; readonly label: string; readonly text: string }[] {
+  const seen = new Set<string>();
+  const found: { eId: string; label: string; text: string }[] = [];
+  for (const row of comparison.rows) {
+    const cell = row.cells[column];
+    if (!cell || seen.has(cell.eId)) continue;
+    seen.add(cell.eId);
+    found.push({ eId: cell.eId, label: cell.label, text: cell.text });
+  }
+  return found;
+}
+
+/** "Council mandate's Recital 5": a provision an override names, by the labels of this table where it has them. */
+function sideWords(side: Override["a"], { comparison, dossier }: Corrections): string {
+  const name = dossier.versions.find((v) => v.id === side.version)?.name ?? `version ${side.version}`;
+  const column = comparison.versionIds.indexOf(side.version);
+  const label = column < 0 ? undefined : provisionsIn(comparison, column).find((p) => p.eId === side.eId)?.label;
+  return `${name}'s ${label ?? side.eId}`;
+}
+
+/** An override in words. */
+export function correctionWords(override: Override, context: Corrections): string {
+  const [a, b] = [sideWords(override.a, context), sideWords(override.b, context)];
+  return override.kind === "pin" ? `${a} put in one row with ${b}` : `${a} kept apart from ${b}`;
+}
+
+/** The corrections of the dossier, and the form to make them for those who may. */
+export function correctionsPanel(context: Corrections): HTMLElement {
+  const { dossierId, comparison, dossier } = context;
+  const current = dossier.overrides;
+  const mayCorrect = dossier.role === "owner" || dossier.role === "drafter";
+  const error = h("p", { class: "error", role: "alert" });
+  const save = async (overrides: Override[]) => {
+    error.textContent = "";
+    try {
+      await api("PUT", `/api/dossiers/${dossierId}/overrides`, { overrides, expected: current });
+      context.saved();
+    } catch (e) {
+      error.textContent = e instanceof ApiFailure ? e.message : "the correction could not be saved";
+    }
+  };
+
+  const list = h(
+    "ul",
+    { class: "correction-list" },
+    ...current.map((override, k) =>
+      h("li", {}, correctionWords(override, context), mayCorrect ? takeBack(() => save(current.filter((_, other) => other !== k))) : null),
+    ),
+  );
+  return h(
+    "details",
+    { class: "corrections no-print", ...(current.length > 0 ? { open: true } : {}) },
+    h("summary", {}, `Alignment corrections (${current.length})`),
+    current.length > 0 ? list : h("p", {}, "None: the rows are as the alignment found them."),
+    mayCorrect ? correctionForm(comparison, (override) => save([...current, override])) : null,
+    error,
+  );
+}
+
+function takeBack(act: () => void): HTMLElement {
+  const button = h("button", { type: "button", class: "take-back" }, "Take back");
+  button.addEventListener("click", act);
+  return button;
+}
+
+/** The form that makes a correction: its kind, and a provision of each of two versions. */
+function correctionForm(comparison: Corrections["comparison"], make: (override: Override) => void): HTMLElement {
+  const kind = (value: Override["kind"], words: string, checked: boolean) =>
+    h("label", {}, h("input", { type: "radio", name: "correction-kind", value, checked }), ` ${words}`);
+  const side = (id: string, column: number) => {
+    const version = h(
+      "select",
+      { id: `${id}-version`, "aria-label": `${id === "correct-a" ? "first" : "second"} version` },
+      ...comparison.versions.map((name, v) => h("option", { value: v, selected: v === column }, name)),
+    );
+    const provision = h("select", { id: `${id}-provision`, "aria-label": `${id === "correct-a" ? "first" : "second"} provision` });
+    const fill = () => {
+      provision.replaceChildren(
+        ...provisionsIn(comparison, Number(version.value)).map((p) =>
+          h("option", { value: p.eId }, p.text === "" ? p.label : `${p.label}: ${shortened(p.text)}`),
+        ),
+      );
+    };
+    version.addEventListener("change", fill);
+    fill();
+    return { version, provision };
+  };
+  const a = side("correct-a", comparison.ref);
+  const b = side("correct-b", comparison.ref === 0 ? 1 : 0);
+  const form = h(
+    "form",
+    { class: "correct" },
+    h(
+      "fieldset",
+      {},
+      h("legend", {}, "Correct the alignment"),
+      kind("pin", "put in one row", true),
+      kind("separate", "keep apart", false),
+      h("span", { class: "side" }, a.version, a.provision),
+      h("span", { class: "side" }, "with ", b.version, b.provision),
+      h("button", { type: "submit" }, "Save and compare again"),
+    ),
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const chosen = form.querySelector<HTMLInputElement>("input[name=correction-kind]:checked")!.value as Override["kind"];
+    make({
+      kind: chosen,
+      a: { version: comparison.versionIds[Number(a.version.value)]!, eId: a.provision.value },
+      b: { version: comparison.versionIds[Number(b.version.value)]!, eId: b.provision.value },
+    });
+  });
+  return form;
+}
+
+function shortened(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= OPTION_WORDS ? line : `${line.slice(0, OPTION_WORDS - 1)}…`;
+}

@@ -1,0 +1,101 @@
+/*
+ * Correcting the alignment in Chromium: the Commission, owner of the dual-use dossier, puts the
+ * Council's recital 5 in one row with its own recital 6 from the comparison page, sees the table
+ * made again with it, and takes it back; the NGO, a commenter, reads the corrections without a
+ * form to make them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { buildClient, hasChromium, launchChromium } from "../support/browser";
+import { testServer, type TestServer } from "../support/server";
+
+describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  /** The dual-use dossier's four stages, Commission proposal first and the reference. */
+  const comparisonUrl = () => `${server.url}/#/dossiers/1/compare?versions=1,2,3,4&ref=1`;
+  /** The numbers each column shows in the row of the Commission's recital 6. */
+  const recital6 = async () => {
+    await page.waitForSelector(".rows[data-complete=true]");
+    const cells = page.locator('.row[data-label="Recital 6"] .cell');
+    return Promise.all(
+      [0, 1, 2, 3].map(async (k) =>
+        (await cells.nth(k).locator(".num").count()) > 0 ? await cells.nth(k).locator(".num").textContent() : null,
+      ),
+    );
+  };
+
+  const signIn = async (username: string) => {
+    await page.goto(`${server.url}/#/login`);
+    await page.fill("#username", username);
+    await page.fill("#password", "demo");
+    await page.click("button[type=submit]");
+    await page.waitForSelector("ul.dossiers a");
+  };
+
+  beforeAll(async () => {
+    await buildClient();
+    server = await testServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on("pageerror", (e) => errors.push(e.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("puts two provisions the alignment kept apart in one row, and makes the table again with them", async () => {
+    await signIn("commission");
+    await page.goto(comparisonUrl());
+    expect(await recital6()).toEqual(["(6)", "(6)", null, null]);
+    expect(await page.locator(".corrections summary").textContent()).toBe("Alignment corrections (0)");
+    await page.click(".corrections summary");
+    await page.selectOption("#correct-a-provision", "rec_6");
+    await page.selectOption("#correct-b-version", { label: "Council mandate" });
+    await page.selectOption("#correct-b-provision", "rec_5");
+    await page.click("form.correct button[type=submit]");
+    await page.locator(".corrections summary", { hasText: "(1)" }).waitFor();
+    expect(await recital6()).toEqual(["(6)", "(6)", "(5)", "(9)"]);
+    expect(await page.locator(".correction-list li").textContent()).toMatch(
+      /^Commission proposal's Recital 6 put in one row with Council mandate's Recital 5/,
+    );
+  });
+
+  it("refuses a correction that names two provisions of one version, with the server's words", async () => {
+    await page.selectOption("#correct-b-version", { label: "Commission proposal" });
+    await page.selectOption("#correct-b-provision", "rec_7");
+    await page.click("form.correct button[type=submit]");
+    await page.locator(".corrections .error", { hasText: /\S/ }).waitFor();
+    expect(await page.locator(".corrections .error").textContent()).toMatch(
+      /^the overrides were not saved: override 2 names two provisions of version 1/,
+    );
+    expect(await page.locator(".correction-list li").count()).toBe(1);
+  });
+
+  it("shows the NGO the corrections, without a form or a way to take one back", async () => {
+    await page.click("#logout");
+    await page.waitForSelector("form.login");
+    await signIn("ngo");
+    await page.goto(comparisonUrl());
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect(await page.locator(".correction-list li").count()).toBe(1);
+    expect(await page.locator("form.correct").count()).toBe(0);
+    expect(await page.locator(".take-back").count()).toBe(0);
+  });
+
+  it("takes a correction back for its owner, and the rows are as the alignment found them", async () => {
+    await page.click("#logout");
+    await page.waitForSelector("form.login");
+    await signIn("commission");
+    await page.goto(comparisonUrl());
+    await page.waitForSelector(".rows[data-complete=true]");
+    await page.click(".take-back");
+    await page.locator(".corrections summary", { hasText: "(0)" }).waitFor();
+    expect(await recital6()).toEqual(["(6)", "(6)", null, null]);
+    expect(errors).toEqual([]);
+  });
+});
