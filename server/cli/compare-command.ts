@@ -1,6 +1,7 @@
 /*
  * `synopsis compare`: align two to six versions of an act and write the comparison table as a
- * printable HTML page or JSON, or print the JSON to stdout with --json.
+ * printable HTML page or JSON, or print the JSON to stdout with --json; --overrides corrects the
+ * alignment from a file.
  */
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -12,6 +13,7 @@ import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { readInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
+import { readOverridesFile } from "./overrides-file";
 
 /** The column names a comparison's files give when --names does not: their file names, a repeated one numbered ("act.xml (2)"). */
 function namesOfFiles(paths: readonly string[]): string[] {
@@ -49,6 +51,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
       ref: { type: "string", default: "0" },
       out: { type: "string" },
       json: { type: "boolean", default: false },
+      overrides: { type: "string" },
     },
   });
   if (positionals.length < 2) throw new UsageError("compare needs at least two files");
@@ -72,10 +75,11 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     docs.push(doc);
     formats.push(format);
   }
+  const overrides = values.overrides === undefined ? [] : await readOverridesFile(values.overrides, docs);
   progress.step("Aligning and comparing");
   let comparison;
   try {
-    comparison = compareVersions(docs, { names, ref: Number(values.ref) });
+    comparison = compareVersions(docs, { names, ref: Number(values.ref), overrides });
   } catch (e) {
     // An empty version is bad input; the other refusals are about how the command was called.
     if (e instanceof ComparisonError && e.code === "empty-version") {

@@ -5,7 +5,8 @@
 
 export const USAGE = `Usage:
   synopsis import FILE [--format formex|xhtml|akn|text] [--out FILE.akn.xml|FILE.txt|FILE.html|FILE.json] [--json]
-  synopsis compare A B [C ...] [--names "Commission,Parliament,Council,Compromise"] [--ref N] [--out FILE.html|FILE.json] [--json]
+  synopsis compare A B [C ...] [--names "Commission,Parliament,Council,Compromise"] [--ref N] [--overrides FILE.json]
+                   [--out FILE.html|FILE.json] [--json]
   synopsis serve
   synopsis demo [--out DIR]
 
@@ -14,7 +15,9 @@ export const USAGE = `Usage:
            --json prints the document as JSON to stdout instead of the summary
   compare  aligns two to six versions of an act provision by provision and diffs their words against
            the reference column N (counted from 0; default 0); writes the table as printable HTML or
-           JSON, or prints the JSON with --json
+           JSON, or prints the JSON with --json; --overrides takes alignment corrections from a file:
+           {"overrides": [{"kind": "pin"|"separate", "a": {"version": N, "eId": "rec_6"}, "b": {...}}]},
+           versions by column number as --ref
   serve    starts the server (settings from the environment: PORT, HOST, DATA_DIR, SESSION_SECRET,
            SYNOPSIS_DEMO, LOG_LEVEL) and prints its address
   demo     reads the demonstration dual-use dossier and the ePrivacy texts shipped in fixtures/

@@ -214,4 +214,33 @@ describe("synopsis compare", () => {
       "synopsis: version 2 (headings.txt) has no words to compare: its 2 provisions have a number at most",
     ]);
   });
+
+  it("corrects the alignment from an overrides file, and refuses one that is not JSON or names what a version lacks, with exit 1", async () => {
+    const stages = ["commission-proposal-2016", "council-mandate-2019"].map((f) => join(FIXTURES, `dual-use/${f}.akn.xml`));
+    const file = (name: string, text: string) => {
+      writeFileSync(join(tmp, name), text);
+      return join(tmp, name);
+    };
+    const pin = file(
+      "pin.json",
+      JSON.stringify({ overrides: [{ kind: "pin", a: { version: 0, eId: "rec_6" }, b: { version: 1, eId: "rec_5" } }] }),
+    );
+    const pinned = await synopsis("compare", ...stages, "--overrides", pin, "--json");
+    expect(pinned.code).toBe(0);
+    const rows = (JSON.parse(pinned.stdout) as { rows: { cells: ({ eId: string } | null)[] }[] }).rows;
+    expect(rows.find((r) => r.cells[0]?.eId === "rec_6")!.cells[1]?.eId).toBe("rec_5");
+
+    const notJson = await synopsis("compare", ...stages, "--overrides", file("broken.json", "{ overrides: "));
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(/^synopsis: broken\.json: the overrides are not JSON: /);
+    const lacking = file(
+      "lacking.json",
+      JSON.stringify({ overrides: [{ kind: "separate", a: { version: 0, eId: "art_99" }, b: { version: 1, eId: "art_1" } }] }),
+    );
+    const refused = await synopsis("compare", ...stages, "--overrides", lacking);
+    expect([refused.code, refused.stderr.trim()]).toEqual([
+      1,
+      "synopsis: lacking.json: override 1 names art_99, which version 0 does not have",
+    ]);
+  });
 });
