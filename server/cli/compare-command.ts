@@ -62,7 +62,9 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated !== undefined && values.names !== undefined)
     throw new UsageError(`--names gives "${repeated}" twice: each column needs a name of its own`);
-  if (!/^\d+$/.test(values.ref)) throw new UsageError(`--ref must be a column number counted from 0, not "${values.ref}"`);
+  // Digits beyond a safe integer would be rounded, and the error would quote another number.
+  if (!/^\d+$/.test(values.ref) || !Number.isSafeInteger(Number(values.ref)))
+    throw new UsageError(`--ref must be a column number counted from 0, not "${values.ref}"`);
   const output = values.out;
   if (output !== undefined && !/\.(html?|json)$/i.test(output)) throw new UsageError(`--out must end in .html or .json: "${output}"`);
 

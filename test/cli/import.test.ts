@@ -186,9 +186,14 @@ describe("synopsis compare", () => {
 
   it("refuses a negative reference and a count of names that does not fit, in its own words", async () => {
     const act = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
-    const results = await Promise.all([synopsis("compare", act, act, "--ref", "-1"), synopsis("compare", act, act, "--names", "Council")]);
+    const results = await Promise.all([
+      synopsis("compare", act, act, "--ref", "-1"),
+      synopsis("compare", act, act, "--ref", "99999999999999999999"),
+      synopsis("compare", act, act, "--names", "Council"),
+    ]);
     expect(results.map((r) => [r.code, r.stderr.split("\n")[0]])).toEqual([
       [2, 'synopsis: --ref must be a column number counted from 0, not "-1"'],
+      [2, 'synopsis: --ref must be a column number counted from 0, not "99999999999999999999"'],
       [2, "synopsis: --names gives 1 name for 2 files"],
     ]);
   });
