@@ -428,8 +428,9 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       continue;
     }
     if (items.length === 0) continue;
-    // Pinned items go to their rows first and stay out of the ordered alignment, so that a pin
-    // across the act never bends the order of everything else.
+    // Pinned items go to their rows whatever the order. They are no sure matches, so that a pin
+    // across the act never bends the order of everything else; inside a stretch, a pinned pair
+    // counts as identical words.
     const pinned = pinnedRows(rows, items, overrides);
     const pinnedRowSet = new Set(pinned.values());
     const m = items.length;
@@ -806,7 +807,9 @@ function markPinnedMoves(
 /**
  * The ordered alignment of a version's items with the rows: sure matches found where items are
  * expected, then, in each stretch between them, the best order-preserving matching of the pairs
- * worth scoring there. Pinned items and their rows take no part.
+ * worth scoring there. Pinned items go to their rows whatever the order; a pinned pair takes part
+ * in its stretch's matching as a pair of identical words, so that a pin of what the alignment
+ * would have found anyway leaves the rows around it as they were.
  */
 function alignInStretches(
   rows: readonly WorkRow[],
@@ -833,13 +836,18 @@ function alignInStretches(
         i1 - i0,
         j1 - j0,
         (i, j) => {
-          if (pinned.has(j0 + j) || pinnedRows.has(i0 + i)) return null;
+          // A pinned pair scores as identical words: taken where the order allows, it keeps the
+          // rows around it as they would be without the pin.
+          const pinnedRow = pinned.get(j0 + j);
+          if (pinnedRow !== undefined) return pinnedRow === i0 + i ? PINNED : null;
+          if (pinnedRows.has(i0 + i)) return null;
           const s = scores.known(i0 + i, j0 + j);
           return s !== null && s >= MATCH_THRESHOLD ? s : null;
         },
         { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
       );
-      for (const [i, j] of stretch) pairs.push([i0 + i, j0 + j]);
+      // Pinned items go to their rows as pinned, in order or not.
+      for (const [i, j] of stretch) if (!pinned.has(j0 + j)) pairs.push([i0 + i, j0 + j]);
     }
     if (i1 < rows.length) pairs.push([i1, j1]);
     i0 = i1 + 1;
@@ -925,7 +933,7 @@ function markSplitsAndMerges(
   items: readonly Comparable[],
   rowOfItem: (WorkRow | null)[],
   v: number,
-  { ref, lexicon }: LevelContext,
+  { ref, lexicon, overrides }: LevelContext,
   weights: WordWeights,
 ): void {
   // Rows keep their places while splits and merges are marked: each looked up once, not searched for every item.
@@ -934,7 +942,9 @@ function markSplitsAndMerges(
     const row = rowOfItem[j]!;
     const base = row.cells[ref] ?? null;
     if (base === null || v === ref || row.kinds[v] !== "matched") return;
-    const score = row.scores[v] ?? 0;
+    // A pinned cell's score says how sure a person is, not how alike the words are: those are what count here.
+    const pinned = row.scores[v] === PINNED && overrides.names(item);
+    const score = pinned ? provisionSimilarity(base, item, weights) : (row.scores[v] ?? 0);
     // Below a sure match, added neighbours must raise the similarity; the words gained tell at any score.
     const loose = score < SURE_MATCH;
     // split: following items of v that stand alone in new rows

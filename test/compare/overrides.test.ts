@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
 import { recital, testAct } from "../support/acts";
+import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 
 const topic = (i: number) => `The Union should act on matter${i} through measure${i} and safeguard${i} in the common interest.`;
 
@@ -84,5 +85,24 @@ describe("a pin", () => {
       expect(pinned.map((r) => r.cells[other]!.status)).toEqual(["changed", "moved"]);
       expect(pinned[1]!.cells[other]!.note).toBe("moved: after Recital 1 in this version (pinned by hand)");
     }
+  });
+
+  it("changes nothing when it pins what the alignment found: the dual-use stages with every pair in order pinned", () => {
+    const docs = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
+    const found = compareVersions(docs);
+    const pins = found.rows.flatMap((row) =>
+      row.type === "preface" || row.type === "conclusions" || row.cells[0] === null
+        ? []
+        : row.cells.flatMap((cell, v) =>
+            v === 0 || cell === null || ["moved", "split", "merged"].includes(cell.status ?? "")
+              ? []
+              : [{ kind: "pin" as const, a: { version: 0, eId: row.cells[0]!.eId }, b: { version: v, eId: cell.eId } }],
+          ),
+    );
+    const unique = [...new Map(pins.map((p) => [JSON.stringify(p), p])).values()];
+    expect(unique.length).toBeGreaterThan(100);
+    const pinned = compareVersions(docs, { overrides: unique });
+    const shape = (c: typeof found) => c.rows.map((r) => r.cells.map((cell) => (cell === null ? null : [cell.eId, cell.status])));
+    expect(shape(pinned)).toEqual(shape(found));
   });
 });
