@@ -8,6 +8,7 @@ import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus 
 import { ComparableMaker, type Comparable } from "./comparable";
 import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
 import { Lexicon } from "./lexicon";
+import { overridesNotFollowed } from "./override-outcome";
 import { FRAMING_TYPES } from "./framing";
 import { footnoteDiffs, footnotesAsTheyStand, type CellFootnote } from "./footnote-diff";
 
@@ -139,7 +140,14 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   };
   flatten(aligned, 0);
   const notices = [...new Set(docs.map((d) => d.attrs.notice as string | null).filter((n): n is string => n !== null))];
-  return { versions: names, ref, rows, statistics: statisticsOf(rows, docs.length, ref), warnings: warningsOf(rows, names, ref), notices };
+  return {
+    versions: names,
+    ref,
+    rows,
+    statistics: statisticsOf(rows, docs.length, ref),
+    warnings: [...warningsOf(rows, names, ref), ...overridesNotFollowed(rows, options.overrides ?? [], names)],
+    notices,
+  };
 }
 
 /** Whether a provision has a word of its own, in its heading, or in a sub-provision. */

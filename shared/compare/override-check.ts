@@ -45,6 +45,16 @@ export function alignableProvisions(doc: Node): AlignableProvisions {
   return found;
 }
 
+/**
+ * Whether provisions of two kinds may stand in one row: of one family (a paragraph and a
+ * subparagraph), or an article and a paragraph, as an article of words alone stands in the row
+ * of the paragraph that another version made of its words.
+ */
+function mayShareRow(a: string, b: string): boolean {
+  const families = new Set([kindFamily(a), kindFamily(b)]);
+  return families.size === 1 || (families.has("article") && families.has("paragraph"));
+}
+
 /** "1", "1 and 2", "1, 2 and 3". */
 function listed(places: readonly number[]): string {
   return places.length === 1 ? `${places[0]}` : `${places.slice(0, -1).join(", ")} and ${places[places.length - 1]}`;
@@ -84,7 +94,7 @@ export function overrideProblems(
       );
       return;
     }
-    if (override.kind === "pin" && kindFamily(kinds[0]!) !== kindFamily(kinds[1]!)) {
+    if (override.kind === "pin" && !mayShareRow(kinds[0]!, kinds[1]!)) {
       problems.push(
         `override ${place} pins ${kindName(kinds[0]!)} ${named(a)} to ${kindName(kinds[1]!)} ${named(b)}: only provisions of one kind can share a row`,
       );

@@ -64,6 +64,10 @@ describe("overrides", () => {
     ]);
   });
 
+  it("pass when a pin joins an article to a paragraph, as an article of words alone stands in its paragraph's row", () => {
+    expect(check(pin(1, "art_1", 2, "art_4__para_1"))).toEqual([]);
+  });
+
   it("are refused when a pin joins kinds that never share a row, as a recital and an article", () => {
     expect(check(pin(1, "rec_6", 2, "art_1"))).toEqual([
       "override 1 pins recital version 1's rec_6 to article version 2's art_1: only provisions of one kind can share a row",

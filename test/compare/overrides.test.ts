@@ -106,3 +106,34 @@ describe("a pin", () => {
     expect(shape(pinned)).toEqual(shape(found));
   });
 });
+
+describe("overrides the table does not follow", () => {
+  const docs = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
+  const names = DUAL_USE_STAGES.map(([name]) => name);
+  const side = (version: number, eId: string) => ({ version, eId });
+
+  it("are said in the warnings, with why: paragraphs of articles in different rows, or the titles", () => {
+    const { warnings } = compareVersions(docs, {
+      names,
+      overrides: [
+        { kind: "pin", a: side(0, "art_4__para_3"), b: side(3, "art_5__para_3") },
+        { kind: "separate", a: side(0, "preface"), b: side(1, "preface") },
+        { kind: "pin", a: side(0, "rec_6"), b: side(2, "rec_5") },
+      ],
+    });
+    expect(warnings).toEqual([
+      "The correction putting Commission's Article 4(3) in one row with Regulation's Article 5(3) was not followed: the alignment could not put them in one row (a pin joins provisions of one level whose provisions above stand in one row)",
+      "The correction keeping Commission's Title apart from Parliament's Title was not followed: the act's title and its concluding formulas always stand in one row",
+    ]);
+  });
+
+  it("are said when a provision is not in the table at all", () => {
+    const { warnings } = compareVersions(docs.slice(0, 2), {
+      names: names.slice(0, 2),
+      overrides: [{ kind: "separate", a: side(0, "rec_99"), b: side(1, "rec_1") }],
+    });
+    expect(warnings).toEqual([
+      "The correction keeping Commission's rec_99 apart from Parliament's Recital 1 was not followed: this table shows no provision rec_99 of Commission",
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+/*
+ * Whether a comparison followed its overrides, read from the table it made: a pin is followed
+ * when its two provisions stand in one row, a separate when they stand in none. One that was not
+ * is said in words, with why as far as the table tells: a provision the table does not show, or
+ * two provisions that the rows above them keep apart (a pin joins provisions of one level under
+ * provisions in one row), or the act's title and concluding formulas, which stand in one row
+ * whatever their words.
+ */
+import type { AlignmentOverride } from "./alignment";
+import type { ComparisonRow } from "./comparison";
+import { FRAMING_TYPES } from "./framing";
+
+/** Warnings for the overrides the rows do not follow, in the overrides' order. */
+export function overridesNotFollowed(
+  rows: readonly ComparisonRow[],
+  overrides: readonly AlignmentOverride[],
+  names: readonly string[],
+): string[] {
+  if (overrides.length === 0) return [];
+  // Where each provision stands: a provision may have cells in two rows (its own words apart from its paragraphs').
+  const rowsOf = new Map<string, number[]>();
+  const labelOf = new Map<string, string>();
+  rows.forEach((row, r) =>
+    row.cells.forEach((cell, v) => {
+      if (cell === null) return;
+      const key = `${v}:${cell.eId}`;
+      rowsOf.set(key, [...(rowsOf.get(key) ?? []), r]);
+      if (!labelOf.has(key)) labelOf.set(key, cell.label);
+    }),
+  );
+  const named = (side: AlignmentOverride["a"]) =>
+    `${names[side.version] ?? `version ${side.version}`}'s ${labelOf.get(`${side.version}:${side.eId}`) ?? side.eId}`;
+  const warnings: string[] = [];
+  for (const override of overrides) {
+    const [a, b] = [override.a, override.b].map((side) => rowsOf.get(`${side.version}:${side.eId}`));
+    const what =
+      override.kind === "pin"
+        ? `The correction putting ${named(override.a)} in one row with ${named(override.b)}`
+        : `The correction keeping ${named(override.a)} apart from ${named(override.b)}`;
+    if (a === undefined || b === undefined) {
+      const missing = a === undefined ? override.a : override.b;
+      warnings.push(
+        `${what} was not followed: this table shows no provision ${missing.eId} of ${names[missing.version] ?? `version ${missing.version}`}`,
+      );
+      continue;
+    }
+    const together = a.some((r) => b.includes(r));
+    if (override.kind === "pin" && !together) {
+      warnings.push(
+        `${what} was not followed: the alignment could not put them in one row (a pin joins provisions of one level whose provisions above stand in one row)`,
+      );
+    } else if (override.kind === "separate" && together) {
+      const framing = a.some((r) => FRAMING_TYPES.has(rows[r]!.type));
+      warnings.push(
+        `${what} was not followed: ${framing ? "the act's title and its concluding formulas always stand in one row" : "they still stand in one row"}`,
+      );
+    }
+  }
+  return warnings;
+}
