@@ -38,7 +38,11 @@ export async function readOverridesFile(path: string, docs: readonly Node[]): Pr
     throw new FormatError("structure", `the overrides are not as --overrides needs them: ${describeIssues(parsed.error)}`, { file });
   const { overrides } = parsed.data;
   const provisions = docs.map(alignableProvisions);
-  const problems = overrideProblems(overrides, (v) => provisions[v]);
+  const problems = overrideProblems(
+    overrides,
+    (v) => provisions[v],
+    (v) => `column ${v}`,
+  );
   if (problems.length > 0) throw new FormatError("structure", problems.join("; "), { file });
   return overrides;
 }

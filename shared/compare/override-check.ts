@@ -60,11 +60,6 @@ function listed(places: readonly number[]): string {
   return places.length === 1 ? `${places[0]}` : `${places.slice(0, -1).join(", ")} and ${places[places.length - 1]}`;
 }
 
-/** "version 3's art_5": a provision as the messages name it. */
-function named(side: AlignmentOverride["a"]): string {
-  return `version ${side.version}'s ${side.eId}`;
-}
-
 /**
  * The problems of a list of overrides, each naming the overrides it concerns by their place in
  * the list (counting from 1); none when the list can be kept. `provisions` gives each version's
@@ -73,7 +68,10 @@ function named(side: AlignmentOverride["a"]): string {
 export function overrideProblems(
   overrides: readonly AlignmentOverride[],
   provisions: (version: number) => AlignableProvisions | undefined,
+  versionName: (version: number) => string = (version) => `version ${version}`,
 ): string[] {
+  /** "Council mandate's art_5": a provision as the messages name it. */
+  const named = (side: AlignmentOverride["a"]) => `${versionName(side.version)}'s ${side.eId}`;
   const problems: string[] = [];
   const sound: { readonly override: AlignmentOverride; readonly place: number }[] = [];
   const pairs = new Map<string, number>();
@@ -82,7 +80,7 @@ export function overrideProblems(
     const { a, b } = override;
     if (a.version === b.version) {
       problems.push(
-        `override ${place} names two provisions of version ${a.version}: an override joins or separates provisions of two versions`,
+        `override ${place} names two provisions of ${versionName(a.version)}: an override joins or separates provisions of two versions`,
       );
       return;
     }
@@ -90,7 +88,7 @@ export function overrideProblems(
     const missing = [a, b].filter((_, s) => kinds[s] === undefined);
     if (missing.length > 0) {
       problems.push(
-        `override ${place} names ${missing.map((side) => `${side.eId}, which version ${side.version} does not have`).join(", and ")}`,
+        `override ${place} names ${missing.map((side) => `${side.eId}, which ${versionName(side.version)} does not have`).join(", and ")}`,
       );
       return;
     }
@@ -109,7 +107,7 @@ export function overrideProblems(
     pairs.set(pair, place);
     sound.push({ override, place });
   });
-  return [...problems, ...pinConflicts(sound)];
+  return [...problems, ...pinConflicts(sound, named, versionName)];
 }
 
 /**
@@ -117,7 +115,11 @@ export function overrideProblems(
  * through others, must hold at most one provision of each version, and no separate may name two
  * provisions of one group.
  */
-function pinConflicts(sound: readonly { readonly override: AlignmentOverride; readonly place: number }[]): string[] {
+function pinConflicts(
+  sound: readonly { readonly override: AlignmentOverride; readonly place: number }[],
+  named: (side: AlignmentOverride["a"]) => string,
+  versionName: (version: number) => string,
+): string[] {
   const parent = new Map<string, string>();
   const root = (key: string): string => {
     let r = key;
@@ -145,7 +147,7 @@ function pinConflicts(sound: readonly { readonly override: AlignmentOverride; re
     for (const [version, same] of byVersion) {
       if (same.length < 2) continue;
       problems.push(
-        `${places.length === 1 ? "pin" : "pins"} ${listed(places)} put ${same.map((s) => s.eId).join(" and ")} of version ${version} in one row: a row holds one provision of each version`,
+        `${places.length === 1 ? "pin" : "pins"} ${listed(places)} put ${same.map((s) => s.eId).join(" and ")} of ${versionName(version)} in one row: a row holds one provision of each version`,
       );
     }
   }

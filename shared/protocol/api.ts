@@ -24,7 +24,11 @@ const name = (what: string, max: number) =>
     .trim()
     .min(1, `${what} must not be empty`)
     .max(max, `${what} must be at most ${max} characters`)
-    .regex(/^\P{Cc}*$/u, `${what} must not hold control characters (line breaks, tabs and the like)`);
+    // Line and paragraph separators and the marks that turn text right to left are as unwelcome in a name.
+    .regex(
+      /^[^\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]*$/u,
+      `${what} must not hold control characters (line breaks, tabs and the like)`,
+    );
 
 export const loginRequest = z.object({
   username: name("username", 64),

@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     await page.click("form.correct button[type=submit]");
     await page.locator(".corrections .error", { hasText: /\S/ }).waitFor();
     expect(await page.locator(".corrections .error").textContent()).toMatch(
-      /^the overrides were not saved: override 2 names two provisions of version 1/,
+      /^the overrides were not saved: override 2 names two provisions of Commission proposal/,
     );
     expect(await page.locator(".correction-list li").count()).toBe(1);
   });

@@ -245,7 +245,7 @@ describe("synopsis compare", () => {
     const refused = await synopsis("compare", ...stages, "--overrides", lacking);
     expect([refused.code, refused.stderr.trim()]).toEqual([
       1,
-      "synopsis: lacking.json: override 1 names art_99, which version 0 does not have",
+      "synopsis: lacking.json: override 1 names art_99, which column 0 does not have",
     ]);
   });
 });

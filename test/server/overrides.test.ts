@@ -41,8 +41,8 @@ describe("saving overrides", () => {
         error: {
           code: "invalid-request",
           message:
-            `the overrides were not saved: override 1 names art_999, which version ${a} does not have, and <script>alert(1)</script>, ` +
-            `which version ${b} does not have; override 2 names two provisions of version ${a}: an override joins or separates provisions of two versions`,
+            "the overrides were not saved: override 1 names art_999, which Proposal does not have, and <script>alert(1)</script>, " +
+            "which Mandate does not have; override 2 names two provisions of Proposal: an override joins or separates provisions of two versions",
         },
       },
     ]);
@@ -58,7 +58,7 @@ describe("saving overrides", () => {
     const refused = await owner.request<{ error: { message: string } }>("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: pins });
     expect([refused.status, refused.body.error.message]).toEqual([
       400,
-      `the overrides were not saved: pins 1 and 2 put art_1 and art_2 of version ${b} in one row: a row holds one provision of each version`,
+      "the overrides were not saved: pins 1 and 2 put art_1 and art_2 of Mandate in one row: a row holds one provision of each version",
     ]);
   });
 

@@ -100,6 +100,12 @@ describe("bad uploads store nothing and say why", () => {
       /^name: name must not hold control characters/,
     ],
     [
+      "a name that turns its text right to left",
+      () => form("Article 1\nWords.\n", "rtl.txt", { name: "Council \u202etxet", stage: "other" }),
+      400,
+      /^name: name must not hold control characters/,
+    ],
+    [
       "a file over the upload limit",
       () => form(new Uint8Array(3 * 1024 * 1024).fill(65), "huge.txt"),
       413,

@@ -66,11 +66,17 @@ export function correctionsPanel(context: Corrections): HTMLElement {
     }
   };
 
+  // Numbered as the server's messages number them ("override 2 names …").
   const list = h(
-    "ul",
+    "ol",
     { class: "correction-list" },
     ...current.map((override, k) =>
-      h("li", {}, correctionWords(override, context), mayCorrect ? takeBack(() => save(current.filter((_, other) => other !== k))) : null),
+      h(
+        "li",
+        {},
+        correctionWords(override, context),
+        mayCorrect ? takeBack(k + 1, () => save(current.filter((_, other) => other !== k))) : null,
+      ),
     ),
   );
   return h(
@@ -83,8 +89,8 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   );
 }
 
-function takeBack(act: () => void): HTMLElement {
-  const button = h("button", { type: "button", class: "take-back" }, "Take back");
+function takeBack(place: number, act: () => void): HTMLElement {
+  const button = h("button", { type: "button", class: "take-back", "aria-label": `Take back correction ${place}` }, "Take back");
   button.addEventListener("click", act);
   return button;
 }

@@ -83,7 +83,8 @@ export function dossierRoutes({ store, comparisons }: Services): Router {
         "someone else changed the alignment corrections since you loaded them; nothing was saved: load the page again and redo your change",
       );
     }
-    const versionIds = new Set((await store.versions(dossier.id)).map((v) => v.id));
+    const versions = await store.versions(dossier.id);
+    const versionIds = new Set(versions.map((v) => v.id));
     const unknown = overrides.flatMap((o) => [o.a.version, o.b.version]).filter((v) => !versionIds.has(v));
     if (unknown.length > 0)
       throw new HttpError(
@@ -95,7 +96,12 @@ export function dossierRoutes({ store, comparisons }: Services): Router {
     const provisions = new Map(
       await Promise.all(named.map(async (v) => [v, alignableProvisions(await comparisons.document(dossier.id, v))] as const)),
     );
-    const problems = overrideProblems(overrides, (v) => provisions.get(v));
+    const nameOf = new Map(versions.map((v) => [v.id, v.name]));
+    const problems = overrideProblems(
+      overrides,
+      (v) => provisions.get(v),
+      (v) => nameOf.get(v) ?? `version ${v}`,
+    );
     if (problems.length > 0) throw new HttpError(400, "invalid-request", `the overrides were not saved: ${problems.join("; ")}`);
     await store.setOverrides(dossier.id, overrides);
     res.json({ overrides });

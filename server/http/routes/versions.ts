@@ -30,11 +30,7 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
   // The parser stops reading a file at the limit, so only the limit can be said, not the file's size.
   const refusal = (err: unknown): unknown =>
     err instanceof MulterError && err.code === "LIMIT_FILE_SIZE"
-      ? new HttpError(
-          413,
-          "file-too-large",
-          `the file is over the upload limit of ${+(maxUploadBytes / 1048576).toFixed(2)} MiB; nothing was stored`,
-        )
+      ? new HttpError(413, "file-too-large", `the file is over the upload limit of ${sizeInWords(maxUploadBytes)}; nothing was stored`)
       : unreadableUpload(err);
 
   router.post("/", async (req, res) => {
@@ -87,4 +83,9 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
   });
 
   return router;
+}
+
+/** "64 MiB", "1.5 MiB", "4 KiB": a size as a limit is said. */
+function sizeInWords(bytes: number): string {
+  return bytes >= 1048576 ? `${+(bytes / 1048576).toFixed(2)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 }
