@@ -124,7 +124,7 @@ export class ComparableMaker {
         const name = child.type.name;
         if (name === "article") seq.body.push(this.comparable(child, version, path));
         else if (GROUPS.has(name)) {
-          seq.body.push(this.comparable(child, version, path));
+          seq.body.push(this.comparable(child, version, path, false, true));
           body(child, this.pathTo(path, name as ProvisionType, child.attrs.eId as string));
         }
       });
@@ -153,7 +153,12 @@ export class ComparableMaker {
     return seq;
   }
 
-  private comparable(node: Node, version: number, path: ProvisionPath, named = false): Comparable {
+  /**
+   * The comparable of a provision. The articles and groups in a group of the body (`flattened`)
+   * stand in the body's sequence beside it, not under it; a group elsewhere (a chapter of an
+   * annex) holds what is in it, articles and groups too.
+   */
+  private comparable(node: Node, version: number, path: ProvisionPath, named = false, flattened = false): Comparable {
     const type = node.type.name as ProvisionType;
     const eId = node.attrs.eId as string;
     const here = this.pathTo(path, type, eId, named);
@@ -161,7 +166,7 @@ export class ComparableMaker {
     const children: Comparable[] = [];
     const nameSubparagraphs = !isGroup && subparagraphsNamed(node);
     node.forEach((child) => {
-      if (isProvisionType(child.type.name) && !(isGroup && (child.type.name === "article" || GROUPS.has(child.type.name)))) {
+      if (isProvisionType(child.type.name) && !(flattened && (child.type.name === "article" || GROUPS.has(child.type.name)))) {
         children.push(this.comparable(child, version, here, nameSubparagraphs && child.type.name === "subparagraph"));
       }
     });

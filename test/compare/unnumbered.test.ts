@@ -95,3 +95,35 @@ describe("the words of a group after its points", () => {
     ]);
   });
 });
+
+describe("a chapter of an annex", () => {
+  it("holds the articles and sections in it, so that their words stand in the table and their changes show", () => {
+    const annexWith = (washers: string) =>
+      act({
+        body: [provision("article", { num: "Article 1", eId: "art_1" }, [p("The things in Annex I are listed.")])],
+        annexes: [
+          provision("annex", { num: "ANNEX I", heading: "List", eId: "anx_I" }, [
+            provision("chapter", { num: "CHAPTER 1", heading: "First list", eId: "anx_I__chp_1" }, [
+              provision("article", { num: "Article 1", eId: "anx_I__chp_1__art_1" }, [p("Items of category one are bolts and nuts.")]),
+              provision("section", { num: "SECTION 1", heading: "Inner", eId: "anx_I__chp_1__sec_1" }, [
+                provision("paragraph", { num: "1.", eId: "anx_I__chp_1__sec_1__para_1" }, [p(washers)]),
+              ]),
+            ]),
+          ]),
+        ],
+      });
+    const comparison = compareVersions([annexWith("Washers count as well."), annexWith("Washers and rivets count as well.")]);
+    // The rows after the body's article: the annex, its chapter, and what the chapter holds.
+    const annexRows = comparison.rows.slice(comparison.rows.findIndex((r) => r.cells[0]?.eId === "anx_I"));
+    expect(annexRows.map((r) => [r.label, r.status])).toEqual([
+      ["Annex I", "same"],
+      ["Annex I, Chapter 1", "same"],
+      // The model numbers an article of an annex as one of the act's, apart from the body's Article 1.
+      ["Article 1_2", "same"],
+      ["Annex I, Chapter 1, Section 1", "same"],
+      ["Annex I, Chapter 1, Section 1, point 1", "changed"],
+    ]);
+    expect(annexRows[2]!.cells[0]!.text).toBe("Items of category one are bolts and nuts.");
+    expect(annexRows[4]!.cells[1]!.diff.filter(([op]) => op !== "=")).toEqual([["+", "and rivets "]]);
+  });
+});
