@@ -7,7 +7,7 @@
  */
 import { sameFootnotes, type Comparable, type VersionSequences } from "./comparable";
 import { alignSequences } from "./sequence-alignment";
-import { longestIncreasing, type Pair } from "./longest-chain";
+import type { Pair } from "./longest-chain";
 import { PairScores, SURE_MATCH } from "./pair-scores";
 import { WordBag } from "./word-bag";
 import type { Lexicon } from "./lexicon";
@@ -440,7 +440,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       (i, j) => rowScore(rows[i]!, items[j]!),
       weights,
     );
-    const pairs = alignInStretches(rows, items, scores, pinned, pinnedRowSet, representative);
+    const { pairs, pinnedInOrder } = alignInStretches(rows, items, scores, pinned, pinnedRowSet, representative);
     const rowOfItem = new Array<WorkRow | null>(m).fill(null);
     for (const [j, i] of pinned) {
       const row = rows[i]!;
@@ -456,7 +456,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
       row.kinds[v] = "matched";
       rowOfItem[j] = row;
     }
-    markPinnedMoves(rows, rowOfItem, pinned, items, v);
+    markPinnedMoves(rows, pinned, pinnedInOrder, items, v);
     yieldLooseMatchesToMoves(rows, items, pairs, rowOfItem, v, scores, weights);
     // Left-over items: moved when a left-over row has nearly the same words, else inserted.
     const leftRows = rows.flatMap((row, i) => (row.cells[v] === null ? [i] : []));
@@ -762,43 +762,20 @@ function pinnedRows(rows: readonly WorkRow[], items: readonly Comparable[], over
 }
 
 /**
- * A pinned item whose row is out of order has moved: out of order with the rows of its unpinned
- * neighbours, or, among pinned items that are not, left out of the longest run of them in
- * order (of two pins that cross, the later is said to have moved). Its note says where it now
- * stands, as an automatic move's does.
+ * A pinned item the ordered alignment did not take has moved: its row is out of order with the
+ * rows around it, or with another pin's (of two pins that cross, one is said to have moved). Its
+ * note says where it now stands, as an automatic move's does.
  */
 function markPinnedMoves(
   rows: readonly WorkRow[],
-  rowOfItem: readonly (WorkRow | null)[],
   pinned: ReadonlyMap<number, number>,
+  inOrder: ReadonlySet<number>,
   items: readonly Comparable[],
   v: number,
 ): void {
-  if (pinned.size === 0) return;
-  const rowIndex = new Map(rows.map((row, i) => [row, i]));
-  const ordered = (j: number) => (rowOfItem[j] && !pinned.has(j) ? rowIndex.get(rowOfItem[j]!)! : -1);
-  const moved = new Set<number>();
-  const inOrder: number[] = [];
-  for (const [j, i] of [...pinned].sort((x, y) => x[0] - y[0])) {
-    let before = -1;
-    for (let k = j - 1; k >= 0 && before < 0; k--) before = ordered(k);
-    let after = -1;
-    for (let k = j + 1; k < rowOfItem.length && after < 0; k++) after = ordered(k);
-    if ((before >= 0 && before > i) || (after >= 0 && after < i)) moved.add(j);
-    else inOrder.push(j);
-  }
-  const kept = new Set(
-    Array.from(
-      longestIncreasing(
-        inOrder.map((j) => pinned.get(j)!),
-        inOrder.length,
-      ),
-      (k) => inOrder[k]!,
-    ),
-  );
-  for (const j of inOrder) if (!kept.has(j)) moved.add(j);
-  for (const j of moved) {
-    const row = rows[pinned.get(j)!]!;
+  for (const [j, i] of pinned) {
+    if (inOrder.has(j)) continue;
+    const row = rows[i]!;
     row.kinds[v] = "moved";
     row.notes[v] = `${movedNote(items, j)} (pinned by hand)`;
   }
@@ -818,12 +795,13 @@ function alignInStretches(
   pinned: ReadonlyMap<number, number>,
   pinnedRows: ReadonlySet<number>,
   representative: (row: WorkRow) => Comparable,
-): Pair[] {
+): { readonly pairs: Pair[]; readonly pinnedInOrder: ReadonlySet<number> } {
   const sure = scores.sureMatches(
     (j) => pinned.has(j),
     (i) => pinnedRows.has(i),
   );
   const pairs: Pair[] = [];
+  const pinnedInOrder = new Set<number>();
   let i0 = 0;
   let j0 = 0;
   for (const [i1, j1] of [...sure, [rows.length, items.length] as Pair]) {
@@ -847,13 +825,16 @@ function alignInStretches(
         { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
       );
       // Pinned items go to their rows as pinned, in order or not.
-      for (const [i, j] of stretch) if (!pinned.has(j0 + j)) pairs.push([i0 + i, j0 + j]);
+      for (const [i, j] of stretch) {
+        if (pinned.has(j0 + j)) pinnedInOrder.add(j0 + j);
+        else pairs.push([i0 + i, j0 + j]);
+      }
     }
     if (i1 < rows.length) pairs.push([i1, j1]);
     i0 = i1 + 1;
     j0 = j1 + 1;
   }
-  return pairs;
+  return { pairs, pinnedInOrder };
 }
 
 /**
