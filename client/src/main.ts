@@ -57,7 +57,7 @@ async function route(): Promise<void> {
         setUser(u);
         location.hash = "#/dossiers";
       });
-    else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params);
+    else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params, user!);
     else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]));
     else await showDossiers(app);
   } catch (e) {

@@ -4,13 +4,15 @@
  * that is left stops hearing them; signing out closes the connection.
  */
 import { io, type Socket } from "socket.io-client";
-import type { ClientEvents, ServerEvents, VersionNews } from "../../shared/protocol/socket";
+import type { ClientEvents, OverridesNews, ServerEvents, VersionNews } from "../../shared/protocol/socket";
 
 /** What a page does with the news of its dossier. */
 export interface DossierListener {
   /** Left out by a page that has nothing to do with new versions (a comparison). */
   readonly versionAdded?: (news: VersionNews) => void;
   readonly versionRemoved: (news: VersionNews) => void;
+  /** Left out by a page that shows no alignment (the dossier's page). */
+  readonly overridesChanged?: (news: OverridesNews) => void;
   /** The server would not send this dossier's news: why. */
   readonly notLive: (reason: string) => void;
 }
@@ -38,6 +40,9 @@ function connection(): Socket<ServerEvents, ClientEvents> {
     });
     s.on("dossier:version-removed", (news) => {
       if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionRemoved(news);
+    });
+    s.on("dossier:overrides-changed", (news) => {
+      if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.overridesChanged?.(news);
     });
     s.on("dossier:left", ({ dossierId, reason }) => {
       if (watcher !== null && dossierId === watcher.dossierId) watcher.listener.notLive(reason);

@@ -3,9 +3,15 @@
  * not know how the news travels.
  */
 import { EventEmitter } from "node:events";
-import type { VersionNews } from "../../shared/protocol/socket";
+import type { OverridesNews, VersionNews } from "../../shared/protocol/socket";
 
-export type DossierEvent = "version-added" | "version-removed";
+/** The news each event carries. */
+export interface DossierNews {
+  "version-added": VersionNews;
+  "version-removed": VersionNews;
+  "overrides-changed": OverridesNews;
+}
+export type DossierEvent = keyof DossierNews;
 
 export class DossierEvents {
   private readonly emitter = new EventEmitter();
@@ -18,7 +24,11 @@ export class DossierEvents {
     this.emitter.emit("version-removed", news);
   }
 
-  on(event: DossierEvent, listener: (news: VersionNews) => void): void {
+  overridesChanged(news: OverridesNews): void {
+    this.emitter.emit("overrides-changed", news);
+  }
+
+  on<E extends DossierEvent>(event: E, listener: (news: DossierNews[E]) => void): void {
     this.emitter.on(event, listener);
   }
 }

@@ -7,12 +7,12 @@
  */
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
-import { joinDossier, type ClientEvents, type ServerEvents, type SocketAnswer, type VersionNews } from "../../shared/protocol/socket";
+import { joinDossier, type ClientEvents, type ServerEvents, type SocketAnswer } from "../../shared/protocol/socket";
 import { describeIssues } from "../../shared/protocol/api";
 import { decide } from "../policies/dossier-policy";
 import type { Sessions } from "../accounts/sessions";
 import type { Store, UserRecord } from "../storage/store";
-import type { DossierEvent, DossierEvents } from "./dossier-events";
+import type { DossierEvents } from "./dossier-events";
 import { isSameOrigin } from "../http/same-origin";
 
 interface SocketData {
@@ -22,6 +22,9 @@ interface SocketData {
 }
 
 const room = (dossierId: number) => `dossier:${dossierId}`;
+
+/** A socket in a dossier's room, as fetched to be told its news. */
+type RoomSocket = Awaited<ReturnType<Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>["fetchSockets"]>>[number];
 
 export class Realtime {
   private readonly io: Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
@@ -63,7 +66,9 @@ export class Realtime {
         })().catch(() => answer({ ok: false, error: { code: "internal", message: "could not join the dossier" } }));
       });
     });
-    for (const event of ["version-added", "version-removed"] as const) events.on(event, (news) => void this.tell(event, news));
+    events.on("version-added", (news) => void this.tell(news.dossierId, (socket) => socket.emit("dossier:version-added", news)));
+    events.on("version-removed", (news) => void this.tell(news.dossierId, (socket) => socket.emit("dossier:version-removed", news)));
+    events.on("overrides-changed", (news) => void this.tell(news.dossierId, (socket) => socket.emit("dossier:overrides-changed", news)));
   }
 
   /** Whether the socket's session is still open and its user may still read the dossier. */
@@ -75,16 +80,17 @@ export class Realtime {
     return dossier !== null && decide(dossier, role, "read") === "allowed";
   }
 
-  private async tell(event: DossierEvent, news: VersionNews): Promise<void> {
-    for (const socket of await this.io.in(room(news.dossierId)).fetchSockets()) {
-      if (await this.mayRead(socket.data, news.dossierId)) socket.emit(`dossier:${event}`, news);
+  /** Sends news of a dossier to each socket in its room that may still read it. */
+  private async tell(dossierId: number, send: (socket: RoomSocket) => void): Promise<void> {
+    for (const socket of await this.io.in(room(dossierId)).fetchSockets()) {
+      if (await this.mayRead(socket.data, dossierId)) send(socket);
       else {
         // Told without the news: the page says it is live no more instead of going quietly stale.
         socket.emit("dossier:left", {
-          dossierId: news.dossierId,
+          dossierId,
           reason: "your session has ended, or you may no longer read this dossier",
         });
-        socket.leave(room(news.dossierId));
+        socket.leave(room(dossierId));
       }
     }
   }

@@ -16,6 +16,7 @@ export interface ClientEvents {
 export interface ServerEvents {
   "dossier:version-added": (payload: VersionNews) => void;
   "dossier:version-removed": (payload: VersionNews) => void;
+  "dossier:overrides-changed": (payload: OverridesNews) => void;
   /** The socket was taken out of a dossier's room: its user may no longer read it, or signed out. */
   "dossier:left": (payload: { dossierId: number; reason: string }) => void;
 }
@@ -25,6 +26,13 @@ export interface VersionNews {
   readonly dossierId: number;
   readonly versionId: number;
   readonly name: string;
+}
+
+/** A dossier's alignment corrections were changed, and by whom: the user's id and display name. */
+export interface OverridesNews {
+  readonly dossierId: number;
+  readonly userId: number;
+  readonly by: string;
 }
 
 export type SocketAnswer = { ok: true } | { ok: false; error: { code: string; message: string } };

@@ -1,8 +1,8 @@
 /*
  * Correcting the alignment in Chromium: the Commission, owner of the dual-use dossier, puts the
  * Council's recital 5 in one row with its own recital 6 from the comparison page, sees the table
- * made again with it, and takes it back; the NGO, a commenter, reads the corrections without a
- * form to make them.
+ * made again with it, and takes it back, which the Parliament, reading the same table, is told;
+ * the NGO, a commenter, reads the corrections without a form to make them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -87,7 +87,18 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     expect(await page.locator(".take-back").count()).toBe(0);
   });
 
-  it("takes a correction back for its owner, and the rows are as the alignment found them", async () => {
+  it("takes a correction back for its owner, and tells a member reading the table, who sees the table made again on asking", async () => {
+    const reader = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    reader.on("pageerror", (e) => errors.push(e.message));
+    await reader.goto(`${server.url}/#/login`);
+    await reader.fill("#username", "parliament");
+    await reader.fill("#password", "demo");
+    await reader.click("button[type=submit]");
+    await reader.waitForSelector("ul.dossiers a");
+    await reader.goto(comparisonUrl());
+    await reader.waitForSelector(".rows[data-complete=true]");
+    expect(await reader.locator(".corrections summary").textContent()).toBe("Alignment corrections (1)");
+    // The Commission's page, still open, takes its correction back.
     await page.click("#logout");
     await page.waitForSelector("form.login");
     await signIn("commission");
@@ -95,6 +106,17 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     await page.waitForSelector(".rows[data-complete=true]");
     await page.click(".take-back");
     await page.locator(".corrections summary", { hasText: "(0)" }).waitFor();
+    const said = reader.locator("p.warning", { hasText: "changed the alignment corrections" });
+    await said.waitFor();
+    expect(await said.locator("span").textContent()).toBe(
+      "Commission policy officer changed the alignment corrections since this table was made.",
+    );
+    await said.locator("button").click();
+    await reader.locator(".corrections summary", { hasText: "(0)" }).waitFor();
+    expect(await reader.locator("p.warning", { hasText: "changed the alignment corrections" }).isHidden()).toBe(true);
+    await reader.close();
+    // The Commission's own change said nothing to its own page.
+    expect(await page.locator("p.warning", { hasText: "changed the alignment corrections" }).isHidden()).toBe(true);
     expect(await recital6()).toEqual(["(6)", "(6)", null, null]);
     expect(errors).toEqual([]);
   });

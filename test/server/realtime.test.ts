@@ -62,6 +62,18 @@ describe("the realtime channel", () => {
     expect(await heard).toEqual({ dossierId: dualUse, versionId: added.body.version.id, name: "Compromise text" });
   });
 
+  it("tells the members in a dossier's room that its alignment corrections changed, and who changed them", async () => {
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const dualUse = await dossierId(ngo, "Dual-use");
+    const socket = await connect(ngo.cookie);
+    expect(await join(socket, { dossierId: dualUse })).toEqual({ ok: true });
+    const heard = new Promise((resolve) => socket.on("dossier:overrides-changed", resolve));
+    expect((await owner.request("PUT", `/api/dossiers/${dualUse}/overrides`, { overrides: [] })).status).toBe(200);
+    const me = await owner.request<{ user: { id: number; displayName: string } }>("GET", "/api/session");
+    expect(await heard).toEqual({ dossierId: dualUse, userId: me.body.user.id, by: me.body.user.displayName });
+  });
+
   it("tells the members in a dossier's room of a version removed", async () => {
     const ngo = await new ApiClient(server.url).signIn("ngo");
     const owner = await new ApiClient(server.url).signIn("commission");

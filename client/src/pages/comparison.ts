@@ -18,7 +18,7 @@ import { kindName } from "../../../shared/compare/framing";
 import { watchDossier } from "../realtime";
 import { pageSignal, showAgain } from "../page-life";
 import { correctionsPanel } from "../comparison/corrections";
-import type { DossierDetail } from "../../../shared/protocol/api";
+import type { DossierDetail, SessionUser } from "../../../shared/protocol/api";
 
 /** Rows added per animation frame: about 8 ms of layout for typical rows on a modest laptop. */
 const ROWS_PER_FRAME = 120;
@@ -38,7 +38,7 @@ function summary(c: ServedComparison): HTMLElement {
   return h("table", { class: "summary" }, h("thead", {}, header), h("tbody", {}, ...rows));
 }
 
-export async function showComparison(app: HTMLElement, dossierId: number, params: URLSearchParams): Promise<void> {
+export async function showComparison(app: HTMLElement, dossierId: number, params: URLSearchParams, me: SessionUser): Promise<void> {
   const signal = pageSignal();
   app.replaceChildren(h("p", { role: "status" }, "Aligning the versions…"));
   const query = new URLSearchParams({ versions: params.get("versions") ?? "" });
@@ -46,6 +46,15 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   // Heard from before the table is asked for, so that a version removed while it is being made is told too.
   const asked = (params.get("versions") ?? "").split(",").map(Number);
   const gone = h("p", { class: "warning", role: "alert", hidden: true });
+  // Corrections another member saves meanwhile: said, with the way to the table made with them.
+  const corrected = h(
+    "p",
+    { class: "warning", role: "alert", hidden: true },
+    h("span", {}),
+    " ",
+    h("button", { type: "button", class: "show-again" }, "Show the table with them"),
+  );
+  corrected.querySelector("button")!.addEventListener("click", showAgain);
   const goneNames: string[] = [];
   let deaf: string | null = null;
   const sayGone = () => {
@@ -60,6 +69,12 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       if (signal.aborted || !asked.includes(versionId)) return;
       goneNames.push(name);
       sayGone();
+    },
+    overridesChanged: ({ userId, by }) => {
+      // One's own change remakes the page already.
+      if (signal.aborted || userId === me.id) return;
+      corrected.hidden = false;
+      corrected.querySelector("span")!.textContent = `${by} changed the alignment corrections since this table was made.`;
     },
     notLive: (reason) => {
       if (signal.aborted) return;
@@ -255,6 +270,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     h("p", { class: "no-print" }, h("a", { href: `#/dossiers/${dossierId}` }, "← Dossier")),
     h("h1", {}, title),
     gone,
+    corrected,
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),

@@ -16,7 +16,7 @@ function summary(d: DossierRecord, role: DossierSummary["role"]): DossierSummary
   return { id: d.id, title: d.title, procedure: d.procedure, restricted: d.restricted, role };
 }
 
-export function dossierRoutes({ store, comparisons }: Services): Router {
+export function dossierRoutes({ store, comparisons, events }: Services): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
@@ -104,6 +104,8 @@ export function dossierRoutes({ store, comparisons }: Services): Router {
     );
     if (problems.length > 0) throw new HttpError(400, "invalid-request", `the overrides were not saved: ${problems.join("; ")}`);
     await store.setOverrides(dossier.id, overrides);
+    const user = userOf(req);
+    events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName });
     res.json({ overrides });
   });
 
