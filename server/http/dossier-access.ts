@@ -9,6 +9,17 @@ import type { DossierRecord, Store } from "../storage/store";
 import { userOf } from "./context";
 import { HttpError, notFound } from "./errors";
 
+/** What each action is, in the words of a refusal: "does not allow you to save alignment corrections". */
+const ACTION_WORDS: Record<DossierAction, string> = {
+  read: "read it",
+  compare: "compare its versions",
+  "add-version": "add versions",
+  "remove-version": "remove versions",
+  "save-overrides": "save alignment corrections",
+  "manage-members": "manage its members",
+  comment: "comment",
+};
+
 export async function dossierFor(
   req: Request,
   store: Store,
@@ -22,6 +33,10 @@ export async function dossierFor(
   const decision = dossier ? decide(dossier, role, action) : "not-found";
   if (decision === "not-found" || !dossier) throw notFound(`no dossier ${id.data}`);
   if (decision === "forbidden")
-    throw new HttpError(403, "forbidden", `your role in this dossier (${role ?? "not a member"}) does not allow: ${action}`);
+    throw new HttpError(
+      403,
+      "forbidden",
+      `your role in this dossier (${role ?? "not a member"}) does not allow you to ${ACTION_WORDS[action]}`,
+    );
   return { dossier, role };
 }

@@ -74,6 +74,20 @@ describe("the realtime channel", () => {
     expect(await heard).toEqual({ dossierId: dualUse, userId: me.body.user.id, by: me.body.user.displayName });
   });
 
+  it("tells the members that the corrections changed when a version removed takes some with it", async () => {
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const dualUse = await dossierId(ngo, "Dual-use");
+    const added = await addTextVersion(owner, dualUse, "Draft with a pin", "Article 1\nThis Regulation applies.\n");
+    const pin = { kind: "pin", a: { version: 1, eId: "art_1" }, b: { version: added.body.version.id, eId: "art_1" } };
+    expect((await owner.request("PUT", `/api/dossiers/${dualUse}/overrides`, { overrides: [pin] })).status).toBe(200);
+    const socket = await connect(ngo.cookie);
+    expect(await join(socket, { dossierId: dualUse })).toEqual({ ok: true });
+    const heard = new Promise((resolve) => socket.on("dossier:overrides-changed", resolve));
+    expect((await owner.request("DELETE", `/api/dossiers/${dualUse}/versions/${added.body.version.id}`)).status).toBe(204);
+    expect(await heard).toMatchObject({ dossierId: dualUse, by: "Commission policy officer" });
+  });
+
   it("tells the members in a dossier's room of a version removed", async () => {
     const ngo = await new ApiClient(server.url).signIn("ngo");
     const owner = await new ApiClient(server.url).signIn("commission");

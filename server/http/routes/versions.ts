@@ -75,10 +75,16 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
     if (!version) throw notFound(`no version ${vid.data} in dossier ${dossier.id}`);
     if (!mayRemoveVersion(role, version.createdBy === userOf(req).id))
       throw new HttpError(403, "forbidden", `a drafter may remove only the versions they added; ${version.createdByName} added this one`);
+    const corrections = (await store.overrides(dossier.id)).length;
     // A version removed meanwhile by another request is gone all the same: not found.
     if (!(await store.removeVersion(dossier.id, version.id))) throw notFound(`no version ${version.id} in dossier ${dossier.id}`);
     comparisons.forgetVersion(dossier.id, version.id);
     events.versionRemoved({ dossierId: dossier.id, versionId: version.id, name: version.name });
+    // The corrections that named it went with it: pages showing them are told, as of any change to them.
+    if ((await store.overrides(dossier.id)).length !== corrections) {
+      const user = userOf(req);
+      events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName });
+    }
     res.status(204).end();
   });
 
