@@ -63,6 +63,13 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     expect(await page.locator(".correction-list li").textContent()).toMatch(
       /^Commission proposal's Recital 6 put in one row with Council mandate's Recital 5/,
     );
+    // Said, and the focus where the change was made, for a keyboard or a screen reader.
+    expect(await page.locator(".corrections .saved[role=status]").textContent()).toBe(
+      "Saved: Commission proposal's Recital 6 put in one row with Council mandate's Recital 5.",
+    );
+    await page.waitForFunction(() => document.activeElement?.matches(".corrections summary"));
+    // The title and the concluding formulas always stand in one row: not offered.
+    expect(await page.locator("#correct-a-provision option").allTextContents()).not.toContainEqual(expect.stringMatching(/^Title/));
   });
 
   it("refuses a correction that names two provisions of one version, with the server's words", async () => {
@@ -74,6 +81,13 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
       /^the overrides were not saved: override 2 names two provisions of Commission proposal/,
     );
     expect(await page.locator(".correction-list li").count()).toBe(1);
+  });
+
+  it("keeps the form within a phone's width", async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const selects = await page.locator("form.correct select").evaluateAll((all) => all.map((s) => s.getBoundingClientRect().right));
+    await page.setViewportSize({ width: 1400, height: 900 });
+    for (const right of selects) expect(right).toBeLessThanOrEqual(390);
   });
 
   it("shows the NGO the corrections, without a form or a way to take one back", async () => {

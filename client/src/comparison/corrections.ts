@@ -9,6 +9,7 @@ import type { Comparison } from "../../../shared/compare/comparison";
 import type { DossierDetail } from "../../../shared/protocol/api";
 import { api, ApiFailure } from "../api";
 import { h } from "../dom";
+import { FRAMING_TYPES } from "../../../shared/compare/framing";
 
 type Override = DossierDetail["overrides"][number];
 
@@ -20,6 +21,12 @@ export interface Corrections {
   readonly saved: () => void;
 }
 
+/**
+ * What the last change was, said by the panel of the page made again after it, which takes the
+ * focus: a keyboard or screen-reader user is not left at the top of a new page in silence.
+ */
+let lastChange: string | null = null;
+
 /** How much of a provision's words an option shows after its label, to tell apart provisions of one label. */
 const OPTION_WORDS = 60;
 
@@ -28,6 +35,8 @@ function provisionsIn(comparison: Comparison, column: number): { readonly eId: s
   const seen = new Set<string>();
   const found: { eId: string; label: string; text: string }[] = [];
   for (const row of comparison.rows) {
+    // The title and the concluding formulas always stand in one row: nothing to correct there.
+    if (FRAMING_TYPES.has(row.type)) continue;
     const cell = row.cells[column];
     if (!cell || seen.has(cell.eId)) continue;
     seen.add(cell.eId);
@@ -56,10 +65,11 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   const current = dossier.overrides;
   const mayCorrect = dossier.role === "owner" || dossier.role === "drafter";
   const error = h("p", { class: "error", role: "alert" });
-  const save = async (overrides: Override[]) => {
+  const save = async (overrides: Override[], said: string) => {
     error.textContent = "";
     try {
       await api("PUT", `/api/dossiers/${dossierId}/overrides`, { overrides, expected: current });
+      lastChange = said;
       context.saved();
     } catch (e) {
       error.textContent = e instanceof ApiFailure ? e.message : "the correction could not be saved";
@@ -75,18 +85,36 @@ export function correctionsPanel(context: Corrections): HTMLElement {
         "li",
         {},
         correctionWords(override, context),
-        mayCorrect ? takeBack(k + 1, () => save(current.filter((_, other) => other !== k))) : null,
+        mayCorrect
+          ? takeBack(k + 1, () =>
+              save(
+                current.filter((_, other) => other !== k),
+                `Taken back: ${correctionWords(override, context)}.`,
+              ),
+            )
+          : null,
       ),
     ),
   );
-  return h(
+  const panel = h(
     "details",
     { class: "corrections no-print", ...(current.length > 0 ? { open: true } : {}) },
     h("summary", {}, `Alignment corrections (${current.length})`),
     current.length > 0 ? list : h("p", {}, "None: the rows are as the alignment found them."),
-    mayCorrect ? correctionForm(comparison, (override) => save([...current, override])) : null,
+    mayCorrect
+      ? correctionForm(comparison, (override) => save([...current, override], `Saved: ${correctionWords(override, context)}.`))
+      : null,
     error,
   );
+  if (lastChange !== null) {
+    const status = h("p", { class: "saved", role: "status" }, lastChange);
+    lastChange = null;
+    panel.querySelector("summary")!.after(status);
+    panel.open = true;
+    // Once the page is on screen.
+    requestAnimationFrame(() => panel.querySelector("summary")!.focus());
+  }
+  return panel;
 }
 
 function takeBack(place: number, act: () => void): HTMLElement {
