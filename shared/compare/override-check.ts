@@ -7,41 +7,33 @@
  * these, so the person who made them is told instead.
  */
 import type { Node } from "prosemirror-model";
-import { GROUP_TYPES, isProvisionType } from "../model/schema";
-import { ownBlockParts } from "../model/walk";
 import type { AlignmentOverride } from "./alignment";
-import { CONCLUDING_EID } from "./comparable";
-import { CONCLUSIONS, PREFACE, kindName } from "./framing";
+import { ComparableMaker, type Comparable } from "./comparable";
+import { FRAMING_TYPES } from "./framing";
+import { Lexicon } from "./lexicon";
 import { kindFamily } from "./similarity";
 
-/** The eIds alignment knows in a version, with their kinds: what an override may name. */
-export type AlignableProvisions = ReadonlyMap<string, string>;
+/** A provision alignment knows in a version: its kind, and its label ("Article 5(2)"). */
+export interface AlignableProvision {
+  readonly type: string;
+  readonly label: string;
+}
 
-const GROUPS: ReadonlySet<string> = new Set(GROUP_TYPES);
+/** The provisions alignment knows in a version, by eId: what an override may name. */
+export type AlignableProvisions = ReadonlyMap<string, AlignableProvision>;
 
 /**
- * The provisions of a document as alignment sees them, by eId: every provision, the concluding
- * words after a provision's last sub-provision (a subparagraph as far as alignment is
- * concerned), and the act's title and concluding formulas where it has them.
+ * The provisions of a document as alignment sees them, by eId, made as alignment makes them:
+ * every provision, the concluding words after a provision's last sub-provision, and the act's
+ * title and concluding formulas where it has them.
  */
 export function alignableProvisions(doc: Node): AlignableProvisions {
-  const found = new Map<string, string>();
-  const visit = (node: Node): void => {
-    node.forEach((child) => {
-      const type = child.type.name;
-      if (type === "preface" || type === "conclusions") {
-        if (child.textContent.trim() !== "") found.set(type === "preface" ? PREFACE : CONCLUSIONS, type);
-        return;
-      }
-      if (isProvisionType(type)) {
-        const eId = child.attrs.eId as string;
-        found.set(eId, type);
-        if (!GROUPS.has(type) && ownBlockParts(child).concluding.length > 0) found.set(`${eId}${CONCLUDING_EID}`, "subparagraph");
-      }
-      if (!child.isTextblock && !child.isLeaf) visit(child);
-    });
+  const found = new Map<string, AlignableProvision>();
+  const add = (c: Comparable): void => {
+    if (!found.has(c.eId)) found.set(c.eId, { type: c.type, label: c.label });
+    c.children.forEach(add);
   };
-  visit(doc);
+  for (const sequence of Object.values(new ComparableMaker(new Lexicon()).sequencesOf(doc, 0))) sequence.forEach(add);
   return found;
 }
 
@@ -70,8 +62,9 @@ export function overrideProblems(
   provisions: (version: number) => AlignableProvisions | undefined,
   versionName: (version: number) => string = (version) => `version ${version}`,
 ): string[] {
-  /** "Council mandate's art_5": a provision as the messages name it. */
-  const named = (side: AlignmentOverride["a"]) => `${versionName(side.version)}'s ${side.eId}`;
+  /** "Council mandate's Article 5": a provision as the messages name it, by its eId where it has no label. */
+  const named = (side: AlignmentOverride["a"]) =>
+    `${versionName(side.version)}'s ${provisions(side.version)?.get(side.eId)?.label ?? side.eId}`;
   const problems: string[] = [];
   const sound: { readonly override: AlignmentOverride; readonly place: number }[] = [];
   const pairs = new Map<string, number>();
@@ -84,7 +77,14 @@ export function overrideProblems(
       );
       return;
     }
-    const kinds = [a, b].map((side) => provisions(side.version)?.get(side.eId));
+    const unknown = [a, b].filter((side) => provisions(side.version) === undefined);
+    if (unknown.length > 0) {
+      problems.push(
+        `override ${place} names ${unknown.map((side) => versionName(side.version)).join(" and ")}, which is not among the versions`,
+      );
+      return;
+    }
+    const kinds = [a, b].map((side) => provisions(side.version)!.get(side.eId)?.type);
     const missing = [a, b].filter((_, s) => kinds[s] === undefined);
     if (missing.length > 0) {
       problems.push(
@@ -92,10 +92,12 @@ export function overrideProblems(
       );
       return;
     }
+    if (kinds.some((kind) => FRAMING_TYPES.has(kind!))) {
+      problems.push(`override ${place} names the act's title or its concluding formulas, which always stand in one row`);
+      return;
+    }
     if (override.kind === "pin" && !mayShareRow(kinds[0]!, kinds[1]!)) {
-      problems.push(
-        `override ${place} pins ${kindName(kinds[0]!)} ${named(a)} to ${kindName(kinds[1]!)} ${named(b)}: only provisions of one kind can share a row`,
-      );
+      problems.push(`override ${place} pins ${named(a)} to ${named(b)}: only provisions of one kind can share a row`);
       return;
     }
     const pair = [`${a.version}:${a.eId}`, `${b.version}:${b.eId}`].sort().join("|");
@@ -107,7 +109,8 @@ export function overrideProblems(
     pairs.set(pair, place);
     sound.push({ override, place });
   });
-  return [...problems, ...pinConflicts(sound, named, versionName)];
+  const labelOf = (side: AlignmentOverride["a"]) => provisions(side.version)?.get(side.eId)?.label ?? side.eId;
+  return [...problems, ...pinConflicts(sound, named, versionName, labelOf)];
 }
 
 /**
@@ -119,6 +122,7 @@ function pinConflicts(
   sound: readonly { readonly override: AlignmentOverride; readonly place: number }[],
   named: (side: AlignmentOverride["a"]) => string,
   versionName: (version: number) => string,
+  labelOf: (side: AlignmentOverride["a"]) => string,
 ): string[] {
   const parent = new Map<string, string>();
   const root = (key: string): string => {
@@ -147,7 +151,7 @@ function pinConflicts(
     for (const [version, same] of byVersion) {
       if (same.length < 2) continue;
       problems.push(
-        `${places.length === 1 ? "pin" : "pins"} ${listed(places)} put ${same.map((s) => s.eId).join(" and ")} of ${versionName(version)} in one row: a row holds one provision of each version`,
+        `${places.length === 1 ? "pin" : "pins"} ${listed(places)} put ${same.map(labelOf).join(" and ")} of ${versionName(version)} in one row: a row holds one provision of each version`,
       );
     }
   }

@@ -5,8 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import type { AlignmentOverride } from "../../shared/compare/alignment";
-import { ComparableMaker, type Comparable } from "../../shared/compare/comparable";
-import { Lexicon } from "../../shared/compare/lexicon";
 import { alignableProvisions, overrideProblems } from "../../shared/compare/override-check";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 
@@ -20,21 +18,15 @@ const pin = (va: number, a: string, vb: number, b: string): AlignmentOverride =>
 const separate = (va: number, a: string, vb: number, b: string): AlignmentOverride => ({ ...pin(va, a, vb, b), kind: "separate" });
 
 describe("the provisions an override may name", () => {
-  it("are those alignment compares, with their kinds, in each stage and in a Formex act", () => {
-    for (const path of [...DUAL_USE_STAGES.map(([, p]) => p), "eurlex/gdpr-2016-679.fmx.xml"]) {
-      const maker = new ComparableMaker(new Lexicon());
-      const seen = new Map<string, string>();
-      const add = (c: Comparable): void => {
-        seen.set(c.eId, c.type);
-        c.children.forEach(add);
-      };
-      Object.values(maker.sequencesOf(fixtureDoc(path), 0)).forEach((list: Comparable[]) => list.forEach(add));
-      expect(new Map(alignableProvisions(fixtureDoc(path))), path).toEqual(seen);
-    }
+  it("are those alignment compares, with their kinds and labels", () => {
+    const commission = provisions.get(1)!;
+    expect(commission.get("rec_6")).toEqual({ type: "recital", label: "Recital 6" });
+    expect(commission.get("art_4__para_1")).toEqual({ type: "paragraph", label: "Article 4(1)" });
+    expect(commission.get("preface")).toEqual({ type: "preface", label: "Title" });
   });
 
   it("include a list's concluding words, as the Parliament's Article 2(1a) has them", () => {
-    expect(provisions.get(2)!.get("art_2__point_1a__wrapup")).toBe("subparagraph");
+    expect(provisions.get(2)!.get("art_2__point_1a__wrapup")).toEqual({ type: "subparagraph", label: "Article 2(1a), concluding words" });
   });
 });
 
@@ -54,7 +46,7 @@ describe("overrides", () => {
     expect(check(pin(1, "art_999", 3, "nonsense"))).toEqual([
       "override 1 names art_999, which version 1 does not have, and nonsense, which version 3 does not have",
     ]);
-    expect(check(separate(1, "rec_6", 9, "rec_6"))).toEqual(["override 1 names rec_6, which version 9 does not have"]);
+    expect(check(separate(1, "rec_6", 9, "rec_6"))).toEqual(["override 1 names version 9, which is not among the versions"]);
   });
 
   it("are refused when they name two provisions of one version, or one provision twice", () => {
@@ -68,31 +60,38 @@ describe("overrides", () => {
     expect(check(pin(1, "art_1", 2, "art_4__para_1"))).toEqual([]);
   });
 
+  it("are refused when they name the title or the concluding formulas, which always share a row", () => {
+    expect(check(separate(1, "preface", 2, "preface"), pin(1, "conclusions", 4, "conclusions"))).toEqual([
+      "override 1 names the act's title or its concluding formulas, which always stand in one row",
+      "override 2 names the act's title or its concluding formulas, which always stand in one row",
+    ]);
+  });
+
   it("are refused when a pin joins kinds that never share a row, as a recital and an article", () => {
     expect(check(pin(1, "rec_6", 2, "art_1"))).toEqual([
-      "override 1 pins recital version 1's rec_6 to article version 2's art_1: only provisions of one kind can share a row",
+      "override 1 pins version 1's Recital 6 to version 2's Article 1: only provisions of one kind can share a row",
     ]);
   });
 
   it("are refused when a pair is named twice, pinned and separated or pinned again either way round", () => {
     expect(check(pin(1, "rec_6", 3, "rec_5"), separate(1, "rec_6", 3, "rec_5"), pin(3, "rec_5", 1, "rec_6"))).toEqual([
-      "overrides 1 and 2 both name version 1's rec_6 and version 3's rec_5: keep one of them",
-      "overrides 1 and 3 both name version 3's rec_5 and version 1's rec_6: keep one of them",
+      "overrides 1 and 2 both name version 1's Recital 6 and version 3's Recital 5: keep one of them",
+      "overrides 1 and 3 both name version 3's Recital 5 and version 1's Recital 6: keep one of them",
     ]);
   });
 
   it("are refused when pins put two provisions of one version in a row, directly or through a chain", () => {
     expect(check(pin(1, "rec_6", 3, "rec_5"), pin(1, "rec_6", 3, "rec_6"))).toEqual([
-      "pins 1 and 2 put rec_5 and rec_6 of version 3 in one row: a row holds one provision of each version",
+      "pins 1 and 2 put Recital 5 and Recital 6 of version 3 in one row: a row holds one provision of each version",
     ]);
     expect(check(pin(1, "rec_6", 2, "rec_7"), pin(2, "rec_7", 3, "rec_5"), pin(1, "rec_6", 3, "rec_7"))).toEqual([
-      "pins 1, 2 and 3 put rec_5 and rec_7 of version 3 in one row: a row holds one provision of each version",
+      "pins 1, 2 and 3 put Recital 5 and Recital 7 of version 3 in one row: a row holds one provision of each version",
     ]);
   });
 
   it("are refused when a separate names two provisions that pins join", () => {
     expect(check(pin(1, "rec_6", 2, "rec_7"), pin(2, "rec_7", 3, "rec_5"), separate(1, "rec_6", 3, "rec_5"))).toEqual([
-      "override 3 separates version 1's rec_6 and version 3's rec_5, which pins join in one row",
+      "override 3 separates version 1's Recital 6 and version 3's Recital 5, which pins join in one row",
     ]);
   });
 });

@@ -58,7 +58,7 @@ describe("saving overrides", () => {
     const refused = await owner.request<{ error: { message: string } }>("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: pins });
     expect([refused.status, refused.body.error.message]).toEqual([
       400,
-      "the overrides were not saved: pins 1 and 2 put art_1 and art_2 of Mandate in one row: a row holds one provision of each version",
+      "the overrides were not saved: pins 1 and 2 put Article 1 and Article 2 of Mandate in one row: a row holds one provision of each version",
     ]);
   });
 
