@@ -247,5 +247,14 @@ describe("synopsis compare", () => {
       1,
       "synopsis: lacking.json: override 1 names art_99, which column 0 does not have",
     ]);
+    const beyond = file(
+      "beyond.json",
+      JSON.stringify({ overrides: [{ kind: "pin", a: { version: 0, eId: "rec_1" }, b: { version: 7, eId: "rec_1" } }] }),
+    );
+    const past = await synopsis("compare", ...stages, "--overrides", beyond);
+    expect([past.code, past.stderr.trim()]).toEqual([
+      1,
+      "synopsis: beyond.json: override 1 names column 7, which is not among the versions",
+    ]);
   });
 });
