@@ -1,10 +1,9 @@
 /*
  * Whether a comparison followed its overrides, read from the table it made: a pin is followed
  * when its two provisions stand in one row, a separate when they stand in none. One that was not
- * is said in words, with why as far as the table tells: a provision the table does not show, or
- * two provisions that the rows above them keep apart (a pin joins provisions of one level under
- * provisions in one row), or the act's title and concluding formulas, which stand in one row
- * whatever their words.
+ * is said in words, with why as far as the table tells: a provision the table does not show, two
+ * provisions held by provisions in different rows (a pin joins provisions under provisions in one
+ * row), or the act's title and concluding formulas, which stand in one row whatever their words.
  */
 import type { AlignmentOverride } from "./alignment";
 import type { ComparisonRow } from "./comparison";
@@ -46,8 +45,16 @@ export function overridesNotFollowed(
     }
     const together = a.some((r) => b.includes(r));
     if (override.kind === "pin" && !together) {
+      const aboveA = parentRow(rows, a[0]!);
+      const aboveB = parentRow(rows, b[0]!);
+      const holders = [
+        aboveA === null ? null : (rows[aboveA]!.cells[override.a.version] ?? null),
+        aboveB === null ? null : (rows[aboveB]!.cells[override.b.version] ?? null),
+      ];
       warnings.push(
-        `${what} was not followed: the alignment could not put them in one row (a pin joins provisions of one level whose provisions above stand in one row)`,
+        aboveA !== aboveB && holders[0] && holders[1]
+          ? `${what} was not followed: ${names[override.a.version]}'s ${holders[0].label} and ${names[override.b.version]}'s ${holders[1].label}, which hold them, stand in different rows; put those in one row first`
+          : `${what} was not followed: the alignment could not put them in one row beside the other corrections`,
       );
     } else if (override.kind === "separate" && together) {
       const framing = a.some((r) => FRAMING_TYPES.has(rows[r]!.type));
@@ -57,4 +64,10 @@ export function overridesNotFollowed(
     }
   }
   return warnings;
+}
+
+/** The row of the provision that holds row `r`'s: the nearest row before it that stands a level higher; null at the top. */
+function parentRow(rows: readonly ComparisonRow[], r: number): number | null {
+  for (let p = r - 1; p >= 0; p--) if (rows[p]!.depth < rows[r]!.depth) return p;
+  return null;
 }

@@ -122,7 +122,7 @@ describe("overrides the table does not follow", () => {
       ],
     });
     expect(warnings).toEqual([
-      "The correction putting Commission's Article 4(3) in one row with Regulation's Article 5(3) was not followed: the alignment could not put them in one row (a pin joins provisions of one level whose provisions above stand in one row)",
+      "The correction putting Commission's Article 4(3) in one row with Regulation's Article 5(3) was not followed: Commission's Article 4 and Regulation's Article 5, which hold them, stand in different rows; put those in one row first",
       "The correction keeping Commission's Title apart from Parliament's Title was not followed: the act's title and its concluding formulas always stand in one row",
     ]);
   });
