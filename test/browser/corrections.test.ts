@@ -134,4 +134,20 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     expect(await recital6()).toEqual(["(6)", "(6)", null, null]);
     expect(errors).toEqual([]);
   });
+
+  it("marks a correction the table cannot follow, and says why above the table", async () => {
+    // Open already after the take-back, which the panel says.
+    expect(await page.locator(".corrections").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await page.selectOption("#correct-a-provision", "art_4__para_3");
+    await page.selectOption("#correct-b-version", { label: "Regulation (EU) 2021/821" });
+    await page.selectOption("#correct-b-provision", "art_5__para_3");
+    await page.click("form.correct button[type=submit]");
+    await page.locator(".corrections summary", { hasText: "(1)" }).waitFor();
+    expect(await page.locator(".correction-list li").textContent()).toMatch(/\(not followed: see the warning above the table\)/);
+    expect(await page.locator("p.warning", { hasText: "was not followed" }).textContent()).toBe(
+      "The correction putting Commission proposal's Article 4(3) in one row with Regulation (EU) 2021/821's Article 5(3) was not followed: " +
+        "Commission proposal's Article 4 and Regulation (EU) 2021/821's Article 5, which hold them, stand in different rows; put those in one row first",
+    );
+    expect(errors).toEqual([]);
+  });
 });

@@ -53,6 +53,17 @@ function sideWords(side: Override["a"], { comparison, dossier }: Corrections): s
   return `${name}'s ${label ?? side.eId}`;
 }
 
+/**
+ * Whether the table follows an override: a pin when its two provisions share a row, a separate
+ * when they share none; undefined when a version it names is not among the columns.
+ */
+function followed(override: Override, { comparison }: Corrections): boolean | undefined {
+  const [a, b] = [override.a, override.b].map((side) => comparison.versionIds.indexOf(side.version));
+  if (a! < 0 || b! < 0) return undefined;
+  const together = comparison.rows.some((row) => row.cells[a!]?.eId === override.a.eId && row.cells[b!]?.eId === override.b.eId);
+  return override.kind === "pin" ? together : !together;
+}
+
 /** An override in words. */
 export function correctionWords(override: Override, context: Corrections): string {
   const [a, b] = [sideWords(override.a, context), sideWords(override.b, context)];
@@ -85,6 +96,9 @@ export function correctionsPanel(context: Corrections): HTMLElement {
         "li",
         {},
         correctionWords(override, context),
+        followed(override, context) === false
+          ? h("span", { class: "not-followed" }, " (not followed: see the warning above the table)")
+          : null,
         mayCorrect
           ? takeBack(k + 1, () =>
               save(
