@@ -9,6 +9,19 @@ import type { AlignmentOverride } from "./alignment";
 import type { ComparisonRow } from "./comparison";
 import { FRAMING_TYPES } from "./framing";
 
+/**
+ * Whether the rows follow an override, its versions given as columns: a pin when its two
+ * provisions share a row, a separate when they share none. Undefined when the rows do not show
+ * one of them.
+ */
+export function followedIn(rows: readonly ComparisonRow[], override: AlignmentOverride): boolean | undefined {
+  const { a, b } = override;
+  const has = (side: AlignmentOverride["a"]) => rows.some((row) => row.cells[side.version]?.eId === side.eId);
+  if (!has(a) || !has(b)) return undefined;
+  const together = rows.some((row) => row.cells[a.version]?.eId === a.eId && row.cells[b.version]?.eId === b.eId);
+  return override.kind === "pin" ? together : !together;
+}
+
 /** Warnings for the overrides the rows do not follow, in the overrides' order. */
 export function overridesNotFollowed(
   rows: readonly ComparisonRow[],
@@ -43,8 +56,8 @@ export function overridesNotFollowed(
       );
       continue;
     }
-    const together = a.some((r) => b.includes(r));
-    if (override.kind === "pin" && !together) {
+    if (followedIn(rows, override)) continue;
+    if (override.kind === "pin") {
       const aboveA = parentRow(rows, a[0]!);
       const aboveB = parentRow(rows, b[0]!);
       const holders = [
@@ -56,7 +69,7 @@ export function overridesNotFollowed(
           ? `${what} was not followed: ${names[override.a.version]}'s ${holders[0].label} and ${names[override.b.version]}'s ${holders[1].label}, which hold them, stand in different rows; put those in one row first`
           : `${what} was not followed: the alignment could not put them in one row beside the other corrections`,
       );
-    } else if (override.kind === "separate" && together) {
+    } else {
       const framing = a.some((r) => FRAMING_TYPES.has(rows[r]!.type));
       warnings.push(
         `${what} was not followed: ${framing ? "the act's title and its concluding formulas always stand in one row" : "they still stand in one row"}`,

@@ -10,6 +10,7 @@ import type { DossierDetail } from "../../../shared/protocol/api";
 import { api, ApiFailure } from "../api";
 import { h } from "../dom";
 import { FRAMING_TYPES } from "../../../shared/compare/framing";
+import { followedIn } from "../../../shared/compare/override-outcome";
 
 type Override = DossierDetail["overrides"][number];
 
@@ -53,15 +54,11 @@ function sideWords(side: Override["a"], { comparison, dossier }: Corrections): s
   return `${name}'s ${label ?? side.eId}`;
 }
 
-/**
- * Whether the table follows an override: a pin when its two provisions share a row, a separate
- * when they share none; undefined when a version it names is not among the columns.
- */
+/** Whether the table follows an override; undefined when a version it names is not among the columns. */
 function followed(override: Override, { comparison }: Corrections): boolean | undefined {
   const [a, b] = [override.a, override.b].map((side) => comparison.versionIds.indexOf(side.version));
   if (a! < 0 || b! < 0) return undefined;
-  const together = comparison.rows.some((row) => row.cells[a!]?.eId === override.a.eId && row.cells[b!]?.eId === override.b.eId);
-  return override.kind === "pin" ? together : !together;
+  return followedIn(comparison.rows, { ...override, a: { ...override.a, version: a! }, b: { ...override.b, version: b! } });
 }
 
 /** An override in words. */
