@@ -6,7 +6,16 @@
 import Database from "better-sqlite3";
 import type { Role } from "../../shared/protocol/api";
 import { MIGRATIONS } from "./migrations";
-import type { DossierRecord, MemberRecord, NewVersion, Overrides, Store, UserRecord, VersionRecord } from "./store";
+import {
+  sameOverrides,
+  type DossierRecord,
+  type MemberRecord,
+  type NewVersion,
+  type Overrides,
+  type Store,
+  type UserRecord,
+  type VersionRecord,
+} from "./store";
 
 interface UserRow {
   id: number;
@@ -205,6 +214,14 @@ export class SqliteStore implements Store {
 
   async setOverrides(dossierId: number, overrides: Overrides): Promise<void> {
     this.writeOverrides(dossierId, overrides);
+  }
+
+  async replaceOverrides(dossierId: number, expected: Overrides, overrides: Overrides): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (!sameOverrides(this.overridesOf(dossierId), expected)) return false;
+      this.writeOverrides(dossierId, overrides);
+      return true;
+    })();
   }
 
   private overridesOf(dossierId: number): Overrides {

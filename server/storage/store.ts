@@ -55,6 +55,12 @@ export interface NewVersion {
 
 export type Overrides = OverridesBody["overrides"];
 
+/** Whether two lists of overrides are the same, override for override, in the same order. */
+export function sameOverrides(a: Overrides, b: Overrides): boolean {
+  const key = (o: Overrides[number]) => JSON.stringify([o.kind, o.a.version, o.a.eId, o.b.version, o.b.eId]);
+  return a.length === b.length && a.every((o, k) => key(o) === key(b[k]!));
+}
+
 export interface Store {
   createOrganisation(name: string): Promise<number>;
   createUser(user: { username: string; displayName: string; organisationId: number; passwordHash: string }): Promise<number>;
@@ -88,6 +94,8 @@ export interface Store {
 
   overrides(dossierId: number): Promise<Overrides>;
   setOverrides(dossierId: number, overrides: Overrides): Promise<void>;
+  /** Sets the overrides only if the stored ones are still `expected`, at once; false when they are not. */
+  replaceOverrides(dossierId: number, expected: Overrides, overrides: Overrides): Promise<boolean>;
 
   /** True when the store holds no users yet: a new data folder. */
   isEmpty(): Promise<boolean>;

@@ -87,4 +87,15 @@ describe("saving overrides", () => {
     expect((await put([first, second], [first])).status).toBe(200);
     expect(await saved()).toEqual([first, second]);
   });
+
+  it("keeps one of two saves sent at once from the same list, and refuses the other", async () => {
+    const [a, b] = versions as [number, number];
+    expect((await owner.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: [] })).status).toBe(200);
+    const pin = (eId: string) => ({ kind: "pin", a: { version: a, eId }, b: { version: b, eId } });
+    const answers = await Promise.all(
+      ["art_1", "art_2"].map((eId) => owner.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: [pin(eId)], expected: [] })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await saved()).toHaveLength(1);
+  });
 });

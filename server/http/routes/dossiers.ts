@@ -6,7 +6,7 @@ import { Router } from "express";
 import { dossierCreate, memberUpsert, overridesBody, type DossierDetail, type DossierSummary } from "../../../shared/protocol/api";
 import { alignableProvisions, overrideProblems } from "../../../shared/compare/override-check";
 import { versionSummary } from "../../imports/import-version";
-import type { DossierRecord, Overrides } from "../../storage/store";
+import type { DossierRecord } from "../../storage/store";
 import { jsonBody, userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
 import { mayRemoveVersion } from "../../policies/dossier-policy";
@@ -76,13 +76,6 @@ export function dossierRoutes({ store, comparisons, events }: Services): Router 
   router.put("/:id/overrides", async (req, res) => {
     const { dossier } = await dossierFor(req, store, "save-overrides");
     const { overrides, expected } = overridesBody.parse(jsonBody(req));
-    if (expected !== undefined && !sameOverrides(expected, await store.overrides(dossier.id))) {
-      throw new HttpError(
-        409,
-        "overrides-changed",
-        "someone else changed the alignment corrections since you loaded them; nothing was saved: load the page again and redo your change",
-      );
-    }
     const versions = await store.versions(dossier.id);
     const versionIds = new Set(versions.map((v) => v.id));
     const unknown = overrides.flatMap((o) => [o.a.version, o.b.version]).filter((v) => !versionIds.has(v));
@@ -103,17 +96,19 @@ export function dossierRoutes({ store, comparisons, events }: Services): Router 
       (v) => nameOf.get(v) ?? `version ${v}`,
     );
     if (problems.length > 0) throw new HttpError(400, "invalid-request", `the overrides were not saved: ${problems.join("; ")}`);
-    await store.setOverrides(dossier.id, overrides);
+    // Checked against the list the sender changed at the moment of writing, after the awaits above.
+    if (expected === undefined) await store.setOverrides(dossier.id, overrides);
+    else if (!(await store.replaceOverrides(dossier.id, expected, overrides))) {
+      throw new HttpError(
+        409,
+        "overrides-changed",
+        "someone else changed the alignment corrections since you loaded them; nothing was saved: load the page again and redo your change",
+      );
+    }
     const user = userOf(req);
     events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName });
     res.json({ overrides });
   });
 
   return router;
-}
-
-/** Whether two lists of overrides are the same, override for override, in the same order. */
-function sameOverrides(a: Overrides, b: Overrides): boolean {
-  const key = (o: Overrides[number]) => JSON.stringify([o.kind, o.a.version, o.a.eId, o.b.version, o.b.eId]);
-  return a.length === b.length && a.every((o, k) => key(o) === key(b[k]!));
 }
