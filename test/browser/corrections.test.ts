@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildClient, hasChromium, launchChromium } from "../support/browser";
+import { buildClient, hasChromium, launchChromium, watchedPage } from "../support/browser";
 import { testServer, type TestServer } from "../support/server";
 
 describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
@@ -27,20 +27,19 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     );
   };
 
-  const signIn = async (username: string) => {
-    await page.goto(`${server.url}/#/login`);
-    await page.fill("#username", username);
-    await page.fill("#password", "demo");
-    await page.click("button[type=submit]");
-    await page.waitForSelector("ul.dossiers a");
+  const signIn = async (username: string, on: Page = page) => {
+    await on.goto(`${server.url}/#/login`);
+    await on.fill("#username", username);
+    await on.fill("#password", "demo");
+    await on.click("button[type=submit]");
+    await on.waitForSelector("ul.dossiers a");
   };
 
   beforeAll(async () => {
     await buildClient();
     server = await testServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on("pageerror", (e) => errors.push(e.message));
+    page = await watchedPage(browser, errors);
   }, 120_000);
 
   afterAll(async () => {
@@ -102,13 +101,8 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
   });
 
   it("takes a correction back for its owner, and tells a member reading the table, who sees the table made again on asking", async () => {
-    const reader = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    reader.on("pageerror", (e) => errors.push(e.message));
-    await reader.goto(`${server.url}/#/login`);
-    await reader.fill("#username", "parliament");
-    await reader.fill("#password", "demo");
-    await reader.click("button[type=submit]");
-    await reader.waitForSelector("ul.dossiers a");
+    const reader = await watchedPage(browser, errors);
+    await signIn("parliament", reader);
     await reader.goto(comparisonUrl());
     await reader.waitForSelector(".rows[data-complete=true]");
     expect(await reader.locator(".corrections summary").textContent()).toBe("Alignment corrections (1)");

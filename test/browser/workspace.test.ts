@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildClient, hasChromium, launchChromium, TEST_OUTPUT } from "../support/browser";
+import { buildClient, hasChromium, launchChromium, TEST_OUTPUT, watchedPage } from "../support/browser";
 import { ApiClient, testServer, type TestServer } from "../support/server";
 import { FIXTURES } from "../support/fixtures";
 
@@ -21,11 +21,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await buildClient();
     server = await testServer();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error" && /Content Security Policy/.test(m.text())) errors.push(m.text());
-    });
+    page = await watchedPage(browser, errors);
   }, 120_000);
 
   afterAll(async () => {

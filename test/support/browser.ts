@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -34,6 +34,19 @@ export async function launchChromium(): Promise<Browser> {
 /** Builds the browser app into dist/client, where the server serves it from. */
 export async function buildClient(): Promise<void> {
   await build({ configFile: join(import.meta.dirname, "../../client/vite.config.ts"), logLevel: "warn" });
+}
+
+/**
+ * A desktop-sized page whose script errors, and whose refusals by the Content Security Policy,
+ * are collected in `errors`: a test ends by expecting none.
+ */
+export async function watchedPage(browser: Browser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/.test(m.text())) errors.push(m.text());
+  });
+  return page;
 }
 
 export const TEST_OUTPUT = join(import.meta.dirname, "../../test-output");
