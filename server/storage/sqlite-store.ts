@@ -4,18 +4,9 @@
  * removal, and a removed version's id is never given again.
  */
 import Database from "better-sqlite3";
-import type { Role } from "../../shared/protocol/api";
+import { sameOverrides, type Overrides, type Role } from "../../shared/protocol/api";
 import { MIGRATIONS } from "./migrations";
-import {
-  sameOverrides,
-  type DossierRecord,
-  type MemberRecord,
-  type NewVersion,
-  type Overrides,
-  type Store,
-  type UserRecord,
-  type VersionRecord,
-} from "./store";
+import { type DossierRecord, type MemberRecord, type NewVersion, type Store, type UserRecord, type VersionRecord } from "./store";
 
 interface UserRow {
   id: number;

@@ -2,8 +2,7 @@
  * The storage interface: everything the server keeps, asked for by what it means. SQLite stands
  * behind it by default; the methods are asynchronous so that PostgreSQL can stand behind it too.
  */
-import type { Role } from "../../shared/protocol/api";
-import type { OverridesBody } from "../../shared/protocol/api";
+import type { Overrides, Role } from "../../shared/protocol/api";
 
 export interface UserRecord {
   readonly id: number;
@@ -51,14 +50,6 @@ export interface NewVersion {
   /** The document as ProseMirror JSON. */
   readonly document: string;
   readonly createdBy: number;
-}
-
-export type Overrides = OverridesBody["overrides"];
-
-/** Whether two lists of overrides are the same, override for override, in the same order. */
-export function sameOverrides(a: Overrides, b: Overrides): boolean {
-  const key = (o: Overrides[number]) => JSON.stringify([o.kind, o.a.version, o.a.eId, o.b.version, o.b.eId]);
-  return a.length === b.length && a.every((o, k) => key(o) === key(b[k]!));
 }
 
 export interface Store {

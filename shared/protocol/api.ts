@@ -96,6 +96,14 @@ export const overridesBody = z.object({
   expected: z.array(override).max(500, "at most 500 overrides").optional(),
 });
 export type OverridesBody = z.infer<typeof overridesBody>;
+/** A dossier's alignment corrections, as they are kept and sent. */
+export type Overrides = OverridesBody["overrides"];
+
+/** Whether two lists of overrides are the same, override for override, in the same order. */
+export function sameOverrides(a: Overrides, b: Overrides): boolean {
+  const key = (o: Overrides[number]) => JSON.stringify([o.kind, o.a.version, o.a.eId, o.b.version, o.b.eId]);
+  return a.length === b.length && a.every((o, k) => key(o) === key(b[k]!));
+}
 
 export interface ApiError {
   readonly error: { readonly code: string; readonly message: string };

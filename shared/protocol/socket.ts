@@ -3,6 +3,7 @@
  * authenticated by its session cookie before any event is accepted.
  */
 import { z } from "zod";
+import type { Overrides } from "./api";
 
 export const joinDossier = z.object({ dossierId: z.number().int().positive() });
 export type JoinDossier = z.infer<typeof joinDossier>;
@@ -28,11 +29,15 @@ export interface VersionNews {
   readonly name: string;
 }
 
-/** A dossier's alignment corrections were changed, and by whom: the user's id and display name. */
+/**
+ * A dossier's alignment corrections were changed, and by whom (the user's id and display name):
+ * the list as it now is, so that a page can tell whether it already shows it.
+ */
 export interface OverridesNews {
   readonly dossierId: number;
   readonly userId: number;
   readonly by: string;
+  readonly overrides: Overrides;
 }
 
 export type SocketAnswer = { ok: true } | { ok: false; error: { code: string; message: string } };

@@ -2,7 +2,9 @@
  * Correcting the alignment in Chromium: the Commission, owner of the dual-use dossier, puts the
  * Council's recital 5 in one row with its own recital 6 from the comparison page, sees the table
  * made again with it, and takes it back, which the Parliament, reading the same table, is told;
- * the NGO, a commenter, reads the corrections without a form to make them.
+ * the NGO, a commenter, reads the corrections without a form to make them. The Commission puts a
+ * correction taken back back again; its second tab hears of its change, and a correction saved
+ * there against the list as it was is kept in the form for saving again.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -13,6 +15,8 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
+  /** A second tab of the person on `page`. */
+  let other: Page;
   const errors: string[] = [];
   /** The dual-use dossier's four stages, Commission proposal first and the reference. */
   const comparisonUrl = () => `${server.url}/#/dossiers/1/compare?versions=1,2,3,4&ref=1`;
@@ -141,6 +145,62 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     expect(await page.locator("p.warning", { hasText: "was not followed" }).textContent()).toBe(
       "The correction putting Commission proposal's Article 4(3) in one row with Regulation (EU) 2021/821's Article 5(3) was not followed: " +
         "Commission proposal's Article 4 and Regulation (EU) 2021/821's Article 5, which hold them, stand in different rows; put those in one row first",
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it("puts a correction taken back where it stood in the list", async () => {
+    const words = await page
+      .locator(".correction-list li")
+      .first()
+      .evaluate((li) => li.firstChild!.textContent);
+    await page.click(".take-back");
+    await page.locator(".corrections summary", { hasText: "(0)" }).waitFor();
+    await page.click(".corrections .saved button.put-back");
+    await page.locator(".corrections summary", { hasText: "(1)" }).waitFor();
+    expect(
+      await page
+        .locator(".correction-list li")
+        .first()
+        .evaluate((li) => li.firstChild!.textContent),
+    ).toBe(words);
+    expect(await page.locator(".corrections .saved").textContent()).toBe(`Put back: ${words}.`);
+  });
+
+  it("tells the same person's other tab of a change they made, and not the tab that made it", async () => {
+    other = await watchedPage(page.context(), errors);
+    await other.goto(comparisonUrl());
+    await other.waitForSelector(".rows[data-complete=true]");
+    await page.click(".take-back");
+    await page.locator(".corrections summary", { hasText: "(0)" }).waitFor();
+    const said = other.locator("p.warning", { hasText: "changed the alignment corrections" });
+    await said.waitFor();
+    expect(await said.locator("span").textContent()).toBe(
+      "You changed the alignment corrections elsewhere (in another window or tab) since this table was made.",
+    );
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect(await page.locator("p.warning", { hasText: "changed the alignment corrections" }).isHidden()).toBe(true);
+  });
+
+  it("keeps a correction saved against a list changed meanwhile in the form, and shows the list as it now is", async () => {
+    // The other tab still shows the list of one correction that the first tab took back.
+    // Open, as the list has a correction.
+    expect(await other.locator(".corrections summary").textContent()).toBe("Alignment corrections (1)");
+    await other.selectOption("#correct-a-provision", "rec_6");
+    await other.selectOption("#correct-b-version", { label: "Council mandate" });
+    await other.selectOption("#correct-b-provision", "rec_5");
+    await other.click("form.correct button[type=submit]");
+    await other.locator(".corrections summary", { hasText: "(0)" }).waitFor();
+    expect(await other.locator(".corrections .saved").textContent()).toBe(
+      "Not saved: someone else changed the corrections meanwhile. Here they are as they now are; your correction is still in the form.",
+    );
+    expect(await other.locator("#correct-a-provision").inputValue()).toBe("rec_6");
+    expect(await other.locator("#correct-b-version option:checked").textContent()).toBe("Council mandate");
+    expect(await other.locator("#correct-b-provision").inputValue()).toBe("rec_5");
+    await other.click("form.correct button[type=submit]");
+    await other.locator(".corrections summary", { hasText: "(1)" }).waitFor();
+    expect(await other.locator(".correction-list li").textContent()).toMatch(
+      /^Commission proposal's Recital 6 put in one row with Council mandate's Recital 5/,
     );
     expect(errors).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { build } from "vite";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -38,10 +38,12 @@ export async function buildClient(): Promise<void> {
 
 /**
  * A desktop-sized page whose script errors, and whose refusals by the Content Security Policy,
- * are collected in `errors`: a test ends by expecting none.
+ * are collected in `errors`: a test ends by expecting none. Opened from a browser, it is a new
+ * visitor's; from a page's context, another tab of that page's visitor, with their cookies.
  */
-export async function watchedPage(browser: Browser, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+export async function watchedPage(from: Browser | BrowserContext, errors: string[]): Promise<Page> {
+  const context = "newContext" in from ? await from.newContext({ viewport: { width: 1400, height: 900 } }) : from;
+  const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {
     if (m.type() === "error" && /Content Security Policy/.test(m.text())) errors.push(m.text());

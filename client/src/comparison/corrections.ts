@@ -2,8 +2,10 @@
  * A dossier's alignment corrections on the comparison page: the pins and separations its
  * drafters made, in words ("Council mandate's Recital 5 put in one row with Commission
  * proposal's Recital 6"), and, for its owners and drafters, a form to make one and a button to
- * take one back. Each change is saved against the list the page loaded, so that a change someone
- * else made meanwhile is not undone unawares, and the table is then made again.
+ * take one back (and put it back). Each change is saved against the list the page loaded, so that
+ * a change someone else made meanwhile is not undone unawares, and the table is then made again:
+ * with the change, or, when the list had changed, with the list as it is and the person's
+ * correction still in the form.
  */
 import type { Comparison } from "../../../shared/compare/comparison";
 import type { DossierDetail } from "../../../shared/protocol/api";
@@ -24,9 +26,15 @@ export interface Corrections {
 
 /**
  * What the last change was, said by the panel of the page made again after it, which takes the
- * focus: a keyboard or screen-reader user is not left at the top of a new page in silence.
+ * focus: a keyboard or screen-reader user is not left at the top of a new page in silence. A
+ * correction taken back can be put back from there, where it stood in the list.
  */
-let lastChange: string | null = null;
+let lastChange: { readonly said: string; readonly putBack?: { readonly override: Override; readonly at: number } } | null = null;
+/**
+ * A correction that was not saved because someone else changed the list meanwhile: the page is
+ * made again with the list as it now is, and the form offers the correction again.
+ */
+let draft: Override | null = null;
 
 /** How much of a provision's words an option shows after its label, to tell apart provisions of one label. */
 const OPTION_WORDS = 60;
@@ -73,13 +81,23 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   const current = dossier.overrides;
   const mayCorrect = dossier.role === "owner" || dossier.role === "drafter";
   const error = h("p", { class: "error", role: "alert" });
-  const save = async (overrides: Override[], said: string) => {
+  const save = async (overrides: Override[], change: NonNullable<typeof lastChange>, made?: Override) => {
     error.textContent = "";
     try {
       await api("PUT", `/api/dossiers/${dossierId}/overrides`, { overrides, expected: current });
-      lastChange = said;
+      lastChange = change;
       context.saved();
     } catch (e) {
+      if (e instanceof ApiFailure && e.code === "overrides-changed") {
+        // Saved against a list that is no longer the dossier's: shown again with the list as it
+        // is, the person's own correction kept in the form.
+        lastChange = {
+          said: `Not saved: someone else changed the corrections meanwhile. Here they are as they now are${made ? "; your correction is still in the form" : ""}.`,
+        };
+        draft = made ?? null;
+        context.saved();
+        return;
+      }
       error.textContent = e instanceof ApiFailure ? e.message : "the correction could not be saved";
     }
   };
@@ -100,7 +118,10 @@ export function correctionsPanel(context: Corrections): HTMLElement {
           ? takeBack(k + 1, () =>
               save(
                 current.filter((_, other) => other !== k),
-                `Taken back: ${correctionWords(override, context)}.`,
+                {
+                  said: `Taken back: ${correctionWords(override, context)}.`,
+                  putBack: { override, at: k },
+                },
               ),
             )
           : null,
@@ -113,12 +134,25 @@ export function correctionsPanel(context: Corrections): HTMLElement {
     h("summary", {}, `Alignment corrections (${current.length})`),
     current.length > 0 ? list : h("p", {}, "None: the rows are as the alignment found them."),
     mayCorrect
-      ? correctionForm(comparison, (override) => save([...current, override], `Saved: ${correctionWords(override, context)}.`))
+      ? correctionForm(comparison, draft, (override) =>
+          save([...current, override], { said: `Saved: ${correctionWords(override, context)}.` }, override),
+        )
       : null,
     error,
   );
+  draft = null;
   if (lastChange !== null) {
-    const status = h("p", { class: "saved", role: "status" }, lastChange);
+    const status = h("p", { class: "saved", role: "status" }, lastChange.said);
+    const putBack = lastChange.putBack;
+    if (putBack !== undefined && mayCorrect) {
+      const button = h("button", { type: "button", class: "put-back" }, "Put it back");
+      button.addEventListener("click", () =>
+        save([...current.slice(0, putBack.at), putBack.override, ...current.slice(putBack.at)], {
+          said: `Put back: ${correctionWords(putBack.override, context)}.`,
+        }),
+      );
+      status.append(" ", button);
+    }
     lastChange = null;
     panel.querySelector("summary")!.after(status);
     panel.open = true;
@@ -134,11 +168,16 @@ function takeBack(place: number, act: () => void): HTMLElement {
   return button;
 }
 
-/** The form that makes a correction: its kind, and a provision of each of two versions. */
-function correctionForm(comparison: Corrections["comparison"], make: (override: Override) => void): HTMLElement {
+/**
+ * The form that makes a correction: its kind, and a provision of each of two versions; filled in
+ * with `offered` where its versions are columns of the table.
+ */
+function correctionForm(comparison: Corrections["comparison"], offered: Override | null, make: (override: Override) => void): HTMLElement {
   const kind = (value: Override["kind"], words: string, checked: boolean) =>
     h("label", {}, h("input", { type: "radio", name: "correction-kind", value, checked }), ` ${words}`);
-  const side = (id: string, column: number) => {
+  const side = (id: string, standard: number, chosen: Override["a"] | undefined) => {
+    const offeredColumn = chosen === undefined ? -1 : comparison.versionIds.indexOf(chosen.version);
+    const column = offeredColumn < 0 ? standard : offeredColumn;
     const version = h(
       "select",
       { id: `${id}-version`, "aria-label": `${id === "correct-a" ? "first" : "second"} version` },
@@ -154,10 +193,11 @@ function correctionForm(comparison: Corrections["comparison"], make: (override: 
     };
     version.addEventListener("change", fill);
     fill();
+    if (offeredColumn >= 0 && [...provision.options].some((o) => o.value === chosen!.eId)) provision.value = chosen!.eId;
     return { version, provision };
   };
-  const a = side("correct-a", comparison.ref);
-  const b = side("correct-b", comparison.ref === 0 ? 1 : 0);
+  const a = side("correct-a", comparison.ref, offered?.a);
+  const b = side("correct-b", comparison.ref === 0 ? 1 : 0, offered?.b);
   const form = h(
     "form",
     { class: "correct" },
@@ -165,8 +205,8 @@ function correctionForm(comparison: Corrections["comparison"], make: (override: 
       "fieldset",
       {},
       h("legend", {}, "Correct the alignment"),
-      kind("pin", "put in one row", true),
-      kind("separate", "keep apart", false),
+      kind("pin", "put in one row", offered?.kind !== "separate"),
+      kind("separate", "keep apart", offered?.kind === "separate"),
       h("span", { class: "side" }, a.version, a.provision),
       h("span", { class: "side" }, "with ", b.version, b.provision),
       h("button", { type: "submit" }, "Save and compare again"),

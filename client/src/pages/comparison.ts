@@ -18,7 +18,8 @@ import { kindName } from "../../../shared/compare/framing";
 import { watchDossier } from "../realtime";
 import { pageSignal, showAgain } from "../page-life";
 import { correctionsPanel } from "../comparison/corrections";
-import type { DossierDetail, SessionUser } from "../../../shared/protocol/api";
+import { sameOverrides, type DossierDetail, type Overrides, type SessionUser } from "../../../shared/protocol/api";
+import type { OverridesNews } from "../../../shared/protocol/socket";
 
 /** Rows added per animation frame: about 8 ms of layout for typical rows on a modest laptop. */
 const ROWS_PER_FRAME = 120;
@@ -55,6 +56,18 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     h("button", { type: "button", class: "show-again" }, "Show the table with them"),
   );
   corrected.querySelector("button")!.addEventListener("click", showAgain);
+  // The corrections this page's table was made with, once loaded, and the latest news of them:
+  // a page that already shows the list it hears of (the page that saved it, made again) says nothing.
+  let shownOverrides: Overrides | null = null;
+  let heard: OverridesNews | null = null;
+  const sayCorrected = () => {
+    corrected.hidden = heard === null || shownOverrides === null || sameOverrides(heard.overrides, shownOverrides);
+    if (corrected.hidden || heard === null) return;
+    corrected.querySelector("span")!.textContent =
+      heard.userId === me.id
+        ? "You changed the alignment corrections elsewhere (in another window or tab) since this table was made."
+        : `${heard.by} changed the alignment corrections since this table was made.`;
+  };
   const goneNames: string[] = [];
   let deaf: string | null = null;
   const sayGone = () => {
@@ -70,11 +83,10 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       goneNames.push(name);
       sayGone();
     },
-    overridesChanged: ({ userId, by }) => {
-      // One's own change remakes the page already.
-      if (signal.aborted || userId === me.id) return;
-      corrected.hidden = false;
-      corrected.querySelector("span")!.textContent = `${by} changed the alignment corrections since this table was made.`;
+    overridesChanged: (news) => {
+      if (signal.aborted) return;
+      heard = news;
+      sayCorrected();
     },
     notLive: (reason) => {
       if (signal.aborted) return;
@@ -88,6 +100,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   ]);
   // The reader went elsewhere while the table was being made: it is not shown over that page.
   if (signal.aborted) return;
+  shownOverrides = dossier.overrides;
+  sayCorrected();
   performance.mark("comparison:received");
   const columns = comparison.versions.length;
 

@@ -106,7 +106,7 @@ export function dossierRoutes({ store, comparisons, events }: Services): Router 
       );
     }
     const user = userOf(req);
-    events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName });
+    events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName, overrides });
     res.json({ overrides });
   });
 

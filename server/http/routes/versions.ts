@@ -81,9 +81,10 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
     comparisons.forgetVersion(dossier.id, version.id);
     events.versionRemoved({ dossierId: dossier.id, versionId: version.id, name: version.name });
     // The corrections that named it went with it: pages showing them are told, as of any change to them.
-    if ((await store.overrides(dossier.id)).length !== corrections) {
+    const overrides = await store.overrides(dossier.id);
+    if (overrides.length !== corrections) {
       const user = userOf(req);
-      events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName });
+      events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName, overrides });
     }
     res.status(204).end();
   });
