@@ -5,7 +5,7 @@
  */
 import type { Node } from "prosemirror-model";
 import type { ProvisionType } from "./schema";
-import { eIdToken } from "./numbering";
+import { EID_PREFIX, eIdToken } from "./numbering";
 
 /** One step of a provision's path: its kind and its number token ("5", "a", "2" for a second subparagraph). */
 export interface LabelStep {
@@ -110,4 +110,29 @@ export function amendmentLabel(steps: readonly LabelStep[]): string {
   const article = heads.findLastIndex((s) => s.type === "article" || s.type === "recital" || s.type === "citation");
   const shownHeads = article >= 0 ? heads.slice(article) : heads;
   return [...shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`), ...divisions.map((s) => `${s.type} ${s.token}`)].join(" – ");
+}
+
+/** The kind of provision each eId prefix names: "art" an article, "para" a paragraph. */
+const TYPE_OF_PREFIX: ReadonlyMap<string, ProvisionType> = new Map(
+  Object.entries(EID_PREFIX).map(([type, prefix]) => [prefix, type as ProvisionType]),
+);
+
+/**
+ * The citation form of an eId alone, without the document it names a provision of:
+ * "art_5__para_2__point_a" -> "Article 5(2)(a)", "art_4__para_1a__wrapup" -> "Article 4(1a),
+ * concluding words". Without the document it cannot tell whether subparagraphs are named on the
+ * way to a point, and leaves them out. Null when a part of the eId names no kind of provision.
+ */
+export function eIdLabel(eId: string): string | null {
+  const parts = eId.split("__");
+  const concluding = parts.length > 1 && parts.at(-1) === "wrapup";
+  const steps: LabelStep[] = [];
+  for (const part of concluding ? parts.slice(0, -1) : parts) {
+    const cut = part.indexOf("_");
+    const type = cut > 0 ? TYPE_OF_PREFIX.get(part.slice(0, cut)) : undefined;
+    if (type === undefined || cut === part.length - 1) return null;
+    steps.push({ type, token: part.slice(cut + 1) });
+  }
+  const label = citationLabel(steps);
+  return concluding ? `${label}, concluding words` : label;
 }

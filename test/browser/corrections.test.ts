@@ -204,4 +204,13 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it("names a provision of a version that is not a column by its citation, not its eId", async () => {
+    await other.goto(`${server.url}/#/dossiers/1/compare?versions=1,2&ref=1`);
+    await other.waitForSelector(".rows[data-complete=true]");
+    expect(await other.locator(".correction-list li").textContent()).toMatch(
+      /^Commission proposal's Recital 6 put in one row with Council mandate's Recital 5/,
+    );
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { numberToken, renumber } from "../../shared/model/numbering";
 import { provisionsOf } from "../../shared/model/walk";
-import { amendmentLabel, citationLabel, labelSteps } from "../../shared/model/labels";
+import { amendmentLabel, citationLabel, eIdLabel, labelSteps } from "../../shared/model/labels";
 import { article, chapter, annex, citation, indent, paragraph, point, recital, subparagraph, testAct } from "../support/acts";
 
 const act = testAct({
@@ -113,6 +113,23 @@ describe("labels", () => {
         { type: "point", token: "a" },
       ]),
     ).toBe("Annex I, second subparagraph, point 3(a)");
+  });
+});
+
+describe("the label of an eId without its document", () => {
+  it("cites the provision an eId names, as a correction naming a version not on screen is said", () => {
+    expect(eIdLabel("art_5__para_2__point_a")).toBe("Article 5(2)(a)");
+    expect(eIdLabel("rec_5a")).toBe("Recital 5a");
+    expect(eIdLabel("anx_I__point_1__point_a")).toBe("Annex I, point 1(a)");
+    expect(eIdLabel("art_5__para_2__subpara_2")).toBe("Article 5(2), second subparagraph");
+    expect(eIdLabel("art_4__para_1a__wrapup")).toBe("Article 4(1a), concluding words");
+  });
+
+  it("gives nothing for what names no provision", () => {
+    expect(eIdLabel("preface")).toBeNull();
+    expect(eIdLabel("art_5__note_1")).toBeNull();
+    expect(eIdLabel("art_")).toBeNull();
+    expect(eIdLabel("wrapup")).toBeNull();
   });
 });
 

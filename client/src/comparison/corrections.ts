@@ -13,6 +13,7 @@ import { api, ApiFailure } from "../api";
 import { h } from "../dom";
 import { FRAMING_TYPES } from "../../../shared/compare/framing";
 import { followedIn } from "../../../shared/compare/override-outcome";
+import { eIdLabel } from "../../../shared/model/labels";
 
 type Override = DossierDetail["overrides"][number];
 
@@ -54,12 +55,15 @@ function provisionsIn(comparison: Comparison, column: number): { readonly eId: s
   return found;
 }
 
-/** "Council mandate's Recital 5": a provision an override names, by the labels of this table where it has them. */
+/**
+ * "Council mandate's Recital 5": a provision an override names, by the labels of this table where
+ * it has them, and otherwise (a version that is not a column) by what its eId says.
+ */
 function sideWords(side: Override["a"], { comparison, dossier }: Corrections): string {
   const name = dossier.versions.find((v) => v.id === side.version)?.name ?? `version ${side.version}`;
   const column = comparison.versionIds.indexOf(side.version);
   const label = column < 0 ? undefined : provisionsIn(comparison, column).find((p) => p.eId === side.eId)?.label;
-  return `${name}'s ${label ?? side.eId}`;
+  return `${name}'s ${label ?? eIdLabel(side.eId) ?? side.eId}`;
 }
 
 /** Whether the table follows an override; undefined when a version it names is not among the columns. */
