@@ -69,6 +69,23 @@ function splitHead(steps: readonly LabelStep[]): { heads: LabelStep[]; divisions
   return { heads: steps.slice(0, firstDivision), divisions: steps.slice(firstDivision) };
 }
 
+function isArticleLike(step: LabelStep): boolean {
+  return step.type === "article" || step.type === "recital" || step.type === "citation";
+}
+
+/**
+ * The heads a label names: from the article (or recital, or citation) on, leaving out the
+ * chapters and sections above it, as people cite "Article 5" and not "Chapter II, Article 5";
+ * an article of an annex (an agreement annexed with articles of its own) keeps the annex:
+ * "Annex I, Article 1". All of them when there is no article.
+ */
+function citedHeads(heads: readonly LabelStep[]): LabelStep[] {
+  const article = heads.findLastIndex(isArticleLike);
+  if (article < 0) return [...heads];
+  const annex = heads.findLastIndex((s, k) => k < article && s.type === "annex");
+  return annex >= 0 ? [heads[annex]!, ...heads.slice(article)] : heads.slice(article);
+}
+
 /**
  * Citation form: "Article 5(2)(a)", "Article 6(1), second subparagraph", "Article 5(2)(a), first
  * indent", "Recital 12", "Annex I, point 3(a)", "Chapter III, Section 2". Unnumbered
@@ -77,10 +94,9 @@ function splitHead(steps: readonly LabelStep[]): { heads: LabelStep[]; divisions
  */
 export function citationLabel(steps: readonly LabelStep[]): string {
   const { heads, divisions } = splitHead(steps);
-  const article = heads.findLastIndex((s) => s.type === "article" || s.type === "recital" || s.type === "citation");
-  const shownHeads = article >= 0 ? heads.slice(article) : heads;
+  const shownHeads = citedHeads(heads);
   let label = shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`).join(", ");
-  const inArticle = article >= 0;
+  const inArticle = shownHeads.some(isArticleLike);
   // After a named subparagraph, the next number is written out: ", point (a)".
   let afterWords = false;
   divisions.forEach((step, i) => {
@@ -107,8 +123,7 @@ export function citationLabel(steps: readonly LabelStep[]): string {
  */
 export function amendmentLabel(steps: readonly LabelStep[]): string {
   const { heads, divisions } = splitHead(steps);
-  const article = heads.findLastIndex((s) => s.type === "article" || s.type === "recital" || s.type === "citation");
-  const shownHeads = article >= 0 ? heads.slice(article) : heads;
+  const shownHeads = citedHeads(heads);
   return [...shownHeads.map((s) => `${HEAD_WORD[s.type]} ${s.token}`), ...divisions.map((s) => `${s.type} ${s.token}`)].join(" – ");
 }
 

@@ -23,8 +23,13 @@ export const EID_PREFIX: Record<ProvisionType, string> = {
   annex: "anx",
 };
 
-/** Provisions whose number restarts nowhere, so their eIds stand without their parent's. */
+/**
+ * Provisions whose number restarts nowhere in the act, so their eIds stand without their
+ * parent's; inside an annex (an agreement or statute annexed with articles of its own), they are
+ * the annex's and take its eId before theirs: "anx_I__art_1".
+ */
 const UNPREFIXED: ReadonlySet<ProvisionType> = new Set(["citation", "recital", "article", "annex"]);
+const ANNEX_PREFIX = `${EID_PREFIX.annex}_`;
 /** Provisions that are counted, not numbered: their eId token is their ordinal. */
 const ORDINAL_ONLY: ReadonlySet<ProvisionType> = new Set(["citation", "subparagraph", "indent"]);
 const ROMAN = /^[ivxlcdm]+$/i;
@@ -81,7 +86,7 @@ export function assignIdentifiers(doc: Node): Node {
       const ordinal = (counts.get(name) ?? 0) + 1;
       counts.set(name, ordinal);
       const token = (ORDINAL_ONLY.has(name) ? null : numberToken(child.attrs.num as string | null)) ?? String(ordinal);
-      const prefix = UNPREFIXED.has(name) || parentEId === "" ? "" : `${parentEId}__`;
+      const prefix = (UNPREFIXED.has(name) && !parentEId.startsWith(ANNEX_PREFIX)) || parentEId === "" ? "" : `${parentEId}__`;
       let eId = `${prefix}${EID_PREFIX[name]}_${token}`;
       for (let n = 2; used.has(eId); n++) eId = `${prefix}${EID_PREFIX[name]}_${token}_${n}`;
       used.add(eId);
@@ -167,8 +172,8 @@ const ACT_WIDE: ReadonlySet<ProvisionType> = new Set(["recital", "article"]);
  * recomputed to follow.
  */
 export function renumber(doc: Node): Node {
-  const actWide = new Map<string, number>();
-  const walk = (node: Node): Node => {
+  // An annex's own articles are numbered from 1, apart from the act's.
+  const walk = (node: Node, actWide = new Map<string, number>()): Node => {
     const counts = new Map<string, number>();
     const children: Node[] = [];
     node.forEach((child) => {
@@ -177,8 +182,9 @@ export function renumber(doc: Node): Node {
         children.push(child);
         return;
       }
+      const within = name === "annex" ? new Map<string, number>() : actWide;
       if (!isProvisionType(name) || child.attrs.num === null) {
-        children.push(walk(child));
+        children.push(walk(child, within));
         return;
       }
       const sequence = ACT_WIDE.has(name) ? actWide : counts;
@@ -186,7 +192,7 @@ export function renumber(doc: Node): Node {
       sequence.set(name, n);
       const num = child.attrs.num as string;
       const updated = child.type.create({ ...child.attrs, num: nextNumber(num, n) }, child.content, child.marks);
-      children.push(walk(updated));
+      children.push(walk(updated, within));
     });
     return rebuild(node, children);
   };

@@ -118,8 +118,8 @@ describe("a chapter of an annex", () => {
     expect(annexRows.map((r) => [r.label, r.status])).toEqual([
       ["Annex I", "same"],
       ["Annex I, Chapter 1", "same"],
-      // The model numbers an article of an annex as one of the act's, apart from the body's Article 1.
-      ["Article 1_2", "same"],
+      // The annex's own Article 1, apart from the body's, cited as people cite it.
+      ["Annex I, Article 1", "same"],
       ["Annex I, Chapter 1, Section 1", "same"],
       ["Annex I, Chapter 1, Section 1, point 1", "changed"],
     ]);

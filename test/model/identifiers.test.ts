@@ -147,6 +147,30 @@ describe("renumbering from structure", () => {
     ]);
   });
 
+  it("numbers and names the articles of an annex as the annex's own: an agreement annexed with its Article 1", () => {
+    const annexed = testAct({
+      body: [article("Article 1", null, "Subject matter."), article("Article 2", null, "Entry into force.")],
+      annexes: [
+        annex(
+          "ANNEX",
+          "Agreement",
+          chapter("CHAPTER I", null, article("Article 7", null, "Parties."), article("Article 9", null, paragraph("1.", "It applies."))),
+        ),
+      ],
+    });
+    const renumbered = provisionsOf(renumber(annexed)).filter((v) => v.type === "article" || v.type === "paragraph");
+    expect(renumbered.map((v) => [v.node.attrs.num, v.node.attrs.eId])).toEqual([
+      ["Article 1", "art_1"],
+      ["Article 2", "art_2"],
+      ["Article 1", "anx_1__chp_I__art_1"],
+      ["Article 2", "anx_1__chp_I__art_2"],
+      ["1.", "anx_1__chp_I__art_2__para_1"],
+    ]);
+    const paragraph1 = renumbered.at(-1)!;
+    const steps = labelSteps([...paragraph1.ancestors, paragraph1.node]);
+    expect([citationLabel(steps), amendmentLabel(steps)]).toEqual(["Annex 1, Article 2(1)", "Annex 1 – Article 2 – paragraph 1"]);
+  });
+
   it("keeps guids through renumbering", () => {
     const before = provisionsOf(act).map((v) => v.node.attrs.guid);
     const after = provisionsOf(renumber(act)).map((v) => v.node.attrs.guid);
