@@ -408,6 +408,21 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect((await owner.request("DELETE", `/api/dossiers/${id}/versions/${small.id}`)).status).toBe(204);
     await page.waitForSelector(".warning >> text=Removed from the dossier since this table was made: Small draft.");
     expect(await page.locator(".rows .row").count()).toBeGreaterThan(2);
+    // Then signed out in another tab: told at the dossier's next news, beside the removal, not in its place.
+    expect(await page.evaluate(() => fetch("/api/session", { method: "DELETE" }).then((r) => r.status))).toBe(204);
+    expect((await owner.request("PUT", `/api/dossiers/${id}/overrides`, { overrides: [] })).status).toBe(200);
+    await page.waitForSelector(".warning >> text=This page will not say");
+    expect(await page.locator(".warning", { hasText: "Removed from the dossier" }).textContent()).toBe(
+      "Removed from the dossier since this table was made: Small draft. The table still shows the text as it was. " +
+        "This page will not say if another of these versions is removed from the dossier, or if its alignment corrections change " +
+        "(your session has ended, or you may no longer read this dossier).",
+    );
+    // Signed in again, for what follows.
+    await page.goto(`${server.url}/#/login`);
+    await page.fill("#username", "parliament");
+    await page.fill("#password", "demo");
+    await page.click("button[type=submit]");
+    await page.waitForSelector("ul.dossiers");
     expect(errors).toEqual([]);
   }, 90_000);
 

@@ -71,11 +71,18 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   const goneNames: string[] = [];
   let deaf: string | null = null;
   const sayGone = () => {
-    gone.hidden = goneNames.length === 0 && deaf === null;
-    gone.textContent =
-      goneNames.length > 0
-        ? `Removed from the dossier since this table was made: ${goneNames.join(", ")}. The table still shows the text as it was.`
-        : `This page will not say if one of these versions is removed from the dossier (${deaf ?? ""}).`;
+    // Both when both are so: a page told of a removal and then no longer told anything says so.
+    const said: string[] = [];
+    if (goneNames.length > 0)
+      said.push(`Removed from the dossier since this table was made: ${goneNames.join(", ")}. The table still shows the text as it was.`);
+    if (deaf !== null) {
+      const which = goneNames.length > 0 ? "another" : "one";
+      said.push(
+        `This page will not say if ${which} of these versions is removed from the dossier, or if its alignment corrections change (${deaf}).`,
+      );
+    }
+    gone.hidden = said.length === 0;
+    gone.textContent = said.join(" ");
   };
   watchDossier(dossierId, {
     versionRemoved: ({ versionId, name }) => {
