@@ -213,4 +213,20 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it("says in words that a correction was not saved because the session ended, and the header follows", async () => {
+    await page.goto(comparisonUrl());
+    await page.reload();
+    await page.waitForSelector(".rows[data-complete=true]");
+    // Signed out in the other tab.
+    await other.click("#logout");
+    await other.waitForSelector("form.login");
+    await page.click(".take-back");
+    await page.locator(".corrections .error", { hasText: /\S/ }).waitFor();
+    expect(await page.locator(".corrections .error").textContent()).toBe(
+      "Not saved: your session has ended. Sign in again, then make the change once more.",
+    );
+    expect(await page.locator("#who").textContent()).toBe("Signed out: sign in again");
+    expect(errors).toEqual([]);
+  });
 });

@@ -102,6 +102,12 @@ export function correctionsPanel(context: Corrections): HTMLElement {
         context.saved();
         return;
       }
+      if (e instanceof ApiFailure && e.status === 401) {
+        // Signed out elsewhere, or expired: said in words, and the header follows.
+        error.textContent = "Not saved: your session has ended. Sign in again, then make the change once more.";
+        window.dispatchEvent(new Event("session-ended"));
+        return;
+      }
       error.textContent = e instanceof ApiFailure ? e.message : "the correction could not be saved";
     }
   };
