@@ -7,7 +7,7 @@ import { escapeMarkup, htmlElement } from "../formats/markup";
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import type { RowStatus } from "./alignment";
 import { labelColumn } from "./row-label";
-import { cellStatusWords, confidenceClass, confidenceWords } from "./row-words";
+import { cellStatusWords, confidenceClass, confidenceWords, hasOneCell } from "./row-words";
 import { touchesPrevious } from "./touching-spans";
 import type { DiffSpan } from "./word-diff";
 import type { CellFootnote } from "./footnote-diff";
@@ -72,7 +72,7 @@ function footnotesHtml(notes: readonly CellFootnote[] | undefined): string {
 }
 
 /** A cell, or for a column without one, a gap that says why in words when the column lost the reference's provision. */
-function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus: RowStatus | null): string {
+function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus: RowStatus | null, alone: boolean): string {
   if (cell === null) {
     const why = note ?? columnStatus;
     return htmlElement("td", { class: "gap" }, why !== null ? htmlElement("span", { class: "status" }, escapeMarkup(why)) : "");
@@ -83,7 +83,7 @@ function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus
     cell.heading !== null
       ? htmlElement("span", { class: "heading" }, cell.headingDiff ? spans(cell.headingDiff) : escapeMarkup(cell.heading))
       : "";
-  const said = cellStatusWords(cell);
+  const said = cellStatusWords(cell, alone);
   const status = said !== null ? htmlElement("span", { class: cell.rewritten ? "status rewritten" : "status" }, escapeMarkup(said)) : "";
   return htmlElement(
     "td",
@@ -105,7 +105,7 @@ function rowHtml(row: ComparisonRow, comparison: Comparison): string {
   return htmlElement(
     "tr",
     { class: `depth-${Math.min(row.depth, 3)} ${row.status}` },
-    label + row.cells.map((c, v) => cellHtml(c, row.notes[v] ?? null, row.statuses[v] ?? null)).join(""),
+    label + row.cells.map((c, v) => cellHtml(c, row.notes[v] ?? null, row.statuses[v] ?? null, hasOneCell(row))).join(""),
   );
 }
 

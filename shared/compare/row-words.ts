@@ -15,10 +15,16 @@ export const UNCERTAIN_CONFIDENCE = 0.5;
  */
 export function confidenceWords(row: ComparisonRow): string | null {
   if (row.confidence >= SURE_MATCH) return null;
-  // Cut, not rounded, to two decimals: 0.899 is no sure match, and must not read "0.90".
-  // From thousandths, as confidences are kept: 0.29 * 100 is 28.999… in floating point.
-  const score = (Math.floor(Math.round(row.confidence * 1000) / 10) / 100).toFixed(2);
+  const score = scoreWords(row.confidence);
   return row.confidence < UNCERTAIN_CONFIDENCE ? `uncertain alignment ${score}` : `alignment ${score}`;
+}
+
+/**
+ * A confidence cut, not rounded, to two decimals: 0.899 is no sure match, and must not read
+ * "0.90". From thousandths, as confidences are kept: 0.29 * 100 is 28.999… in floating point.
+ */
+function scoreWords(confidence: number): string {
+  return (Math.floor(Math.round(confidence * 1000) / 10) / 100).toFixed(2);
 }
 
 /** The class of the confidence's words: "confidence", and "uncertain" too below UNCERTAIN_CONFIDENCE, shown more strongly. */
@@ -26,10 +32,22 @@ export function confidenceClass(row: ComparisonRow): string {
   return row.confidence < UNCERTAIN_CONFIDENCE ? "confidence uncertain" : "confidence";
 }
 
-/** What happened to a cell, in words: its status or where it went ("moved from after Article 7"), and whether it is shown rewritten; null for a cell the same as the reference's. */
-export function cellStatusWords(cell: ComparisonCell): string | null {
-  const status = cell.status !== null && cell.status !== "same" ? (cell.note ?? cell.status) : null;
-  if (!cell.rewritten) return status;
-  const rewritten = "rewritten: too many changes to mark word by word in time, so shown all removed and all added";
-  return status === null ? rewritten : `${status}; ${rewritten}`;
+/**
+ * What happened to a cell, in words: its status or where it went ("moved from after Article 7"),
+ * whether its place in the row is uncertain, and whether it is shown rewritten; null for a cell
+ * the same as the reference's. The uncertainty is said of the cell as well as of the row, so that
+ * a reader sees which column to check (a row of a cell pinned by hand may be uncertain in
+ * another); a cell alone in its row (`alone`) has no place to doubt.
+ */
+export function cellStatusWords(cell: ComparisonCell, alone = false): string | null {
+  const said: string[] = [];
+  if (cell.status !== null && cell.status !== "same") said.push(cell.note ?? cell.status);
+  if (!alone && cell.confidence < UNCERTAIN_CONFIDENCE) said.push(`uncertain alignment ${scoreWords(cell.confidence)}`);
+  if (cell.rewritten) said.push("rewritten: too many changes to mark word by word in time, so shown all removed and all added");
+  return said.length === 0 ? null : said.join("; ");
+}
+
+/** Whether a row has one cell only: nothing stands beside it to be aligned with. */
+export function hasOneCell(row: ComparisonRow): boolean {
+  return row.cells.filter((c) => c !== null).length === 1;
 }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
-import { cellStatusWords, confidenceWords } from "../../shared/compare/row-words";
+import { cellStatusWords, confidenceWords, hasOneCell } from "../../shared/compare/row-words";
+import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 import { act, p, provision } from "../../shared/model/build";
 
 /** An annex of one long list, its few words in an order of the seed's: no word is unique to anchor a diff on. */
@@ -48,5 +49,26 @@ describe("the confidence beside a label", () => {
     expect(confidenceWords(row(0.499))).toBe("uncertain alignment 0.49");
     expect(confidenceWords(row(0.29))).toBe("uncertain alignment 0.29");
     expect(confidenceWords(row(0.57))).toBe("alignment 0.57");
+  });
+});
+
+describe("the confidence of a cell", () => {
+  const pinned = compareVersions(
+    DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
+    { overrides: [{ kind: "pin", a: { version: 0, eId: "rec_5" }, b: { version: 2, eId: "rec_5" } }] },
+  );
+  const row = pinned.rows.find((r) => r.cells[0]?.eId === "rec_5")!;
+
+  it("says which column of an uncertain row is uncertain: not the Council's recital pinned by hand, but the Regulation's", () => {
+    expect(confidenceWords(row)).toBe("uncertain alignment 0.32");
+    expect(row.cells.map((c) => c?.eId ?? null)).toEqual(["rec_5", "rec_5", "rec_5", "rec_9"]);
+    expect(cellStatusWords(row.cells[2]!)).toBe("changed");
+    expect(cellStatusWords(row.cells[3]!)).toBe("changed; uncertain alignment 0.32");
+    expect(comparisonHtml(pinned)).toContain('<span class="status">changed; uncertain alignment 0.32</span>');
+  });
+
+  it("says nothing of the place of a cell alone in its row, where nothing stands beside it", () => {
+    expect(hasOneCell(row)).toBe(false);
+    expect(cellStatusWords({ ...row.cells[3]!, status: "inserted", note: null }, true)).toBe("inserted");
   });
 });

@@ -6,7 +6,7 @@ import type { ComparisonCell, ComparisonRow } from "../../../shared/compare/comp
 import type { CellFootnote } from "../../../shared/compare/footnote-diff";
 import type { RowStatus } from "../../../shared/compare/alignment";
 import { labelColumn } from "../../../shared/compare/row-label";
-import { cellStatusWords, confidenceClass, confidenceWords } from "../../../shared/compare/row-words";
+import { cellStatusWords, confidenceClass, confidenceWords, hasOneCell } from "../../../shared/compare/row-words";
 import { touchesPrevious } from "../../../shared/compare/touching-spans";
 import type { DiffSpan } from "../../../shared/compare/word-diff";
 import { h } from "../dom";
@@ -29,7 +29,7 @@ function footnotes(notes: readonly CellFootnote[] | undefined): HTMLElement | nu
 }
 
 /** A cell, or for a column without one, a gap that says why in words when the column lost the reference's provision. */
-function cell(c: ComparisonCell | null, note: string | null, status: RowStatus | null): HTMLElement {
+function cell(c: ComparisonCell | null, note: string | null, status: RowStatus | null, alone: boolean): HTMLElement {
   if (c === null) {
     const why = note ?? status;
     return h(
@@ -46,13 +46,13 @@ function cell(c: ComparisonCell | null, note: string | null, status: RowStatus |
     c.heading !== null ? h("span", { class: "heading" }, ...(c.headingDiff ? spans(c.headingDiff) : [c.heading])) : null,
     h("span", { class: "words" }, ...spans(c.diff)),
     footnotes(c.footnotes),
-    statusOf(c),
+    statusOf(c, alone),
   );
 }
 
 /** What happened to the cell, in words; nothing for a cell the same as the reference's. */
-function statusOf(c: ComparisonCell): HTMLElement | null {
-  const said = cellStatusWords(c);
+function statusOf(c: ComparisonCell, alone: boolean): HTMLElement | null {
+  const said = cellStatusWords(c, alone);
   return said === null ? null : h("span", { class: c.rewritten ? "status rewritten" : "status" }, said);
 }
 
@@ -100,6 +100,6 @@ export function rowElement(row: ComparisonRow, index: number, columns: Columns):
       "data-label": row.label,
     },
     label,
-    ...row.cells.map((c, v) => cell(c, row.notes[v] ?? null, row.statuses[v] ?? null)),
+    ...row.cells.map((c, v) => cell(c, row.notes[v] ?? null, row.statuses[v] ?? null, hasOneCell(row))),
   );
 }
