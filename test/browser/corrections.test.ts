@@ -149,11 +149,15 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     expect(errors).toEqual([]);
   });
 
-  it("puts a correction taken back where it stood in the list", async () => {
+  it("puts a correction taken back where it stood in the list, the reader's filters kept through both", async () => {
     const words = await page
       .locator(".correction-list li")
       .first()
       .evaluate((li) => li.firstChild!.textContent);
+    await page.check("#changed-only");
+    await page.selectOption("#type-filter", "recital");
+    const count = await page.locator(".count").textContent();
+    expect(count).toMatch(/^\d+ of \d+ rows$/);
     await page.click(".take-back");
     await page.locator(".corrections summary", { hasText: "(0)" }).waitFor();
     await page.click(".corrections .saved button.put-back");
@@ -165,6 +169,15 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
         .evaluate((li) => li.firstChild!.textContent),
     ).toBe(words);
     expect(await page.locator(".corrections .saved").textContent()).toBe(`Put back: ${words}.`);
+    expect(await page.isChecked("#changed-only")).toBe(true);
+    expect(await page.inputValue("#type-filter")).toBe("recital");
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect(await page.locator(".count").textContent()).toBe(count);
+    // A new visit starts with every row.
+    await page.goto(`${server.url}/#/dossiers`);
+    await page.goto(comparisonUrl());
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect(await page.isChecked("#changed-only")).toBe(false);
   });
 
   it("tells the same person's other tab of a change they made, and not the tab that made it", async () => {

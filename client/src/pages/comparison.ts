@@ -26,6 +26,22 @@ const ROWS_PER_FRAME = 120;
 
 type ServedComparison = Comparison & { versionIds: number[] };
 
+/** What the filters hold, as typed and chosen. */
+interface FilterValues {
+  readonly changedOnly: boolean;
+  readonly type: string;
+  readonly search: string;
+  readonly rangeFrom: string;
+  readonly rangeTo: string;
+}
+
+/**
+ * The filters of the comparison on screen when it is made again from itself (a correction saved
+ * or taken back, or the table asked for with another member's corrections), for the page made
+ * again at the same address: a reader working through "changed only" recitals keeps them.
+ */
+let keptFilters: { readonly address: string; readonly values: FilterValues } | null = null;
+
 function summary(c: ServedComparison): HTMLElement {
   const header = h("tr", {}, ...["", "unchanged", "renumbered", "changed", "inserted", "deleted", "moved"].map((t) => h("th", {}, t)));
   const rows = c.statistics.map((s, v) =>
@@ -55,7 +71,9 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     " ",
     h("button", { type: "button", class: "show-again" }, "Show the table with them"),
   );
-  corrected.querySelector("button")!.addEventListener("click", showAgain);
+  // Made again with the filters as they are: set once the filters exist.
+  let again = showAgain;
+  corrected.querySelector("button")!.addEventListener("click", () => again());
   // The corrections this page's table was made with, once loaded, and the latest news of them:
   // a page that already shows the list it hears of (the page that saved it, made again) says nothing.
   let shownOverrides: Overrides | null = null;
@@ -187,6 +205,29 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     shown = filterRows(comparison, filter);
     render();
   };
+  const kept = keptFilters?.address === location.hash ? keptFilters.values : null;
+  keptFilters = null;
+  if (kept !== null) {
+    changedOnly.checked = kept.changedOnly;
+    // A kind no row of the new table has is left out.
+    if (types.includes(kept.type)) type.value = kept.type;
+    search.value = kept.search;
+    rangeFrom.value = kept.rangeFrom;
+    rangeTo.value = kept.rangeTo;
+  }
+  again = () => {
+    keptFilters = {
+      address: location.hash,
+      values: {
+        changedOnly: changedOnly.checked,
+        type: type.value,
+        search: search.value,
+        rangeFrom: rangeFrom.value,
+        rangeTo: rangeTo.value,
+      },
+    };
+    showAgain();
+  };
   changedOnly.addEventListener("change", applyFilters);
   type.addEventListener("change", applyFilters);
   search.addEventListener("input", applyFilters);
@@ -295,7 +336,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),
-    correctionsPanel({ dossierId, comparison, dossier, saved: showAgain }),
+    correctionsPanel({ dossierId, comparison, dossier, saved: again }),
     h(
       "p",
       { class: "legend" },
@@ -327,5 +368,6 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       }),
     ),
   );
-  render();
+  if (kept !== null) applyFilters();
+  else render();
 }
