@@ -4,6 +4,7 @@
  * parent rows, so that a point is never shown without the article it belongs to.
  */
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
+import { GROUP_TYPES } from "../model/schema";
 
 export interface RowFilter {
   readonly changedOnly?: boolean;
@@ -47,7 +48,7 @@ function rowLabelled(rows: readonly ComparisonRow[], ref: number, label: string,
 
 /**
  * The indices of the rows in a range: from the first row labelled `from` to the last row in or
- * under the one labelled `to`, the labels read in the reference's numbering where it has them:
+ * under the one labelled `to` (a chapter's articles are under it), the labels read in the reference's numbering where it has them:
  * another version's "Recital 8" standing in the reference's recital 5 row does not end a range
  * "recital 5" to "recital 8".
  */
@@ -56,9 +57,32 @@ function rangeOf(rows: readonly ComparisonRow[], ref: number, from: string, to: 
   if (start < 0) return null;
   const endRow = rowLabelled(rows, ref, to, start);
   if (endRow < 0) return null;
-  let end = endRow;
-  while (end + 1 < rows.length && rows[end + 1]!.depth > rows[endRow]!.depth) end++;
-  return [start, end];
+  return [start, lastUnder(rows, endRow)];
+}
+
+/** A group's rank: a part holds titles, a title chapters, down to subsections. */
+const GROUP_RANK: ReadonlyMap<string, number> = new Map(GROUP_TYPES.map((type, rank) => [type, rank]));
+
+/**
+ * The last row in or under row `index`: its sub-provisions, which stand deeper; and for a group
+ * of the body (a chapter), whose articles and smaller groups stand beside it in the table, the
+ * rows up to the next group of its rank or above, or the end of the articles.
+ */
+function lastUnder(rows: readonly ComparisonRow[], index: number): number {
+  const row = rows[index]!;
+  const rank = GROUP_RANK.get(row.type);
+  let end = index;
+  for (let k = index + 1; k < rows.length; k++) {
+    const next = rows[k]!;
+    if (next.depth < row.depth) break;
+    if (next.depth === row.depth) {
+      if (rank === undefined) break;
+      const nextRank = GROUP_RANK.get(next.type);
+      if (nextRank !== undefined ? nextRank <= rank : next.type !== "article") break;
+    }
+    end = k;
+  }
+  return end;
 }
 
 /** The rows that pass the filter, with the parents of those that pass. */

@@ -358,6 +358,37 @@ describe("the dual-use dossier in four columns", () => {
     // A number only another version has still starts a range: the act's recital 41 is the proposal's 10.
     expect(labels("recital 41", "recital 41")).toEqual(["Recital 10"]);
   });
+
+  it("takes a chapter's articles as under it, though the table shows them beside it, up to the next chapter", () => {
+    const range = filterRows(comparison, { range: { from: "Chapter III", to: "Chapter III" } });
+    const articles = [...new Set(range.filter((r) => r.type === "article").map((r) => r.label))];
+    expect(range[0]!.label).toBe("Chapter III");
+    // The demonstration's Chapter III holds Article 14 alone.
+    expect(articles).toEqual(["Article 14"]);
+    expect(range).toHaveLength(14);
+    expect(range.at(-1)!.label).toBe("Article 14(2)");
+    // The next row is the next chapter's.
+    expect(comparison.rows[comparison.rows.indexOf(range.at(-1)!) + 1]!.type).toBe("chapter");
+  });
+
+  it("takes a section's articles up to the next section, and a chapter's sections with theirs up to the next chapter", () => {
+    const article = (n: number) => provision("article", { num: `Article ${n}` }, [p(`Rule number ${n} applies.`)]);
+    const section = (n: number, ...articles: ReturnType<typeof article>[]) => provision("section", { num: `SECTION ${n}` }, articles);
+    const chapter = (n: string, ...parts: ReturnType<typeof article>[]) => provision("chapter", { num: `CHAPTER ${n}` }, parts);
+    const grouped = act({ body: [chapter("I", section(1, article(1), article(2)), section(2, article(3))), chapter("II", article(4))] });
+    const table = compareVersions([grouped, grouped]);
+    const labels = (from: string, to: string) => filterRows(table, { range: { from, to } }).map((r) => r.label);
+    expect(labels("Chapter I", "Chapter I")).toEqual([
+      "Chapter I",
+      "Chapter I, Section 1",
+      "Article 1",
+      "Article 2",
+      "Chapter I, Section 2",
+      "Article 3",
+    ]);
+    expect(labels("Chapter I, Section 1", "Chapter I, Section 1")).toEqual(["Chapter I, Section 1", "Article 1", "Article 2"]);
+    expect(labels("Article 2", "Chapter II")).toEqual(["Article 2", "Chapter I, Section 2", "Article 3", "Chapter II", "Article 4"]);
+  });
 });
 
 describe("manual overrides of the alignment", () => {
