@@ -13,8 +13,13 @@ export type UploadReader = (input: UploadInput) => Promise<ReadUpload>;
 /** A version may not take the name of another in its dossier: the list and the table's heads would not tell them apart. */
 export class VersionNameTaken extends Error {
   override readonly name = "VersionNameTaken";
-  constructor(versionName: string) {
-    super(`the dossier already has a version named "${versionName}"; give this one another name`);
+  /** `existing` is the name as the dossier has it, `given` as the sender wrote it. */
+  constructor(existing: string, given: string) {
+    super(
+      existing === given
+        ? `the dossier already has a version named "${existing}"; give this one another name`
+        : `the dossier already has a version named "${existing}", which "${given}" differs from only in capitals; give this one another name`,
+    );
   }
 }
 
@@ -23,9 +28,12 @@ export async function importVersion(
   read: UploadReader,
   input: { dossierId: number; userId: number; bytes: Uint8Array; file: string; fields: VersionFields },
 ): Promise<VersionSummary> {
-  const taken = (name: string) => name.toLowerCase() === input.fields.name.toLowerCase();
+  const given = input.fields.name;
+  /** The version that has the name already, whatever its case, if one has. */
+  const holder = async () => (await store.versions(input.dossierId)).find((v) => v.name.toLowerCase() === given.toLowerCase());
   // Said before the file is read, so that a long read is not wasted; asked again as it is stored.
-  if ((await store.versions(input.dossierId)).some((v) => taken(v.name))) throw new VersionNameTaken(input.fields.name);
+  const before = await holder();
+  if (before !== undefined) throw new VersionNameTaken(before.name, given);
   const { format, summary, document } = await read({
     bytes: input.bytes,
     file: input.file,
@@ -40,7 +48,8 @@ export async function importVersion(
     document,
     createdBy: input.userId,
   });
-  if (id === null) throw new VersionNameTaken(input.fields.name);
+  // Taken meanwhile, by a version added while this one was read.
+  if (id === null) throw new VersionNameTaken((await holder())?.name ?? given, given);
   return versionSummary((await store.version(input.dossierId, id))!);
 }
 

@@ -191,7 +191,11 @@ describe("bad uploads store nothing and say why", () => {
     );
     expect([again.status, again.body.error]).toEqual([
       409,
-      { code: "name-taken", message: 'the dossier already has a version named "compromise a"; give this one another name' },
+      {
+        code: "name-taken",
+        message:
+          'the dossier already has a version named "Compromise A", which "compromise a" differs from only in capitals; give this one another name',
+      },
     ]);
     expect(await versionCount()).toBe(before);
   });
