@@ -19,6 +19,8 @@ export interface FileSent {
   state: "sending" | "reading" | "added" | "refused";
   /** What came of it, once it is added or refused. */
   outcome: string;
+  /** What reading it found amiss, once it is added ("a passage deleted by M2 is not part of the text in force"). */
+  warnings: readonly string[];
   /** Whether a dossier page has shown its outcome. */
   shown: boolean;
 }
@@ -28,7 +30,18 @@ const listeners = new Set<(file: FileSent) => void>();
 
 /** Sends a file as a new version of a dossier; `onFileSent`'s listeners hear of each change to it. */
 export function sendFile(dossierId: number, versionName: string, fileName: string, data: FormData): FileSent {
-  const file: FileSent = { dossierId, versionName, fileName, data, versionId: null, share: 0, state: "sending", outcome: "", shown: false };
+  const file: FileSent = {
+    dossierId,
+    versionName,
+    fileName,
+    data,
+    versionId: null,
+    share: 0,
+    state: "sending",
+    outcome: "",
+    warnings: [],
+    shown: false,
+  };
   files.push(file);
   const changed = () => {
     for (const listener of listeners) listener(file);
@@ -39,9 +52,10 @@ export function sendFile(dossierId: number, versionName: string, fileName: strin
     changed();
   })
     .then(({ version }) => {
-      const warnings = version.warnings.length ? `, ${version.warnings.length} warnings` : "";
+      const count = version.warnings.length;
       file.state = "added";
-      file.outcome = `added: ${version.words} words${warnings}.`;
+      file.outcome = `added: ${version.words} words${count === 0 ? "." : `, with ${count === 1 ? "a warning" : `${count} warnings`}:`}`;
+      file.warnings = version.warnings;
       file.versionId = version.id;
       file.data = null;
     })

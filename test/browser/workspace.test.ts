@@ -426,6 +426,30 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("shows what reading a file found amiss under its line, in words", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Consolidations" });
+    const id = created.body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    await page.goto(`${server.url}/#/dossiers/${id}`);
+    await page.waitForSelector("text=No versions yet.");
+    const consolidation = "eprivacy-2002-58-cons-2009.fmx.xml";
+    await page.setInputFiles("#upload-file", {
+      name: consolidation,
+      mimeType: "application/xml",
+      buffer: readFileSync(join(FIXTURES, "eurlex", consolidation)),
+    });
+    await page.fill("#upload-name", "ePrivacy 2009");
+    await page.click("form.upload button[type=submit]");
+    const line = page.locator(".uploads .sent", { hasText: "ePrivacy 2009" });
+    await line.locator("text=/added: \\d+ words/").waitFor({ timeout: 60_000 });
+    expect(await line.locator("[role=status]").textContent()).toMatch(/^added: \d+ words, with a warning:$/);
+    expect(await line.locator(".warnings li").allTextContents()).toEqual([
+      expect.stringMatching(/a passage deleted by M2 is not part of the text in force and is left out/),
+    ]);
+    expect(errors).toEqual([]);
+  });
+
   it("does not show a comparison that arrives after the reader has gone to another page", async () => {
     const { body } = await new ApiClient(server.url)
       .signIn("parliament")

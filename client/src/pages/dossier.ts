@@ -300,6 +300,8 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
     }
     shown.progress.remove();
     shown.status.textContent = f.outcome;
+    if (f.warnings.length > 0 && shown.line.querySelector(".warnings") === null)
+      shown.line.append(h("ul", { class: "warnings" }, ...f.warnings.map((w) => h("li", {}, w))));
     shown.line.classList.toggle("error", f.state === "refused");
     f.shown = true;
   };
