@@ -7,7 +7,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { readDocument } from "../../shared/formats/read";
 import { FormatError } from "../../shared/formats/errors";
-import { compareVersions, ComparisonError } from "../../shared/compare/comparison";
+import { compareVersions, ComparisonError, referenceWords, STATISTICS } from "../../shared/compare/comparison";
 import { provisionsOf } from "../../shared/model/walk";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { readInput, writeOutput } from "./files";
@@ -105,10 +105,8 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   else {
     for (const notice of comparison.notices) out.write(`notice: ${notice}\n`);
     for (const [v, s] of comparison.statistics.entries()) {
-      const role = v === comparison.ref ? " (reference)" : "";
-      out.write(
-        `${names[v]}${role}: ${s.unchanged} unchanged, ${s.renumbered} renumbered, ${s.changed} changed, ${s.inserted} inserted, ${s.deleted} deleted, ${s.moved} moved\n`,
-      );
+      const said = v === comparison.ref ? `(reference): ${referenceWords(s)}` : STATISTICS.map((name) => `${s[name]} ${name}`).join(", ");
+      out.write(`${names[v]}${v === comparison.ref ? " " : ": "}${said}\n`);
     }
     for (const w of comparison.warnings) out.write(`warning: ${w}\n`);
     if (output !== undefined) out.write(`written: ${output}\n`);

@@ -4,7 +4,7 @@
  * as coloured, column headers that stay in view, and a summary at the top.
  */
 import { escapeMarkup, htmlElement } from "../formats/markup";
-import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
+import { referenceWords, STATISTICS, type Comparison, type ComparisonCell, type ComparisonRow } from "./comparison";
 import type { RowStatus } from "./alignment";
 import { labelColumn } from "./row-label";
 import { cellStatusWords, confidenceClass, confidenceWords, hasOneCell } from "./row-words";
@@ -115,18 +115,16 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
     .map((n) => htmlElement("div", { class: "notice", role: "note" }, `<strong>Notice.</strong> ${escapeMarkup(n)}`))
     .join("");
   const warnings = comparison.warnings.map((w) => htmlElement("p", { class: "warning" }, escapeMarkup(w))).join("");
-  const statHeader = htmlElement(
-    "tr",
-    {},
-    ["", "unchanged", "renumbered", "changed", "inserted", "deleted", "moved"].map((h) => htmlElement("th", {}, h)).join(""),
-  );
+  const statHeader = htmlElement("tr", {}, ["", ...STATISTICS].map((h) => htmlElement("th", {}, h)).join(""));
   const statRows = comparison.statistics
     .map((s, v) =>
       htmlElement(
         "tr",
         {},
         htmlElement("th", {}, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
-          [s.unchanged, s.renumbered, s.changed, s.inserted, s.deleted, s.moved].map((n) => htmlElement("td", {}, String(n))).join(""),
+          (v === comparison.ref
+            ? htmlElement("td", { colspan: String(STATISTICS.length) }, escapeMarkup(referenceWords(s)))
+            : STATISTICS.map((name) => htmlElement("td", {}, String(s[name]))).join("")),
       ),
     )
     .join("");

@@ -73,14 +73,23 @@ export interface ComparisonRow {
   readonly notes: (string | null)[];
 }
 
-export interface ColumnStatistics {
-  readonly unchanged: number;
-  /** Numbered otherwise, words unchanged: no change of the text. */
-  readonly renumbered: number;
-  readonly changed: number;
-  readonly inserted: number;
-  readonly deleted: number;
-  readonly moved: number;
+/**
+ * What the statistics count of a column against the reference, in the order tables show them:
+ * "renumbered" is numbered otherwise, words unchanged (no change of the text); "split" the parts
+ * split from a reference's provision beside the one that keeps its place; "merged" the
+ * reference's provisions run into a neighbour.
+ */
+export const STATISTICS = ["unchanged", "renumbered", "changed", "inserted", "deleted", "moved", "split", "merged"] as const;
+
+/**
+ * The statistics of one column: how many of its provisions each happening counts, and how many
+ * provisions it has. The reference is compared with nothing: its counts are 0, its provisions counted.
+ */
+export type ColumnStatistics = { readonly [K in (typeof STATISTICS)[number]]: number } & { readonly provisions: number };
+
+/** What the statistics say of the reference column: "65 provisions, which the others are counted against". */
+export function referenceWords(statistics: ColumnStatistics): string {
+  return `${statistics.provisions} ${statistics.provisions === 1 ? "provision" : "provisions"}, which the others are counted against`;
 }
 
 export interface Comparison {
@@ -243,7 +252,7 @@ function cellOf(
 
 function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {
   return Array.from({ length: width }, (_, v) => {
-    const stats = { unchanged: 0, renumbered: 0, changed: 0, inserted: 0, deleted: 0, moved: 0 };
+    const stats = { unchanged: 0, renumbered: 0, changed: 0, inserted: 0, deleted: 0, moved: 0, split: 0, merged: 0, provisions: 0 };
     // A provision whose unnumbered words stand in a paragraph's row has two cells, the one in
     // its own row without words: it counts once, by its words.
     // Only the cells of provisions with a cell without words are counted, most having words.
@@ -264,14 +273,12 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
       if (cell !== null && cell.text === "" && cellsOfWordless.get(cell.eId)! > 1) continue;
       // The act's title and concluding formulas are no provisions: their rows are shown, not counted.
       if (FRAMING_TYPES.has(row.type)) continue;
-      if (v === ref) {
-        if (cell !== null) stats.unchanged++;
-        continue;
-      }
+      if (cell !== null) stats.provisions++;
+      if (v === ref) continue;
       const refCell = row.cells[ref] ?? null;
       if (cell === null) {
-        // A provision merged into its neighbour is changed, not lost.
-        if (row.statuses[v] === "merged") stats.changed++;
+        // A provision merged into its neighbour is not lost.
+        if (row.statuses[v] === "merged") stats.merged++;
         else if (refCell !== null) stats.deleted++;
         continue;
       }
@@ -283,8 +290,10 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
           stats.renumbered++;
           break;
         case "inserted":
-        case "split":
           stats.inserted++;
+          break;
+        case "split":
+          stats.split++;
           break;
         case "moved":
           stats.moved++;

@@ -108,7 +108,9 @@ describe("synopsis compare", () => {
     const { code, stdout } = await synopsis("compare", ...files, "--names", "Commission,Parliament,Council,Regulation", "--out", html);
     expect(code).toBe(0);
     // The demonstration texts' notice comes first, once.
-    expect(stdout).toMatch(/^notice: Abridged demonstration [^\n]*not the authentic text[^\n]*\nCommission \(reference\): \d+ unchanged/);
+    expect(stdout).toMatch(
+      /^notice: Abridged demonstration [^\n]*not the authentic text[^\n]*\nCommission \(reference\): \d+ provisions, which the others are counted against\nParliament: \d+ unchanged, \d+ renumbered, \d+ changed, \d+ inserted, \d+ deleted, \d+ moved, \d+ split, \d+ merged\n/,
+    );
     const page = readFileSync(html, "utf8");
     expect(page).toMatch(/<th>Council<\/th>/);
     expect(page).toMatch(/<ins>[^<]+<\/ins>/);

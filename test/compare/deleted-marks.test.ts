@@ -46,7 +46,18 @@ describe("a provision the Parliament prints as deleted", () => {
     const row = comparison.rows.find((r) => r.cells[1]?.text === "deleted")!;
     expect(row.cells[1]!.status).toBe("deleted");
     // Article 2 and its paragraph 1, as for an article left out.
-    expect(comparison.statistics[1]).toEqual({ unchanged: 8, renumbered: 0, changed: 0, inserted: 0, deleted: 2, moved: 0 });
+    expect(comparison.statistics[1]).toEqual({
+      unchanged: 8,
+      renumbered: 0,
+      changed: 0,
+      inserted: 0,
+      deleted: 2,
+      moved: 0,
+      split: 0,
+      merged: 0,
+      // The eight unchanged, and the mark, which the Parliament prints as a provision.
+      provisions: 9,
+    });
   });
 
   it("is not matched with a renumbered version's provision of that number, whichever column is the reference", () => {
@@ -92,6 +103,6 @@ describe("the title row", () => {
     const comparison = compareVersions([a, b]);
     expect(comparison.rows[0]!.type).toBe("preface");
     expect(comparison.warnings[0]).toMatch(/have only 0 % of their provisions in common/);
-    expect(comparison.statistics[0]!.unchanged).toBe(1);
+    expect(comparison.statistics[0]!.provisions).toBe(1);
   });
 });

@@ -3,7 +3,7 @@
  * reading the four texts (fixtures/dual-use/README.md has the correspondence table).
  */
 import { describe, expect, it } from "vitest";
-import { compareVersions, type ComparisonRow } from "../../shared/compare/comparison";
+import { compareVersions, STATISTICS, type ComparisonRow } from "../../shared/compare/comparison";
 import { filterRows, nearestShown } from "../../shared/compare/filters";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
@@ -48,7 +48,7 @@ describe("the dual-use dossier in four columns", () => {
     const last = comparison.rows.map((r) => r.type).lastIndexOf("article");
     expect(comparison.rows.indexOf(formulas)).toBeGreaterThan(last);
     const counted = comparison.statistics[3]!;
-    expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBe(
+    expect(STATISTICS.reduce((sum, name) => sum + counted[name], 0)).toBe(
       comparison.rows.filter((r) => r.type !== "preface" && r.type !== "conclusions" && (r.cells[3] !== null || r.cells[0] !== null))
         .length,
     );
@@ -473,8 +473,16 @@ describe("the statistics of the dual-use dossier", () => {
     expect(renumbered.every((r) => r.cells[3]!.diff.every(([op]) => op === "="))).toBe(true);
     expect(act.renumbered).toBe(renumbered.length);
     expect(act.changed).toBe(
-      comparison.rows.filter((r) => r.type !== "preface" && r.type !== "conclusions" && r.cells[3]?.status === "changed").length +
-        comparison.rows.filter((r) => r.cells[3] === null && r.statuses[3] === "merged").length,
+      comparison.rows.filter((r) => r.type !== "preface" && r.type !== "conclusions" && r.cells[3]?.status === "changed").length,
+    );
+    // A provision merged into a neighbour, and the part split from one, counted as such.
+    expect(act.merged).toBe(comparison.rows.filter((r) => r.cells[3] === null && r.statuses[3] === "merged").length);
+    expect(act.split).toBe(comparison.rows.filter((r) => r.cells[3]?.status === "split").length);
+    // The reference is counted against nothing.
+    const proposal = comparison.statistics[0]!;
+    expect(STATISTICS.map((name) => proposal[name])).toEqual(STATISTICS.map(() => 0));
+    expect(proposal.provisions).toBe(
+      comparison.rows.filter((r) => r.type !== "preface" && r.type !== "conclusions" && r.cells[0] !== null).length,
     );
   });
 });

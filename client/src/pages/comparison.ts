@@ -7,7 +7,7 @@
  * freezes the page.
  */
 import { api } from "../api";
-import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
+import { referenceWords, STATISTICS, type Comparison, type ComparisonRow } from "../../../shared/compare/comparison";
 import { filterRows, nearestShown, type RowFilter } from "../../../shared/compare/filters";
 import { provisionLabel } from "../../../shared/model/provision-query";
 import { amendmentNumber } from "../../../shared/model/amendment-number";
@@ -43,13 +43,16 @@ interface FilterValues {
 let keptFilters: { readonly address: string; readonly values: FilterValues } | null = null;
 
 function summary(c: ServedComparison): HTMLElement {
-  const header = h("tr", {}, ...["", "unchanged", "renumbered", "changed", "inserted", "deleted", "moved"].map((t) => h("th", {}, t)));
+  const header = h("tr", {}, h("th", {}, ""), ...STATISTICS.map((t) => h("th", { scope: "col" }, t)));
   const rows = c.statistics.map((s, v) =>
     h(
       "tr",
       {},
-      h("th", {}, c.versions[v]! + (v === c.ref ? " (reference)" : "")),
-      ...[s.unchanged, s.renumbered, s.changed, s.inserted, s.deleted, s.moved].map((n) => h("td", {}, String(n))),
+      h("th", { scope: "row" }, c.versions[v]! + (v === c.ref ? " (reference)" : "")),
+      // The reference is what the others are counted against: its own provisions, counted once.
+      ...(v === c.ref
+        ? [h("td", { colspan: STATISTICS.length, class: "reference" }, referenceWords(s))]
+        : STATISTICS.map((name) => h("td", {}, String(s[name])))),
     ),
   );
   return h("table", { class: "summary" }, h("thead", {}, header), h("tbody", {}, ...rows));
