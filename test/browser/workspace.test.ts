@@ -115,6 +115,16 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(changed).toBeLessThan(all);
     expect(await page.locator('.rows .row[data-label="Article 4(3)"]').count()).toBe(0);
     expect(await page.locator('.rows .row[data-label="Article 4(2)"]').count()).toBe(1);
+    // On paper, where the controls are not, the filter is said above the table.
+    const filtered = page.locator("p.filtered");
+    expect(await filtered.isVisible()).toBe(false);
+    await page.emulateMedia({ media: "print" });
+    expect(await filtered.isVisible()).toBe(true);
+    expect(await filtered.textContent()).toBe(`Rows shown: ${changed} of ${all}, filtered (changed only).`);
+    // And the corrections the table follows, without the form to change them.
+    expect(await page.locator(".corrections summary").isVisible()).toBe(true);
+    expect(await page.locator(".corrections form").isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
   });
 
   it("keeps a range of provisions typed as people type them, and all rows again once it is cleared", async () => {

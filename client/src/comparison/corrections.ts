@@ -140,7 +140,7 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   );
   const panel = h(
     "details",
-    { class: "corrections no-print", ...(current.length > 0 ? { open: true } : {}) },
+    { class: "corrections", ...(current.length > 0 ? { open: true } : {}) },
     h("summary", {}, `Alignment corrections (${current.length})`),
     current.length > 0 ? list : h("p", {}, "None: the rows are as the alignment found them."),
     mayCorrect

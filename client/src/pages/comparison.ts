@@ -196,6 +196,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   };
   /** An end of the range as a label ("art 4" is "Article 4"), or as typed when it names no provision. */
   const rangeEnd = (input: HTMLInputElement): string => provisionLabel(input.value) ?? input.value.trim();
+  // In print, where the controls are not, the filters of a filtered table are said above it.
+  const filtered = h("p", { class: "filtered print-only", hidden: true });
   const applyFilters = () => {
     const from = rangeEnd(rangeFrom);
     const to = rangeEnd(rangeTo);
@@ -206,6 +208,14 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       ...(from !== "" && to !== "" ? { range: { from, to } } : {}),
     };
     shown = filterRows(comparison, filter);
+    const said = [
+      ...(filter.changedOnly ? ["changed only"] : []),
+      ...(type.value ? [`kind: ${kindName(type.value)}`] : []),
+      ...(search.value.trim() ? [`words: “${search.value.trim()}”`] : []),
+      ...(filter.range ? [`from ${filter.range.from} to ${filter.range.to}`] : []),
+    ];
+    filtered.hidden = said.length === 0;
+    filtered.textContent = `Rows shown: ${shown.length} of ${comparison.rows.length}, filtered (${said.join("; ")}).`;
     render();
   };
   const kept = keptFilters?.address === location.hash ? keptFilters.values : null;
@@ -339,6 +349,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),
+    filtered,
     correctionsPanel({ dossierId, comparison, dossier, saved: again }),
     h(
       "p",
