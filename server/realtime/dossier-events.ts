@@ -10,6 +10,8 @@ export interface DossierNews {
   "version-added": VersionNews;
   "version-removed": VersionNews;
   "overrides-changed": OverridesNews;
+  /** Who is a member changed: someone may no longer read the dossier. */
+  "members-changed": { readonly dossierId: number };
 }
 export type DossierEvent = keyof DossierNews;
 
@@ -26,6 +28,10 @@ export class DossierEvents {
 
   overridesChanged(news: OverridesNews): void {
     this.emitter.emit("overrides-changed", news);
+  }
+
+  membersChanged(news: { readonly dossierId: number }): void {
+    this.emitter.emit("members-changed", news);
   }
 
   on<E extends DossierEvent>(event: E, listener: (news: DossierNews[E]) => void): void {

@@ -69,6 +69,8 @@ export class Realtime {
     events.on("version-added", (news) => void this.tell(news.dossierId, (socket) => socket.emit("dossier:version-added", news)));
     events.on("version-removed", (news) => void this.tell(news.dossierId, (socket) => socket.emit("dossier:version-removed", news)));
     events.on("overrides-changed", (news) => void this.tell(news.dossierId, (socket) => socket.emit("dossier:overrides-changed", news)));
+    // No news for those who may still read it; those who may not are told they left, at once.
+    events.on("members-changed", (news) => void this.tell(news.dossierId, () => undefined));
   }
 
   /** Whether the socket's session is still open and its user may still read the dossier. */

@@ -127,6 +127,18 @@ describe("the realtime channel over long polling, Socket.IO's default", () => {
 });
 
 describe("news of a restricted dossier", () => {
+  it("tells a member removed from it at once that they left, before any other news", async () => {
+    const council = await new ApiClient(server.url).signIn("council");
+    const commission = await new ApiClient(server.url).signIn("commission");
+    const limite = await dossierId(council, "Council working party");
+    await council.request("PUT", `/api/dossiers/${limite}/members`, { username: "commission", role: "reader" });
+    const socket = await connect(commission.cookie);
+    expect(await join(socket, { dossierId: limite })).toEqual({ ok: true });
+    const left = new Promise((resolve) => socket.on("dossier:left", resolve));
+    expect((await council.request("DELETE", `/api/dossiers/${limite}/members/commission`)).status).toBe(204);
+    expect(await left).toEqual({ dossierId: limite, reason: "your session has ended, or you may no longer read this dossier" });
+  });
+
   it("stops for a member who is removed, and for one who signs out", async () => {
     const council = await new ApiClient(server.url).signIn("council");
     const ngo = await new ApiClient(server.url).signIn("ngo");
@@ -138,13 +150,13 @@ describe("news of a restricted dossier", () => {
     const parliamentSocket = await connect(parliament.cookie);
     expect(await join(ngoSocket, { dossierId: limite })).toEqual({ ok: true });
     expect(await join(parliamentSocket, { dossierId: limite })).toEqual({ ok: true });
+    // Told that they left the room, without the news itself.
+    const left = [ngoSocket, parliamentSocket].map((s) => new Promise((resolve) => s.on("dossier:left", resolve)));
     await council.request("DELETE", `/api/dossiers/${limite}/members/ngo`);
     await parliament.request("DELETE", "/api/session");
     const leaked: unknown[] = [];
     ngoSocket.on("dossier:version-added", (e) => leaked.push(e));
     parliamentSocket.on("dossier:version-added", (e) => leaked.push(e));
-    // Told that they left the room, without the news itself.
-    const left = [ngoSocket, parliamentSocket].map((s) => new Promise((resolve) => s.on("dossier:left", resolve)));
     const councilSocket = await connect(council.cookie);
     expect(await join(councilSocket, { dossierId: limite })).toEqual({ ok: true });
     const heard = new Promise((resolve) => councilSocket.on("dossier:version-added", resolve));

@@ -70,6 +70,7 @@ export function dossierRoutes({ store, comparisons, events }: Services): Router 
     if (!member) throw notFound(`no user "${String(req.params.username)}"`);
     if (member.id === userOf(req).id) throw new HttpError(409, "last-owner", "an owner cannot remove themselves");
     await store.removeMember(dossier.id, member.id);
+    events.membersChanged({ dossierId: dossier.id });
     res.status(204).end();
   });
 
