@@ -35,6 +35,8 @@ export class ComparisonError extends Error {
 
 export interface ComparisonCell {
   readonly eId: string;
+  /** The provision's kind ("article", "paragraph"): a row may hold provisions of neighbouring kinds. */
+  readonly type: string;
   readonly label: string;
   readonly num: string | null;
   readonly heading: string | null;
@@ -240,7 +242,18 @@ function cellOf(
   confidence: number,
   note: string | null,
 ): ComparisonCell {
-  const made = { eId: cell.eId, label: cell.label, num: cell.num, heading: cell.heading, text: cell.text, diff, status, confidence, note };
+  const made = {
+    eId: cell.eId,
+    type: cell.type,
+    label: cell.label,
+    num: cell.num,
+    heading: cell.heading,
+    text: cell.text,
+    diff,
+    status,
+    confidence,
+    note,
+  };
   // Most cells have neither: the fields are left out rather than empty.
   if (cell.amendments.length === 0 && footnotes.length === 0) return made;
   return {

@@ -11,7 +11,7 @@ import type { AlignmentOverride } from "./alignment";
 import { ComparableMaker, type Comparable } from "./comparable";
 import { FRAMING_TYPES } from "./framing";
 import { Lexicon } from "./lexicon";
-import { kindFamily } from "./similarity";
+import { mayShareRow } from "./similarity";
 
 /** A provision alignment knows in a version: its kind, and its label ("Article 5(2)"). */
 export interface AlignableProvision {
@@ -35,16 +35,6 @@ export function alignableProvisions(doc: Node): AlignableProvisions {
   };
   for (const sequence of Object.values(new ComparableMaker(new Lexicon()).sequencesOf(doc, 0))) sequence.forEach(add);
   return found;
-}
-
-/**
- * Whether provisions of two kinds may stand in one row: of one family (a paragraph and a
- * subparagraph), or an article and a paragraph, as an article of words alone stands in the row
- * of the paragraph that another version made of its words.
- */
-function mayShareRow(a: string, b: string): boolean {
-  const families = new Set([kindFamily(a), kindFamily(b)]);
-  return families.size === 1 || (families.has("article") && families.has("paragraph"));
 }
 
 /** "1", "1 and 2", "1, 2 and 3". */

@@ -26,6 +26,16 @@ export function kindFamily(type: string): string {
   return type;
 }
 
+/**
+ * Whether provisions of two kinds may stand in one row: of one family (a paragraph and a
+ * subparagraph), or an article and a paragraph, as an article of words alone stands in the row
+ * of the paragraph that another version made of its words.
+ */
+export function mayShareRow(a: string, b: string): boolean {
+  const families = new Set([kindFamily(a), kindFamily(b)]);
+  return families.size === 1 || (families.has("article") && families.has("paragraph"));
+}
+
 export function compatibleKinds(a: Comparable, b: Comparable): boolean {
   return kindFamily(a.type) === kindFamily(b.type);
 }

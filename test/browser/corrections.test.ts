@@ -75,14 +75,29 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     expect(await page.locator("#correct-a-provision option").allTextContents()).not.toContainEqual(expect.stringMatching(/^Title/));
   });
 
-  it("refuses a correction that names two provisions of one version, with the server's words", async () => {
-    await page.selectOption("#correct-b-version", { label: "Commission proposal" });
-    await page.selectOption("#correct-b-provision", "rec_7");
+  it("offers on its second side provisions of other versions that may share a row with the first", async () => {
+    // Recital 6 of the Commission's proposal on the first side: not the proposal again, and recitals alone.
+    await page.selectOption("#correct-a-provision", "rec_6");
+    expect(await page.locator("#correct-b-version option[disabled]").allTextContents()).toEqual(["Commission proposal"]);
+    const kinds = await page.locator("#correct-b-provision option").allTextContents();
+    expect(kinds.length).toBeGreaterThan(1);
+    expect(kinds.every((k) => k.startsWith("Recital "))).toBe(true);
+    // An article on the first side: articles and paragraphs, which may stand in one row with it.
+    await page.selectOption("#correct-a-provision", "art_2");
+    const withArticle = await page.locator("#correct-b-provision option").allTextContents();
+    expect(withArticle.some((k) => k.startsWith("Article 2("))).toBe(true);
+    expect(withArticle.some((k) => k.startsWith("Recital "))).toBe(false);
+    await page.selectOption("#correct-a-provision", "rec_6");
+  });
+
+  it("refuses a correction that would put two provisions of one version in a row, with the server's words", async () => {
+    // The Council's recital 5 is already in the row of the proposal's recital 6.
+    await page.selectOption("#correct-a-provision", "rec_7");
+    await page.selectOption("#correct-b-version", { label: "Council mandate" });
+    await page.selectOption("#correct-b-provision", "rec_5");
     await page.click("form.correct button[type=submit]");
     await page.locator(".corrections .error", { hasText: /\S/ }).waitFor();
-    expect(await page.locator(".corrections .error").textContent()).toMatch(
-      /^the overrides were not saved: override 2 names two provisions of Commission proposal/,
-    );
+    expect(await page.locator(".corrections .error").textContent()).toMatch(/^the overrides were not saved: .*Commission proposal/);
     expect(await page.locator(".correction-list li").count()).toBe(1);
   });
 

@@ -14,6 +14,7 @@ import { h } from "../dom";
 import { FRAMING_TYPES } from "../../../shared/compare/framing";
 import { followedIn } from "../../../shared/compare/override-outcome";
 import { eIdLabel } from "../../../shared/model/labels";
+import { mayShareRow } from "../../../shared/compare/similarity";
 
 type Override = DossierDetail["overrides"][number];
 
@@ -41,16 +42,19 @@ let draft: Override | null = null;
 const OPTION_WORDS = 60;
 
 /** The provisions of one column, in the table's order, each once: what a correction may name. */
-function provisionsIn(comparison: Comparison, column: number): { readonly eId: string; readonly label: string; readonly text: string }[] {
+function provisionsIn(
+  comparison: Comparison,
+  column: number,
+): { readonly eId: string; readonly type: string; readonly label: string; readonly text: string }[] {
   const seen = new Set<string>();
-  const found: { eId: string; label: string; text: string }[] = [];
+  const found: { eId: string; type: string; label: string; text: string }[] = [];
   for (const row of comparison.rows) {
     // The title and the concluding formulas always stand in one row: nothing to correct there.
     if (FRAMING_TYPES.has(row.type)) continue;
     const cell = row.cells[column];
     if (!cell || seen.has(cell.eId)) continue;
     seen.add(cell.eId);
-    found.push({ eId: cell.eId, label: cell.label, text: cell.text });
+    found.push({ eId: cell.eId, type: cell.type, label: cell.label, text: cell.text });
   }
   return found;
 }
@@ -185,7 +189,8 @@ function takeBack(place: number, act: () => void): HTMLElement {
 function correctionForm(comparison: Corrections["comparison"], offered: Override | null, make: (override: Override) => void): HTMLElement {
   const kind = (value: Override["kind"], words: string, checked: boolean) =>
     h("label", {}, h("input", { type: "radio", name: "correction-kind", value, checked }), ` ${words}`);
-  const side = (id: string, standard: number, chosen: Override["a"] | undefined) => {
+  /** A side of the correction: a version, and its provisions that `fits` lets through. */
+  const side = (id: string, standard: number, chosen: Override["a"] | undefined, fits: (type: string) => boolean = () => true) => {
     const offeredColumn = chosen === undefined ? -1 : comparison.versionIds.indexOf(chosen.version);
     const column = offeredColumn < 0 ? standard : offeredColumn;
     const version = h(
@@ -195,19 +200,35 @@ function correctionForm(comparison: Corrections["comparison"], offered: Override
     );
     const provision = h("select", { id: `${id}-provision`, "aria-label": `${id === "correct-a" ? "first" : "second"} provision` });
     const fill = () => {
+      const before = provision.value;
       provision.replaceChildren(
-        ...provisionsIn(comparison, Number(version.value)).map((p) =>
-          h("option", { value: p.eId }, p.text === "" ? p.label : `${p.label}: ${shortened(p.text)}`),
-        ),
+        ...provisionsIn(comparison, Number(version.value))
+          .filter((p) => fits(p.type))
+          .map((p) => h("option", { value: p.eId }, p.text === "" ? p.label : `${p.label}: ${shortened(p.text)}`)),
       );
+      if ([...provision.options].some((o) => o.value === before)) provision.value = before;
     };
     version.addEventListener("change", fill);
     fill();
     if (offeredColumn >= 0 && [...provision.options].some((o) => o.value === chosen!.eId)) provision.value = chosen!.eId;
-    return { version, provision };
+    return { version, provision, fill };
   };
   const a = side("correct-a", comparison.ref, offered?.a);
-  const b = side("correct-b", comparison.ref === 0 ? 1 : 0, offered?.b);
+  const firstKind = () => provisionsIn(comparison, Number(a.version.value)).find((p) => p.eId === a.provision.value)?.type;
+  // The second side offers what may stand in one row with the first, of another version: the
+  // server refuses the rest ("a recital and an article never share a row").
+  const b = side("correct-b", comparison.ref === 0 ? 1 : 0, offered?.b, (type) => {
+    const first = firstKind();
+    return first === undefined || mayShareRow(first, type);
+  });
+  const matchFirst = () => {
+    for (const option of b.version.options) option.disabled = option.value === a.version.value;
+    if (b.version.value === a.version.value) b.version.value = [...b.version.options].find((o) => !o.disabled)?.value ?? b.version.value;
+    b.fill();
+  };
+  a.version.addEventListener("change", matchFirst);
+  a.provision.addEventListener("change", matchFirst);
+  matchFirst();
   const form = h(
     "form",
     { class: "correct" },
