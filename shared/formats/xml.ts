@@ -51,8 +51,18 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
   let root: XmlElement | null = null;
   const at = () => ({ ...(file ? { file } : {}), line: parser.line, column: parser.column });
 
+  /** Set once the whole text is written: an element still open then was cut short. */
+  let ended = false;
   parser.on("error", (err) => {
     const message = err.message.replace(/^[^:]*:\d+:\d+: /, "").replace(/^\d+:\d+: /, "");
+    const open = stack[stack.length - 1];
+    if (ended && open !== undefined && /^unclosed tag/.test(message)) {
+      throw new FormatError(
+        "malformed",
+        `not well-formed XML: the file ends inside <${open.name}> (opened at line ${open.line}); it may have been cut short`,
+        at(),
+      );
+    }
     throw new FormatError("malformed", `not well-formed XML: ${message}`, at());
   });
   parser.on("doctype", (doctype) => {
@@ -100,7 +110,9 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
   parser.on("text", addText);
   parser.on("cdata", addText);
 
-  parser.write(text).close();
+  parser.write(text);
+  ended = true;
+  parser.close();
   if (root === null) throw new FormatError("malformed", "not well-formed XML: no root element", at());
   return root;
 }

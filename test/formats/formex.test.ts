@@ -511,6 +511,14 @@ describe("what the reader does with input it cannot take as it is", () => {
   const ACT_WITH = (body: string) =>
     `<?xml version="1.0" encoding="UTF-8"?>\n<ACT><BIB.INSTANCE><LG.DOC>FR</LG.DOC></BIB.INSTANCE><TITLE><TI><P>Règlement (UE) 2030/1</P></TI></TITLE>\n<ENACTING.TERMS>\n${body}\n</ENACTING.TERMS></ACT>`;
 
+  it("says that a file cut short ends inside an element, and where that element began", () => {
+    const whole = fixture("dga-2022-868.fmx.xml").toString("utf8");
+    const cut = whole.slice(0, whole.indexOf("</ARTICLE>", 60_000));
+    expect(() => readFormex(cut, "dga.fmx.xml")).toThrow(
+      /^dga\.fmx\.xml, line \d+, column \d+: not well-formed XML: the file ends inside <[A-Z.]+> \(opened at line \d+\); it may have been cut short$/,
+    );
+  });
+
   it("refuses an article without its number, saying where it is", () => {
     const text = ACT_WITH(`<ARTICLE><STI.ART>Objet</STI.ART><ALINEA>Texte.</ALINEA></ARTICLE>`);
     const error = (() => {
