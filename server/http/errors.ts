@@ -10,6 +10,7 @@ import { FormatError } from "../../shared/formats/errors";
 import { ComparisonError } from "../../shared/compare/comparison";
 import { describeIssues } from "../../shared/protocol/api";
 import { VersionNameTaken } from "../imports/import-version";
+import { sizeInWords } from "./size-words";
 
 export class HttpError extends Error {
   constructor(
@@ -44,8 +45,13 @@ function answerFor(err: unknown): Answer | null {
       return { status: 413, code: "file-too-large", message: "the file is over the upload limit; nothing was stored" };
     return { status: 400, code: "invalid-upload", message: `${err.message}${err.field ? ` (field "${err.field}")` : ""}` };
   }
-  const e = err as { type?: string; status?: number; message?: string };
-  if (e?.type === "entity.too.large") return { status: 413, code: "body-too-large", message: "the request body is over the limit" };
+  const e = err as { type?: string; status?: number; message?: string; limit?: number };
+  if (e?.type === "entity.too.large")
+    return {
+      status: 413,
+      code: "body-too-large",
+      message: `the request body is over the limit${typeof e.limit === "number" ? ` of ${sizeInWords(e.limit)}` : ""}; nothing was stored`,
+    };
   if (e?.type === "entity.parse.failed") return { status: 400, code: "invalid-json", message: "the request body is not valid JSON" };
   if (typeof e?.status === "number" && e.status >= 400 && e.status < 500)
     return { status: e.status, code: "bad-request", message: e.message ?? "bad request" };

@@ -224,8 +224,11 @@ describe("bad uploads store nothing and say why", () => {
   });
 
   it("refuses a JSON body over the limit and malformed JSON", async () => {
-    const big = await owner.request("POST", "/api/dossiers", { title: "x".repeat(300 * 1024) });
-    expect(big.status).toBe(413);
+    const big = await owner.request<{ error: unknown }>("POST", "/api/dossiers", { title: "x".repeat(300 * 1024) });
+    expect([big.status, big.body.error]).toEqual([
+      413,
+      { code: "body-too-large", message: "the request body is over the limit of 256 KiB; nothing was stored" },
+    ]);
     const bad = await owner.request("POST", "/api/dossiers", "{not json", { "content-type": "application/json" });
     expect([bad.status, (bad.body as { error: { code: string } }).error.code]).toEqual([400, "invalid-json"]);
   });

@@ -3,6 +3,7 @@
  * a new version, reading one as the JSON outline or as Akoma Ntoso, and removing one.
  */
 import { Router } from "express";
+import { sizeInWords } from "../size-words";
 import multer, { MulterError } from "multer";
 import { writeAkn } from "../../../shared/formats/akn/write-akn";
 import { outline } from "../../../shared/model/outline";
@@ -90,9 +91,4 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
   });
 
   return router;
-}
-
-/** "64 MiB", "1.5 MiB", "4 KiB": a size as a limit is said. */
-function sizeInWords(bytes: number): string {
-  return bytes >= 1048576 ? `${+(bytes / 1048576).toFixed(2)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 }
