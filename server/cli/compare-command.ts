@@ -59,9 +59,17 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   if (names.length !== positionals.length)
     throw new UsageError(`--names gives ${counted(names.length, "name")} for ${counted(positionals.length, "file")}`);
   if (names.some((n) => n === "")) throw new UsageError(`--names has an empty name: "${values.names}"`);
-  const repeated = names.find((n, i) => names.indexOf(n) !== i);
-  if (repeated !== undefined && values.names !== undefined)
-    throw new UsageError(`--names gives "${repeated}" twice: each column needs a name of its own`);
+  // Told apart as the server tells versions' names apart: not by capitals alone.
+  const folded = names.map((n) => n.toLowerCase());
+  const repeated = names.find((_, i) => folded.indexOf(folded[i]!) !== i);
+  if (repeated !== undefined && values.names !== undefined) {
+    const first = names[folded.indexOf(repeated.toLowerCase())]!;
+    throw new UsageError(
+      first === repeated
+        ? `--names gives "${repeated}" twice: each column needs a name of its own`
+        : `--names gives "${first}" and "${repeated}", which differ only in capitals: each column needs a name of its own`,
+    );
+  }
   // Digits beyond a safe integer would be rounded, and the error would quote another number.
   if (!/^\d+$/.test(values.ref) || !Number.isSafeInteger(Number(values.ref)))
     throw new UsageError(`--ref must be a column number counted from 0, not "${values.ref}"`);

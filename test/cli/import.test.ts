@@ -159,10 +159,15 @@ describe("synopsis compare", () => {
 
   it("refuses an empty or repeated column name with exit 2", async () => {
     const act = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
-    const results = await Promise.all([synopsis("compare", act, act, "--names", "A,"), synopsis("compare", act, act, "--names", "A, A")]);
+    const results = await Promise.all([
+      synopsis("compare", act, act, "--names", "A,"),
+      synopsis("compare", act, act, "--names", "A, A"),
+      synopsis("compare", act, act, "--names", "Final,final"),
+    ]);
     expect(results.map((r) => [r.code, r.stderr.split("\n")[0]])).toEqual([
       [2, 'synopsis: --names has an empty name: "A,"'],
       [2, 'synopsis: --names gives "A" twice: each column needs a name of its own'],
+      [2, 'synopsis: --names gives "Final" and "final", which differ only in capitals: each column needs a name of its own'],
     ]);
   });
 
