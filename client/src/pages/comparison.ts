@@ -144,8 +144,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   );
   const search = h("input", { type: "search", id: "search", placeholder: "words…" });
   // A range of provisions, typed as people type them ("art 4" to "art 9"): applied once both ends are given.
-  const rangeFrom = h("input", { type: "search", id: "range-from", placeholder: "Art 4", size: 8 });
-  const rangeTo = h("input", { type: "search", id: "range-to", placeholder: "Art 9", size: 8 });
+  const rangeFrom = h("input", { type: "search", id: "range-from", placeholder: "Art 4", size: 8, "aria-label": "From provision" });
+  const rangeTo = h("input", { type: "search", id: "range-to", placeholder: "Art 9", size: 8, "aria-label": "To provision" });
   const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12, AM 45…" });
   const status = h("span", { class: "count", role: "status" });
   // A table of its own elements, laid out as a grid on screen and as a table in print, where its

@@ -266,7 +266,15 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
 function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal): HTMLElement {
   const file = h("input", { type: "file", name: "file", id: "upload-file", required: true });
   // Something besides spaces: a name of spaces would be refused only after the file was sent.
-  const name = h("input", { name: "name", id: "upload-name", required: true, maxlength: 120, pattern: ".*\\S.*" });
+  // The browser says a refused pattern's title with its own words: "Please match the requested format: …".
+  const name = h("input", {
+    name: "name",
+    id: "upload-name",
+    required: true,
+    maxlength: 120,
+    pattern: ".*\\S.*",
+    title: "a name with words, not only spaces",
+  });
   const stage = h("select", { name: "stage", id: "upload-stage" }, ...STAGES.map((s) => h("option", { value: s }, s)));
   const sent = h("ul", { class: "uploads" });
   const form = h(
