@@ -27,6 +27,20 @@ async function currentUser(): Promise<SessionUser | null> {
   }
 }
 
+/**
+ * The key other tabs of this browser watch: signing in or out in one tab changes the session
+ * cookie of all of them, and each then asks the server who it now is.
+ */
+const SESSION_CHANGED = "synopsis:session-changed";
+
+function tellOtherTabs(): void {
+  try {
+    localStorage.setItem(SESSION_CHANGED, String(Date.now()));
+  } catch {
+    // Storage refused (a private window's quota): other tabs find out at their next request.
+  }
+}
+
 function setUser(u: SessionUser | null): void {
   if (u === null || (user !== null && u.id !== user.id)) closeRealtime();
   user = u;
@@ -55,6 +69,7 @@ async function route(): Promise<void> {
     if (parts[0] === "login")
       showLogin(app, (u) => {
         setUser(u);
+        tellOtherTabs();
         location.hash = "#/dossiers";
       });
     else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params, user!);
@@ -91,10 +106,23 @@ logout.addEventListener("click", () => {
     .catch(() => undefined)
     .then(() => {
       setUser(null);
+      tellOtherTabs();
       location.hash = "#/login";
     });
 });
 window.addEventListener("hashchange", () => void route());
+// Signed in or out in another tab: this one asks who it is now, and shows its page as that person.
+window.addEventListener("storage", (e) => {
+  if (e.key !== SESSION_CHANGED) return;
+  void currentUser()
+    .then((u) => {
+      if (u?.id === user?.id) return;
+      setUser(u);
+      void route();
+    })
+    // The server out of reach: the page stays as it is, and its next request says so.
+    .catch(() => undefined);
+});
 // A page that finds the session over (a 401 outside the router) says so; the header follows.
 window.addEventListener("session-ended", () => {
   setUser(null);

@@ -246,15 +246,27 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     await page.goto(comparisonUrl());
     await page.reload();
     await page.waitForSelector(".rows[data-complete=true]");
-    // Signed out in the other tab.
-    await other.click("#logout");
-    await other.waitForSelector("form.login");
+    // The session ends without this browser's doing (it expired, or was closed elsewhere).
+    expect(await other.evaluate(() => fetch("/api/session", { method: "DELETE" }).then((r) => r.status))).toBe(204);
     await page.click(".take-back");
     await page.locator(".corrections .error", { hasText: /\S/ }).waitFor();
     expect(await page.locator(".corrections .error").textContent()).toBe(
       "Not saved: your session has ended. Sign in again, then make the change once more.",
     );
     expect(await page.locator("#who").textContent()).toBe("Signed out: sign in again");
+    expect(errors).toEqual([]);
+  });
+
+  it("shows a tab as the person who signs in in another tab of the browser, at once", async () => {
+    await signIn("parliament", other);
+    await page.locator("#who", { hasText: "Parliament" }).waitFor();
+    expect(await page.locator("#who").textContent()).toBe(await other.locator("#who").textContent());
+    // Its page shown anew for them: the comparison, without the refusal the Commission's session had.
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect(await page.locator(".corrections .error").textContent()).toBe("");
+    // And signing out there signs this tab out too.
+    await other.click("#logout");
+    await page.waitForSelector("form.login");
     expect(errors).toEqual([]);
   });
 });
