@@ -177,8 +177,8 @@ const MOVE_ACROSS_THRESHOLD = 0.8;
  * prints, word for word or nearly, as Article 4(2). Each level aligns the sub-provisions of one
  * aligned row, so such a paragraph comes out deleted under Article 2 and inserted under
  * Article 4. Where a version's inserted sub-provision, under another provision that the
- * reference has too, has nearly the words of a deleted one whose provision the version has too,
- * and each is the other's closest, the version's cell joins the deleted one's row, said to be
+ * reference has too, has nearly the words of a deleted one (whose provision the version kept, or
+ * deleted as a whole), and each is the other's closest, the version's cell joins the deleted one's row, said to be
  * moved, and the sub-provisions are aligned there again. The inserted row goes when all its cells moved there (versions that made
  * the same move). Provisions a person pinned or separated, "deleted" marks, and moves inside
  * another move's rows, are left as they are.
@@ -201,10 +201,9 @@ function joinMovesAcrossProvisions(top: readonly AlignedRow[], context: LevelCon
         if (v === ref || !realignable(row)) continue;
         const cell = row.cells[v] ?? null;
         const relation = row.relations[v] ?? null;
-        // And out of a provision the version has: the same moves, whichever version is the reference.
-        const from = parent.cells[v] ?? null;
-        const keptThere = from !== null && !from.deletedMark;
-        if (base !== null && cell === null && keptThere && relation?.status === "deleted" && relation.note === null && movable(base)) {
+        // Out of a provision the version kept, or one it deleted (an article dissolved, one of its
+        // paragraphs kept in another), whichever version is the reference.
+        if (base !== null && cell === null && relation?.status === "deleted" && relation.note === null && movable(base)) {
           listIn(lost, v).push({ row, siblings: parent.children, parent });
         }
         if (insertedHere && cell !== null && relation?.status === "inserted" && movable(cell)) {

@@ -87,6 +87,22 @@ describe("a paragraph moved from one article into another", () => {
       ["Article 4(2)", "inserted"],
     ]);
   });
+
+  it("is found out of an article the version deleted as a whole, its other paragraph deleted with it", () => {
+    const dissolved = testAct({
+      body: [
+        article("Article 1", null, paragraph("1.", SCOPE)),
+        article("Article 2", null, paragraph("1.", REGISTERS)),
+        article("Article 3", null, paragraph("1.", ENTRY), paragraph("2.", penalties)),
+      ],
+    });
+    const rows = compareVersions([before, dissolved]).rows.filter((r) => r.status !== "same" && r.status !== "renumbered");
+    expect(rows.map((r) => [r.label, r.status, r.cells[1]?.label ?? null, r.cells[1]?.note ?? null])).toEqual([
+      ["Article 2", "deleted", null, null],
+      ["Article 2(1)", "deleted", null, null],
+      ["Article 2(2)", "moved", "Article 3(2)", "moved: into Article 3 in this version"],
+    ]);
+  });
 });
 
 describe("moves across provisions, where they meet other changes (review)", () => {
