@@ -31,30 +31,60 @@ export interface Corrections {
  * focus: a keyboard or screen-reader user is not left at the top of a new page in silence. A
  * correction taken back can be put back from there, where it stood in the list.
  */
-let lastChange: { readonly said: string; readonly putBack?: { readonly override: Override; readonly at: number } } | null = null;
+interface Change {
+  readonly said: string;
+  readonly putBack?: { readonly override: Override; readonly at: number };
+  /**
+   * A correction that was not saved because someone else changed the list meanwhile: the page
+   * is made again with the list as it now is, and the form offers the correction again.
+   */
+  readonly draft?: Override;
+}
+
 /**
- * A correction that was not saved because someone else changed the list meanwhile: the page is
- * made again with the list as it now is, and the form offers the correction again.
+ * The change for the panel of the page made again after it: that page only, at the address it
+ * was made at, and soon; a page that was not made again (left while it was being made, or
+ * refused) leaves it to no other.
  */
-let draft: Override | null = null;
+let lastChange: { readonly change: Change; readonly address: string; readonly at: number } | null = null;
+const CHANGE_TOLD_WITHIN_MS = 60_000;
+
+/** The change the panel of the page at this address is to say, taken once. */
+function takeLastChange(): Change | null {
+  const found = lastChange;
+  lastChange = null;
+  return found !== null && found.address === location.hash && Date.now() - found.at < CHANGE_TOLD_WITHIN_MS ? found.change : null;
+}
 
 /** How much of a provision's words an option shows after its label, to tell apart provisions of one label. */
 const OPTION_WORDS = 60;
 
-/** The provisions of one column, in the table's order, each once: what a correction may name. */
-function provisionsIn(
-  comparison: Comparison,
-  column: number,
-): { readonly eId: string; readonly type: string; readonly label: string; readonly text: string }[] {
-  const seen = new Set<string>();
-  const found: { eId: string; type: string; label: string; text: string }[] = [];
-  for (const row of comparison.rows) {
-    // The title and the concluding formulas always stand in one row: nothing to correct there.
-    if (FRAMING_TYPES.has(row.type)) continue;
-    const cell = row.cells[column];
-    if (!cell || seen.has(cell.eId)) continue;
-    seen.add(cell.eId);
-    found.push({ eId: cell.eId, type: cell.type, label: cell.label, text: cell.text });
+/** A provision a correction may name. */
+interface Named {
+  readonly eId: string;
+  readonly type: string;
+  readonly label: string;
+  readonly text: string;
+}
+
+/** The provisions of each column of a comparison, found once: a form and a list of corrections ask for them often. */
+const columnsSeen = new WeakMap<Comparison, Map<number, ReadonlyMap<string, Named>>>();
+
+/** The provisions of one column by eId, in the table's order, each once: what a correction may name. */
+function provisionsIn(comparison: Comparison, column: number): ReadonlyMap<string, Named> {
+  let columns = columnsSeen.get(comparison);
+  if (columns === undefined) columnsSeen.set(comparison, (columns = new Map()));
+  let found = columns.get(column);
+  if (found === undefined) {
+    const named = new Map<string, Named>();
+    for (const row of comparison.rows) {
+      // The title and the concluding formulas always stand in one row: nothing to correct there.
+      if (FRAMING_TYPES.has(row.type)) continue;
+      const cell = row.cells[column];
+      if (!cell || named.has(cell.eId)) continue;
+      named.set(cell.eId, { eId: cell.eId, type: cell.type, label: cell.label, text: cell.text });
+    }
+    columns.set(column, (found = named));
   }
   return found;
 }
@@ -66,7 +96,7 @@ function provisionsIn(
 function sideWords(side: Override["a"], { comparison, dossier }: Corrections): string {
   const name = dossier.versions.find((v) => v.id === side.version)?.name ?? `version ${side.version}`;
   const column = comparison.versionIds.indexOf(side.version);
-  const label = column < 0 ? undefined : provisionsIn(comparison, column).find((p) => p.eId === side.eId)?.label;
+  const label = column < 0 ? undefined : provisionsIn(comparison, column).get(side.eId)?.label;
   return `${name}'s ${label ?? eIdLabel(side.eId) ?? side.eId}`;
 }
 
@@ -89,21 +119,23 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   const current = dossier.overrides;
   const mayCorrect = dossier.role === "owner" || dossier.role === "drafter";
   const error = h("p", { class: "error", role: "alert" });
-  const save = async (overrides: Override[], change: NonNullable<typeof lastChange>, made?: Override) => {
+  const remake = (change: Change) => {
+    lastChange = { change, address: location.hash, at: Date.now() };
+    context.saved();
+  };
+  /** Saves a list; `made` is the correction the person made or put back, kept for them if the save is refused as stale. */
+  const save = async (overrides: Override[], change: Change, made?: Override) => {
     error.textContent = "";
     try {
       await api("PUT", `/api/dossiers/${dossierId}/overrides`, { overrides, expected: current });
-      lastChange = change;
-      context.saved();
+      remake(change);
     } catch (e) {
       if (e instanceof ApiFailure && e.code === "overrides-changed") {
         // Saved against a list that is no longer the dossier's: shown again with the list as it
-        // is, the person's own correction kept in the form.
-        lastChange = {
-          said: `Not saved: someone else changed the corrections meanwhile. Here they are as they now are${made ? "; your correction is still in the form" : ""}.`,
-        };
-        draft = made ?? null;
-        context.saved();
+        // is, the person's own correction offered again in the form.
+        const said = "Not saved: someone else changed the corrections meanwhile. Here they are as they now are";
+        // What became of the correction is said once the form has tried to take it again.
+        remake(made ? { said, draft: made } : { said: `${said}.` });
         return;
       }
       if (e instanceof ApiFailure && e.status === 401) {
@@ -147,27 +179,35 @@ export function correctionsPanel(context: Corrections): HTMLElement {
     { class: "corrections", ...(current.length > 0 ? { open: true } : {}) },
     h("summary", {}, `Alignment corrections (${current.length})`),
     current.length > 0 ? list : h("p", {}, "None: the rows are as the alignment found them."),
-    mayCorrect
-      ? correctionForm(comparison, draft, (override) =>
-          save([...current, override], { said: `Saved: ${correctionWords(override, context)}.` }, override),
-        )
-      : null,
     error,
   );
-  draft = null;
-  if (lastChange !== null) {
-    const status = h("p", { class: "saved", role: "status" }, lastChange.said);
-    const putBack = lastChange.putBack;
+  const change = takeLastChange();
+  const form = mayCorrect
+    ? correctionForm(comparison, change?.draft ?? null, (override) =>
+        save([...current, override], { said: `Saved: ${correctionWords(override, context)}.` }, override),
+      )
+    : null;
+  if (form !== null) error.before(form.element);
+  if (change !== null) {
+    let said = change.said;
+    // Said to be in the form only when the form could take it whole.
+    if (change.draft !== undefined)
+      said += form?.restored
+        ? "; your correction is still in the form."
+        : "; your correction names provisions this table no longer offers.";
+    const status = h("p", { class: "saved", role: "status" }, said);
+    const putBack = change.putBack;
     if (putBack !== undefined && mayCorrect) {
       const button = h("button", { type: "button", class: "put-back" }, "Put it back");
       button.addEventListener("click", () =>
-        save([...current.slice(0, putBack.at), putBack.override, ...current.slice(putBack.at)], {
-          said: `Put back: ${correctionWords(putBack.override, context)}.`,
-        }),
+        save(
+          [...current.slice(0, putBack.at), putBack.override, ...current.slice(putBack.at)],
+          { said: `Put back: ${correctionWords(putBack.override, context)}.` },
+          putBack.override,
+        ),
       );
       status.append(" ", button);
     }
-    lastChange = null;
     panel.querySelector("summary")!.after(status);
     panel.open = true;
     // Once the page is on screen.
@@ -184,51 +224,68 @@ function takeBack(place: number, act: () => void): HTMLElement {
 
 /**
  * The form that makes a correction: its kind, and a provision of each of two versions; filled in
- * with `offered` where its versions are columns of the table.
+ * with `offered` where the table has its versions and provisions (`restored` says whether it did).
  */
-function correctionForm(comparison: Corrections["comparison"], offered: Override | null, make: (override: Override) => void): HTMLElement {
+function correctionForm(
+  comparison: Corrections["comparison"],
+  offered: Override | null,
+  make: (override: Override) => void,
+): { readonly element: HTMLElement; readonly restored: boolean } {
   const kind = (value: Override["kind"], words: string, checked: boolean) =>
     h("label", {}, h("input", { type: "radio", name: "correction-kind", value, checked }), ` ${words}`);
-  /** A side of the correction: a version, and its provisions that `fits` lets through. */
-  const side = (id: string, standard: number, chosen: Override["a"] | undefined, fits: (type: string) => boolean = () => true) => {
-    const offeredColumn = chosen === undefined ? -1 : comparison.versionIds.indexOf(chosen.version);
-    const column = offeredColumn < 0 ? standard : offeredColumn;
+  /** A side of the correction: a version, and its provisions of the kinds `kinds()` lets through, asked once per filling. */
+  const side = (id: string, standard: number, kinds: () => (type: string) => boolean) => {
     const version = h(
       "select",
       { id: `${id}-version`, "aria-label": `${id === "correct-a" ? "first" : "second"} version` },
-      ...comparison.versions.map((name, v) => h("option", { value: v, selected: v === column }, name)),
+      ...comparison.versions.map((name, v) => h("option", { value: v, selected: v === standard }, name)),
     );
     const provision = h("select", { id: `${id}-provision`, "aria-label": `${id === "correct-a" ? "first" : "second"} provision` });
     const fill = () => {
       const before = provision.value;
+      const fits = kinds();
       provision.replaceChildren(
-        ...provisionsIn(comparison, Number(version.value))
+        ...[...provisionsIn(comparison, Number(version.value)).values()]
           .filter((p) => fits(p.type))
           .map((p) => h("option", { value: p.eId }, p.text === "" ? p.label : `${p.label}: ${shortened(p.text)}`)),
       );
       if ([...provision.options].some((o) => o.value === before)) provision.value = before;
     };
     version.addEventListener("change", fill);
-    fill();
-    if (offeredColumn >= 0 && [...provision.options].some((o) => o.value === chosen!.eId)) provision.value = chosen!.eId;
-    return { version, provision, fill };
+    /** Chooses a version's provision, when the table and this side offer it; whether it could. */
+    const choose = (chosen: Override["a"]): boolean => {
+      const column = comparison.versionIds.indexOf(chosen.version);
+      if (column < 0 || version.options[column]!.disabled) return false;
+      version.value = String(column);
+      fill();
+      if (![...provision.options].some((o) => o.value === chosen.eId)) return false;
+      provision.value = chosen.eId;
+      return true;
+    };
+    return { version, provision, fill, choose };
   };
-  const a = side("correct-a", comparison.ref, offered?.a);
-  const firstKind = () => provisionsIn(comparison, Number(a.version.value)).find((p) => p.eId === a.provision.value)?.type;
+  const a = side("correct-a", comparison.ref, () => () => true);
   // The second side offers what may stand in one row with the first, of another version: the
   // server refuses the rest ("a recital and an article never share a row").
-  const b = side("correct-b", comparison.ref === 0 ? 1 : 0, offered?.b, (type) => {
-    const first = firstKind();
-    return first === undefined || mayShareRow(first, type);
+  const b = side("correct-b", comparison.ref === 0 ? 1 : 0, () => {
+    const first = provisionsIn(comparison, Number(a.version.value)).get(a.provision.value)?.type;
+    return (type) => first === undefined || mayShareRow(first, type);
   });
   const matchFirst = () => {
     for (const option of b.version.options) option.disabled = option.value === a.version.value;
     if (b.version.value === a.version.value) b.version.value = [...b.version.options].find((o) => !o.disabled)?.value ?? b.version.value;
     b.fill();
   };
+  a.fill();
+  matchFirst();
   a.version.addEventListener("change", matchFirst);
   a.provision.addEventListener("change", matchFirst);
-  matchFirst();
+  let restored = false;
+  if (offered !== null) {
+    const firstChosen = a.choose(offered.a);
+    matchFirst();
+    restored = firstChosen && b.choose(offered.b);
+  }
   const form = h(
     "form",
     { class: "correct" },
@@ -252,7 +309,7 @@ function correctionForm(comparison: Corrections["comparison"], offered: Override
       b: { version: comparison.versionIds[Number(b.version.value)]!, eId: b.provision.value },
     });
   });
-  return form;
+  return { element: form, restored };
 }
 
 function shortened(text: string): string {
