@@ -118,7 +118,9 @@ window.addEventListener("storage", (e) => {
     .then((u) => {
       if (u?.id === user?.id) return;
       setUser(u);
-      void route();
+      // Signed in elsewhere while this tab asked for a sign-in: on to the dossiers, as after signing in here.
+      if (u !== null && location.hash.startsWith("#/login")) location.hash = "#/dossiers";
+      else void route();
     })
     // The server out of reach: the page stays as it is, and its next request says so.
     .catch(() => undefined);

@@ -84,8 +84,12 @@ export interface ComparisonRow {
 export const STATISTICS = ["unchanged", "renumbered", "changed", "inserted", "deleted", "moved", "split", "merged"] as const;
 
 /**
- * The statistics of one column: how many of its provisions each happening counts, and how many
- * provisions it has. The reference is compared with nothing: its counts are 0, its provisions counted.
+ * The statistics of one column: how many of its provisions each happening counts (and, as
+ * deleted or merged, the reference's provisions it lacks), and how many provisions it has. The
+ * reference is compared with nothing: its counts are 0, its provisions counted. Each column's
+ * provisions are its own: where versions are built otherwise (an article of words alone in one,
+ * an article with its paragraph 1 in the other), a column's counts need not add up to the
+ * reference's provisions.
  */
 export type ColumnStatistics = { readonly [K in (typeof STATISTICS)[number]]: number } & { readonly provisions: number };
 

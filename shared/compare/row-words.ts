@@ -11,10 +11,11 @@ export const UNCERTAIN_CONFIDENCE = 0.5;
 
 /**
  * How sure the row's alignment is, in words, when it is not a sure match: "alignment 0.66",
- * "uncertain alignment 0.32"; null when sure.
+ * "uncertain alignment 0.32"; null when sure, and for a row of one cell, which nothing stands
+ * beside to be aligned with.
  */
 export function confidenceWords(row: ComparisonRow): string | null {
-  if (row.confidence >= SURE_MATCH) return null;
+  if (row.confidence >= SURE_MATCH || hasOneCell(row)) return null;
   const score = scoreWords(row.confidence);
   return row.confidence < UNCERTAIN_CONFIDENCE ? `uncertain alignment ${score}` : `alignment ${score}`;
 }
@@ -29,7 +30,7 @@ function scoreWords(confidence: number): string {
 
 /** The class of the confidence's words: "confidence", and "uncertain" too below UNCERTAIN_CONFIDENCE, shown more strongly. */
 export function confidenceClass(row: ComparisonRow): string {
-  return row.confidence < UNCERTAIN_CONFIDENCE ? "confidence uncertain" : "confidence";
+  return row.confidence < UNCERTAIN_CONFIDENCE && !hasOneCell(row) ? "confidence uncertain" : "confidence";
 }
 
 /**

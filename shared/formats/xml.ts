@@ -70,6 +70,16 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
       throw new FormatError("forbidden-dtd", "the DOCTYPE declares entities; documents with entity declarations are refused", at());
     }
   });
+  // The line a start tag begins on: one spread over lines ("<B\n x=…>") is named where its name
+  // is, not where its ">" is. Saxes tells of the name once it has read the character after it: a
+  // line's end, when it stands at the start of the next line.
+  let tagLine = 1;
+  let tagColumn: number | null = null;
+  parser.on("opentagstart", () => {
+    const afterLineEnd = parser.column === 0;
+    tagLine = afterLineEnd ? parser.line - 1 : parser.line;
+    tagColumn = afterLineEnd ? null : parser.column;
+  });
   parser.on("opentag", (tag) => {
     if (stack.length >= MAX_XML_DEPTH) {
       throw new FormatError("structure", `elements are nested more than ${MAX_XML_DEPTH} deep, deeper than any act's structure goes`, at());
@@ -82,8 +92,8 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
       uri: tag.uri,
       attrs,
       children: [],
-      line: parser.line,
-      column: parser.column,
+      line: tagLine,
+      column: tagColumn ?? parser.column,
     };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);

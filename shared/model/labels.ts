@@ -135,8 +135,10 @@ const TYPE_OF_PREFIX: ReadonlyMap<string, ProvisionType> = new Map(
 /**
  * The citation form of an eId alone, without the document it names a provision of:
  * "art_5__para_2__point_a" -> "Article 5(2)(a)", "art_4__para_1a__wrapup" -> "Article 4(1a),
- * concluding words". Without the document it cannot tell whether subparagraphs are named on the
- * way to a point, and leaves them out. Null when a part of the eId names no kind of provision.
+ * concluding words". Without the document it cannot tell whether the first subparagraph is
+ * named on the way to a point; a second or later one is, as its label must not be its first's:
+ * "Article 21(3), second subparagraph, point (a)". Null when a part of the eId names no kind of
+ * provision, or the eId does not begin where a citation does (an article, a recital, an annex).
  */
 export function eIdLabel(eId: string): string | null {
   const parts = eId.split("__");
@@ -146,8 +148,10 @@ export function eIdLabel(eId: string): string | null {
     const cut = part.indexOf("_");
     const type = cut > 0 ? TYPE_OF_PREFIX.get(part.slice(0, cut)) : undefined;
     if (type === undefined || cut === part.length - 1) return null;
-    steps.push({ type, token: part.slice(cut + 1) });
+    const token = part.slice(cut + 1);
+    steps.push(type === "subparagraph" && Number(token) > 1 ? { type, token, named: true } : { type, token });
   }
+  if (steps.length === 0 || HEAD_WORD[steps[0]!.type] === undefined) return null;
   const label = citationLabel(steps);
   return concluding ? `${label}, concluding words` : label;
 }

@@ -269,6 +269,10 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     // And signing out there signs this tab out too.
     await other.click("#logout");
     await page.waitForSelector("form.login");
+    // Signed in there again, this tab, asking for a sign-in, goes on to the dossiers.
+    await signIn("commission", other);
+    await page.waitForSelector("ul.dossiers a");
+    expect(await page.locator("#who").textContent()).toBe(await other.locator("#who").textContent());
     expect(errors).toEqual([]);
   });
 });

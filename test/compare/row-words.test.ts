@@ -39,7 +39,8 @@ describe("a cell whose diff ran out of time", () => {
 });
 
 describe("the confidence beside a label", () => {
-  const row = (confidence: number) => ({ confidence }) as Parameters<typeof confidenceWords>[0];
+  // A row of two cells: one of one cell says nothing of its confidence.
+  const row = (confidence: number) => ({ confidence, cells: [{}, {}] }) as Parameters<typeof confidenceWords>[0];
 
   it("is cut, not rounded, so that it never reads as sure, or as no longer uncertain, when it is not", () => {
     expect(confidenceWords(row(0.9))).toBeNull();
@@ -67,8 +68,13 @@ describe("the confidence of a cell", () => {
     expect(comparisonHtml(pinned)).toContain('<span class="status">changed; uncertain alignment 0.32</span>');
   });
 
-  it("says nothing of the place of a cell alone in its row, where nothing stands beside it", () => {
+  it("says nothing of the place of a cell alone in its row, where nothing stands beside it, in the cell or the label", () => {
     expect(hasOneCell(row)).toBe(false);
-    expect(cellStatusWords({ ...row.cells[3]!, status: "inserted", note: null }, true)).toBe("inserted");
+    // The Regulation's recital 2, new, with a confidence below the uncertain's.
+    const alone = pinned.rows.find((r) => hasOneCell(r) && r.confidence < 0.5)!;
+    expect(alone.cells.map((c) => c?.label ?? null)).toEqual([null, null, null, "Recital 2"]);
+    expect(confidenceWords(alone)).toBeNull();
+    expect(cellStatusWords(alone.cells[3]!, true)).toBe("inserted");
+    expect(comparisonHtml(pinned, [alone])).not.toMatch(/uncertain alignment/);
   });
 });

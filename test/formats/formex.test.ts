@@ -519,6 +519,13 @@ describe("what the reader does with input it cannot take as it is", () => {
     );
   });
 
+  it("names the line a start tag begins on when its attributes run over several lines", () => {
+    expect(() => parseXml('<ACT>\n<ARTICLE\n  IDENTIFIER="001"\n  TYPE="x">\nwords', "cut.xml")).toThrow(
+      /^cut\.xml, line 5, column \d+: not well-formed XML: the file ends inside <ARTICLE> \(opened at line 2\); it may have been cut short$/,
+    );
+    expect(parseXml('<ACT>\n<ARTICLE\n  IDENTIFIER="001">words</ARTICLE></ACT>').children[1]).toMatchObject({ name: "ARTICLE", line: 2 });
+  });
+
   it("refuses an article without its number, saying where it is", () => {
     const text = ACT_WITH(`<ARTICLE><STI.ART>Objet</STI.ART><ALINEA>Texte.</ALINEA></ARTICLE>`);
     const error = (() => {

@@ -123,6 +123,9 @@ describe("the label of an eId without its document", () => {
     expect(eIdLabel("anx_I__point_1__point_a")).toBe("Annex I, point 1(a)");
     expect(eIdLabel("art_5__para_2__subpara_2")).toBe("Article 5(2), second subparagraph");
     expect(eIdLabel("art_4__para_1a__wrapup")).toBe("Article 4(1a), concluding words");
+    // The points of a second subparagraph are not taken for the first's.
+    expect(eIdLabel("art_21__para_3__subpara_1__point_a")).toBe("Article 21(3)(a)");
+    expect(eIdLabel("art_21__para_3__subpara_2__point_a")).toBe("Article 21(3), second subparagraph, point (a)");
   });
 
   it("gives nothing for what names no provision", () => {
@@ -130,6 +133,9 @@ describe("the label of an eId without its document", () => {
     expect(eIdLabel("art_5__note_1")).toBeNull();
     expect(eIdLabel("art_")).toBeNull();
     expect(eIdLabel("wrapup")).toBeNull();
+    // A paragraph or a point is cited from its article or annex.
+    expect(eIdLabel("para_1")).toBeNull();
+    expect(eIdLabel("point_a")).toBeNull();
   });
 });
 

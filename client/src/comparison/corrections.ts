@@ -10,6 +10,7 @@
 import type { Comparison } from "../../../shared/compare/comparison";
 import type { DossierDetail } from "../../../shared/protocol/api";
 import { api, ApiFailure } from "../api";
+import { pageSignal } from "../page-life";
 import { h } from "../dom";
 import { FRAMING_TYPES } from "../../../shared/compare/framing";
 import { followedIn } from "../../../shared/compare/override-outcome";
@@ -181,6 +182,17 @@ export function correctionsPanel(context: Corrections): HTMLElement {
     current.length > 0 ? list : h("p", {}, "None: the rows are as the alignment found them."),
     error,
   );
+  // On paper the list is shown, whether or not the panel is open on screen.
+  const wasOpen = { value: panel.open };
+  window.addEventListener(
+    "beforeprint",
+    () => {
+      wasOpen.value = panel.open;
+      panel.open = true;
+    },
+    { signal: pageSignal() },
+  );
+  window.addEventListener("afterprint", () => (panel.open = wasOpen.value), { signal: pageSignal() });
   const change = takeLastChange();
   const form = mayCorrect
     ? correctionForm(comparison, change?.draft ?? null, (override) =>

@@ -78,12 +78,14 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   let again = showAgain;
   corrected.querySelector("button")!.addEventListener("click", () => again());
   // The corrections this page's table was made with, once loaded, and the latest news of them:
-  // a page that already shows the list it hears of (the page that saved it, made again) says nothing.
+  // a page that already shows the list it hears of (the page that saved it, made again) says
+  // nothing. Once said, it stays said: news may come out of order, and a later one equal to
+  // this page's list may be older than the one that differed.
   let shownOverrides: Overrides | null = null;
   let heard: OverridesNews | null = null;
   const sayCorrected = () => {
-    corrected.hidden = heard === null || shownOverrides === null || sameOverrides(heard.overrides, shownOverrides);
-    if (corrected.hidden || heard === null) return;
+    if (heard === null || shownOverrides === null || sameOverrides(heard.overrides, shownOverrides)) return;
+    corrected.hidden = false;
     corrected.querySelector("span")!.textContent =
       heard.userId === me.id
         ? "You changed the alignment corrections elsewhere (in another window or tab) since this table was made."
@@ -122,10 +124,12 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       sayGone();
     },
   });
-  const [comparison, { dossier }] = await Promise.all([
-    api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`),
-    api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`),
-  ]);
+  // The dossier, with its corrections, before the table: a change that comes between the two
+  // then leaves the table newer than the list this page holds, which the news of it says, and
+  // never older unsaid.
+  const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`);
+  if (signal.aborted) return;
+  const comparison = await api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`);
   // The reader went elsewhere while the table was being made: it is not shown over that page.
   if (signal.aborted) return;
   shownOverrides = dossier.overrides;

@@ -295,7 +295,7 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
     let shown = lines.get(f);
     if (shown === undefined) {
       const progress = h("progress", { max: 1, value: 0 });
-      const status = h("span", { role: "status" });
+      const status = h("div", { role: "status", class: "outcome" });
       const line = h("li", { class: "sent" }, h("strong", {}, f.versionName), ` (${f.fileName}): `, status, " ", progress);
       shown = { line, status, progress };
       lines.set(f, shown);
@@ -307,9 +307,11 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
       return;
     }
     shown.progress.remove();
-    shown.status.textContent = f.outcome;
-    if (f.warnings.length > 0 && shown.line.querySelector(".warnings") === null)
-      shown.line.append(h("ul", { class: "warnings" }, ...f.warnings.map((w) => h("li", {}, w))));
+    // The warnings in the status itself, so that a screen reader says them with the outcome.
+    shown.status.replaceChildren(
+      f.outcome,
+      ...(f.warnings.length > 0 ? [h("ul", { class: "warnings" }, ...f.warnings.map((w) => h("li", {}, w)))] : []),
+    );
     shown.line.classList.toggle("error", f.state === "refused");
     f.shown = true;
   };
