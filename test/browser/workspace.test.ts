@@ -464,6 +464,12 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await line.locator("[role=status] .warnings li").allTextContents()).toEqual([
       expect.stringMatching(/a passage deleted by M2 is not part of the text in force and is left out/),
     ]);
+    // And on the version's line, for every member, once the upload's line is gone.
+    await page.reload();
+    const version = page.locator(".version", { hasText: "ePrivacy 2009" });
+    await version.waitFor();
+    expect(await version.locator(".reading-warnings summary").textContent()).toBe("1 warning from reading the file");
+    expect(await version.locator(".reading-warnings li").textContent()).toMatch(/a passage deleted by M2/);
     expect(errors).toEqual([]);
   });
 

@@ -39,6 +39,19 @@ function versionRow(dossierId: number, v: DossierVersion, ticked: boolean, showN
       " reference",
     ),
     v.notice && showNotice ? h("p", { class: "notice", role: "note" }, v.notice) : null,
+    // What reading its file found amiss, for every member, long after the upload's own line is gone.
+    v.warnings.length > 0
+      ? h(
+          "details",
+          { class: "reading-warnings" },
+          h(
+            "summary",
+            {},
+            v.warnings.length === 1 ? "1 warning from reading the file" : `${v.warnings.length} warnings from reading the file`,
+          ),
+          h("ul", {}, ...v.warnings.map((w) => h("li", {}, w))),
+        )
+      : null,
     h("a", { href: `/api/dossiers/${dossierId}/versions/${v.id}?format=akn`, class: "akn" }, "Akoma Ntoso"),
     v.removable ? removeControl(v, remove) : null,
   );
