@@ -63,6 +63,9 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
         at(),
       );
     }
+    if (ended && /^unexpected end/.test(message)) {
+      throw new FormatError("malformed", "not well-formed XML: the file ends inside a tag; it may have been cut short", at());
+    }
     throw new FormatError("malformed", `not well-formed XML: ${message}`, at());
   });
   parser.on("doctype", (doctype) => {

@@ -519,6 +519,12 @@ describe("what the reader does with input it cannot take as it is", () => {
     );
   });
 
+  it("says that a file cut short inside a tag was cut short", () => {
+    expect(() => parseXml('<?xml version="1.0"?>\n<CONS.ACT xmlns:xsi="http://www.w3', "cut.xml")).toThrow(
+      /^cut\.xml, line 2, column \d+: not well-formed XML: the file ends inside a tag; it may have been cut short$/,
+    );
+  });
+
   it("names the line a start tag begins on when its attributes run over several lines", () => {
     expect(() => parseXml('<ACT>\n<ARTICLE\n  IDENTIFIER="001"\n  TYPE="x">\nwords', "cut.xml")).toThrow(
       /^cut\.xml, line 5, column \d+: not well-formed XML: the file ends inside <ARTICLE> \(opened at line 2\); it may have been cut short$/,
