@@ -59,15 +59,16 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   if (names.length !== positionals.length)
     throw new UsageError(`--names gives ${counted(names.length, "name")} for ${counted(positionals.length, "file")}`);
   if (names.some((n) => n === "")) throw new UsageError(`--names has an empty name: "${values.names}"`);
-  // Told apart as the server tells versions' names apart: not by capitals alone.
-  const folded = names.map((n) => n.toLowerCase());
+  // Told apart as the server tells versions' names apart: not by capitals or spacing alone.
+  const fold = (name: string) => name.toLowerCase().replace(/\s+/g, " ");
+  const folded = names.map(fold);
   const repeated = names.find((_, i) => folded.indexOf(folded[i]!) !== i);
   if (repeated !== undefined && values.names !== undefined) {
-    const first = names[folded.indexOf(repeated.toLowerCase())]!;
+    const first = names[folded.indexOf(fold(repeated))]!;
     throw new UsageError(
       first === repeated
         ? `--names gives "${repeated}" twice: each column needs a name of its own`
-        : `--names gives "${first}" and "${repeated}", which differ only in capitals: each column needs a name of its own`,
+        : `--names gives "${first}" and "${repeated}", which differ only in capitals or spacing: each column needs a name of its own`,
     );
   }
   // Digits beyond a safe integer would be rounded, and the error would quote another number.

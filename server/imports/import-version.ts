@@ -7,6 +7,12 @@ import type { VersionFields, VersionSummary } from "../../shared/protocol/api";
 import type { Store, VersionRecord } from "../storage/store";
 import type { ReadUpload, StoredSummary, UploadInput } from "./read-upload";
 
+/** Whether two version names would read the same in the list and the table's heads: capitals and runs of spaces aside. */
+function sameName(a: string, b: string): boolean {
+  const fold = (name: string) => name.toLowerCase().replace(/\s+/g, " ").trim();
+  return fold(a) === fold(b);
+}
+
 /** How a file is read: on the import worker, or in-process. */
 export type UploadReader = (input: UploadInput) => Promise<ReadUpload>;
 
@@ -18,7 +24,7 @@ export class VersionNameTaken extends Error {
     super(
       existing === given
         ? `the dossier already has a version named "${existing}"; give this one another name`
-        : `the dossier already has a version named "${existing}", which "${given}" differs from only in capitals; give this one another name`,
+        : `the dossier already has a version named "${existing}", which "${given}" differs from only in capitals or spacing; give this one another name`,
     );
   }
 }
@@ -30,7 +36,7 @@ export async function importVersion(
 ): Promise<VersionSummary> {
   const given = input.fields.name;
   /** The version that has the name already, whatever its case, if one has. */
-  const holder = async () => (await store.versions(input.dossierId)).find((v) => v.name.toLowerCase() === given.toLowerCase());
+  const holder = async () => (await store.versions(input.dossierId)).find((v) => sameName(v.name, given));
   // Said before the file is read, so that a long read is not wasted; asked again as it is stored.
   const before = await holder();
   if (before !== undefined) throw new VersionNameTaken(before.name, given);

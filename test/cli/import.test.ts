@@ -167,7 +167,7 @@ describe("synopsis compare", () => {
     expect(results.map((r) => [r.code, r.stderr.split("\n")[0]])).toEqual([
       [2, 'synopsis: --names has an empty name: "A,"'],
       [2, 'synopsis: --names gives "A" twice: each column needs a name of its own'],
-      [2, 'synopsis: --names gives "Final" and "final", which differ only in capitals: each column needs a name of its own'],
+      [2, 'synopsis: --names gives "Final" and "final", which differ only in capitals or spacing: each column needs a name of its own'],
     ]);
   });
 

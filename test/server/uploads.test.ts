@@ -194,8 +194,18 @@ describe("bad uploads store nothing and say why", () => {
       {
         code: "name-taken",
         message:
-          'the dossier already has a version named "Compromise A", which "compromise a" differs from only in capitals; give this one another name',
+          'the dossier already has a version named "Compromise A", which "compromise a" differs from only in capitals or spacing; give this one another name',
       },
+    ]);
+    // Nor one that differs only in spacing, which reads the same in the list.
+    const spaced = await owner.request<{ error: { message: string } }>(
+      "POST",
+      `/api/dossiers/${dossier}/versions`,
+      form(act, "c.txt", { name: "Compromise  A" }),
+    );
+    expect([spaced.status, spaced.body.error.message]).toEqual([
+      409,
+      'the dossier already has a version named "Compromise A", which "Compromise  A" differs from only in capitals or spacing; give this one another name',
     ]);
     expect(await versionCount()).toBe(before);
   });
