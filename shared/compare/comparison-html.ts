@@ -97,7 +97,11 @@ function rowHtml(row: ComparisonRow, comparison: Comparison): string {
   const confidence = confidenceWords(row);
   const label = htmlElement(
     "td",
-    { class: "label", style: `padding-left:${0.5 + row.depth}em`, title: `${row.status}, confidence ${row.confidence}` },
+    {
+      class: "label",
+      style: `padding-left:${0.5 + row.depth}em`,
+      title: hasOneCell(row) ? row.status : `${row.status}, confidence ${row.confidence}`,
+    },
     escapeMarkup(row.label) +
       (source === null ? "" : htmlElement("span", { class: "label-source" }, `in ${escapeMarkup(comparison.versions[source]!)}`)) +
       (confidence === null ? "" : htmlElement("span", { class: confidenceClass(row) }, confidence)),

@@ -222,7 +222,7 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     await other.click("form.correct button[type=submit]");
     await other.locator(".corrections summary", { hasText: "(0)" }).waitFor();
     expect(await other.locator(".corrections .saved").textContent()).toBe(
-      "Not saved: someone else changed the corrections meanwhile. Here they are as they now are; your correction is still in the form.",
+      "Not saved: the corrections were changed meanwhile. Here they are as they now are; your correction is still in the form.",
     );
     expect(await other.locator("#correct-a-provision").inputValue()).toBe("rec_6");
     expect(await other.locator("#correct-b-version option:checked").textContent()).toBe("Council mandate");

@@ -81,7 +81,13 @@ export function rowElement(row: ComparisonRow, index: number, columns: Columns):
   const source = labelColumn(row, columns.ref);
   const label = h(
     "th",
-    { class: "label", role: "rowheader", scope: "row", title: `${row.label}: ${row.status}, confidence ${row.confidence}` },
+    {
+      class: "label",
+      role: "rowheader",
+      scope: "row",
+      // A row of one cell is aligned with nothing: no confidence to give.
+      title: hasOneCell(row) ? `${row.label}: ${row.status}` : `${row.label}: ${row.status}, confidence ${row.confidence}`,
+    },
     ...labelWords(row.label),
     // Not the reference's number: say whose it is, as a reference row nearby may have the same label.
     source === null ? null : h("span", { class: "label-source" }, `in ${columns.names[source]!}`),
