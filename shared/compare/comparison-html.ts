@@ -119,6 +119,16 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
     .map((n) => htmlElement("div", { class: "notice", role: "note" }, `<strong>Notice.</strong> ${escapeMarkup(n)}`))
     .join("");
   const warnings = comparison.warnings.map((w) => htmlElement("p", { class: "warning" }, escapeMarkup(w))).join("");
+  // Rows a person placed by hand: said, as a reader of the page could not tell them from the alignment's.
+  const corrections =
+    comparison.corrections.length === 0
+      ? ""
+      : htmlElement(
+          "div",
+          { class: "corrections" },
+          htmlElement("p", {}, "Alignment corrections made by hand:") +
+            htmlElement("ol", {}, comparison.corrections.map((c) => htmlElement("li", {}, escapeMarkup(c))).join("")),
+        );
   const statHeader = htmlElement("tr", {}, ["", ...STATISTICS].map((h) => htmlElement("th", {}, h)).join(""));
   const statRows = comparison.statistics
     .map((s, v) =>
@@ -142,7 +152,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
   const body = rows.map((row) => rowHtml(row, comparison)).join("\n");
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>
-<h1>${escapeMarkup(title)}</h1>${notices}${warnings}
+<h1>${escapeMarkup(title)}</h1>${notices}${warnings}${corrections}
 <p>Differences are shown against the reference column: <ins>inserted words</ins> are underlined, <del>deleted words</del> struck through.</p>
 <table class="summary">${statHeader}${statRows}</table>
 <table class="comparison" style="--columns: ${comparison.versions.length}"><colgroup>${columns}</colgroup><thead>${header}</thead><tbody>

@@ -8,7 +8,7 @@ import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus 
 import { ComparableMaker, type Comparable } from "./comparable";
 import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
 import { Lexicon } from "./lexicon";
-import { overridesNotFollowed } from "./override-outcome";
+import { overridesInWords, overridesNotFollowed } from "./override-outcome";
 import { FRAMING_TYPES } from "./framing";
 import { footnoteDiffs, footnotesAsTheyStand, type CellFootnote } from "./footnote-diff";
 
@@ -105,6 +105,8 @@ export interface Comparison {
   /** Per column, what it did to the reference; the reference's own column counts its provisions as unchanged. */
   readonly statistics: ColumnStatistics[];
   readonly warnings: string[];
+  /** The alignment corrections made by hand that the comparison was made with, in words. */
+  readonly corrections: string[];
   /** Notices the versions carry (a demonstration text says it is not the authentic one), once each. */
   readonly notices: string[];
 }
@@ -161,6 +163,7 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
     rows,
     statistics: statisticsOf(rows, docs.length, ref),
     warnings: [...warningsOf(rows, names, ref), ...overridesNotFollowed(rows, options.overrides ?? [], names)],
+    corrections: overridesInWords(rows, options.overrides ?? [], names),
     notices,
   };
 }

@@ -22,14 +22,8 @@ export function followedIn(rows: readonly ComparisonRow[], override: AlignmentOv
   return override.kind === "pin" ? together : !together;
 }
 
-/** Warnings for the overrides the rows do not follow, in the overrides' order. */
-export function overridesNotFollowed(
-  rows: readonly ComparisonRow[],
-  overrides: readonly AlignmentOverride[],
-  names: readonly string[],
-): string[] {
-  if (overrides.length === 0) return [];
-  // Where each provision stands: a provision may have cells in two rows (its own words apart from its paragraphs').
+/** Where each provision stands (a provision may have cells in two rows: its own words apart from its paragraphs'), and its label, by "column:eId". */
+function placesOf(rows: readonly ComparisonRow[]): { readonly rowsOf: Map<string, number[]>; readonly labelOf: Map<string, string> } {
   const rowsOf = new Map<string, number[]>();
   const labelOf = new Map<string, string>();
   rows.forEach((row, r) =>
@@ -40,8 +34,34 @@ export function overridesNotFollowed(
       if (!labelOf.has(key)) labelOf.set(key, cell.label);
     }),
   );
-  const named = (side: AlignmentOverride["a"]) =>
-    `${names[side.version] ?? `version ${side.version}`}'s ${labelOf.get(`${side.version}:${side.eId}`) ?? side.eId}`;
+  return { rowsOf, labelOf };
+}
+
+/** "Council mandate's Recital 5": a provision an override names, by its label in the rows. */
+function namer(labelOf: ReadonlyMap<string, string>, names: readonly string[]): (side: AlignmentOverride["a"]) => string {
+  return (side) => `${names[side.version] ?? `version ${side.version}`}'s ${labelOf.get(`${side.version}:${side.eId}`) ?? side.eId}`;
+}
+
+/** The overrides in words, in their order: "Council mandate's Recital 5 put in one row with Commission proposal's Recital 6". */
+export function overridesInWords(
+  rows: readonly ComparisonRow[],
+  overrides: readonly AlignmentOverride[],
+  names: readonly string[],
+): string[] {
+  if (overrides.length === 0) return [];
+  const named = namer(placesOf(rows).labelOf, names);
+  return overrides.map((o) => `${named(o.a)} ${o.kind === "pin" ? "put in one row with" : "kept apart from"} ${named(o.b)}`);
+}
+
+/** Warnings for the overrides the rows do not follow, in the overrides' order. */
+export function overridesNotFollowed(
+  rows: readonly ComparisonRow[],
+  overrides: readonly AlignmentOverride[],
+  names: readonly string[],
+): string[] {
+  if (overrides.length === 0) return [];
+  const { rowsOf, labelOf } = placesOf(rows);
+  const named = namer(labelOf, names);
   const warnings: string[] = [];
   for (const override of overrides) {
     const [a, b] = [override.a, override.b].map((side) => rowsOf.get(`${side.version}:${side.eId}`));

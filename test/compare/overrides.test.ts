@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
+import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { recital, testAct } from "../support/acts";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 
@@ -135,5 +136,28 @@ describe("overrides the table does not follow", () => {
     expect(warnings).toEqual([
       "The correction keeping Commission's rec_99 apart from Parliament's Recital 1 was not followed: this table shows no provision rec_99 of Commission",
     ]);
+  });
+});
+
+describe("the corrections a table was made with", () => {
+  it("are said in words in the comparison and on the HTML page, so that a reader can tell rows placed by hand", () => {
+    const docs = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
+    const names = DUAL_USE_STAGES.map(([name]) => name);
+    const corrected = compareVersions(docs, {
+      names,
+      overrides: [
+        { kind: "pin", a: { version: 0, eId: "rec_6" }, b: { version: 2, eId: "rec_5" } },
+        { kind: "separate", a: { version: 0, eId: "rec_1" }, b: { version: 1, eId: "rec_1" } },
+      ],
+    });
+    expect(corrected.corrections).toEqual([
+      `${names[0]}'s Recital 6 put in one row with ${names[2]}'s Recital 5`,
+      `${names[0]}'s Recital 1 kept apart from ${names[1]}'s Recital 1`,
+    ]);
+    expect(comparisonHtml(corrected)).toContain(
+      `<div class="corrections"><p>Alignment corrections made by hand:</p><ol><li>${names[0]}'s Recital 6 put in one row with`,
+    );
+    expect(compareVersions(docs, { names }).corrections).toEqual([]);
+    expect(comparisonHtml(compareVersions(docs, { names }))).not.toContain("made by hand");
   });
 });
