@@ -85,6 +85,18 @@ function lastUnder(rows: readonly ComparisonRow[], index: number): number {
   return end;
 }
 
+/**
+ * Why a range takes no row, in words, or null when it takes some: an end no row is known by, or
+ * a last provision that comes before the first.
+ */
+export function rangeProblem(comparison: Comparison, range: NonNullable<RowFilter["range"]>): string | null {
+  const { rows, ref } = comparison;
+  const start = rowLabelled(rows, ref, range.from, 0);
+  if (start < 0) return `no row is ${range.from}`;
+  if (rowLabelled(rows, ref, range.to, start) >= 0) return null;
+  return rowLabelled(rows, ref, range.to, 0) >= 0 ? `${range.to} comes before ${range.from}` : `no row is ${range.to}`;
+}
+
 /** The rows that pass the filter, with the parents of those that pass. */
 export function filterRows(comparison: Comparison, filter: RowFilter): ComparisonRow[] {
   const { rows } = comparison;

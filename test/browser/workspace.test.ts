@@ -148,6 +148,12 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(labels.every((l) => l!.startsWith("Article 4"))).toBe(true);
     expect(labels).toContain("Article 4(1)(da)");
     expect(labels).toContain("Article 4(3)");
+    // A range that takes nothing says why.
+    await page.fill("#range-to", "art 99");
+    await page.press("#range-to", "Enter");
+    await page.locator(".count", { hasText: "No row" }).waitFor();
+    expect(await page.locator(".count").textContent()).toBe(`No row matches this range: no row is Article 99 (of ${all} rows)`);
+    await page.fill("#range-to", "art 4");
     await page.fill("#range-from", "");
     await page.press("#range-from", "Enter");
     await page.waitForFunction((n) => document.querySelectorAll(".rows .row").length === n, all);

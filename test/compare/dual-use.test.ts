@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions, STATISTICS, type ComparisonRow } from "../../shared/compare/comparison";
-import { filterRows, nearestShown } from "../../shared/compare/filters";
+import { filterRows, nearestShown, rangeProblem } from "../../shared/compare/filters";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 import { act, p, provision } from "../../shared/model/build";
@@ -358,6 +358,14 @@ describe("the dual-use dossier in four columns", () => {
     expect(labels("recital 4", "recital 6")).toEqual(["Recital 4", "Recital 5", "Recital 5a", "Recital 6"]);
     // A number only another version has still starts a range: the act's recital 41 is the proposal's 10.
     expect(labels("recital 41", "recital 41")).toEqual(["Recital 10"]);
+  });
+
+  it("says why a range takes no row: an end no row is, or ends the wrong way round", () => {
+    expect(rangeProblem(comparison, { from: "Article 8", to: "Article 14" })).toBeNull();
+    expect(rangeProblem(comparison, { from: "Article 14", to: "Article 99" })).toBe("no row is Article 99");
+    expect(rangeProblem(comparison, { from: "Article 99", to: "Article 14" })).toBe("no row is Article 99");
+    expect(rangeProblem(comparison, { from: "Article 9", to: "Article 4" })).toBe("Article 4 comes before Article 9");
+    expect(filterRows(comparison, { range: { from: "Article 9", to: "Article 4" } })).toEqual([]);
   });
 
   it("takes a chapter's articles as under it, though the table shows them beside it, up to the next chapter", () => {

@@ -8,7 +8,7 @@
  */
 import { api } from "../api";
 import { referenceWords, STATISTICS, type Comparison, type ComparisonRow } from "../../../shared/compare/comparison";
-import { filterRows, nearestShown, type RowFilter } from "../../../shared/compare/filters";
+import { filterRows, nearestShown, rangeProblem, type RowFilter } from "../../../shared/compare/filters";
 import { provisionLabel } from "../../../shared/model/provision-query";
 import { amendmentNumber } from "../../../shared/model/amendment-number";
 import { h } from "../dom";
@@ -171,6 +171,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   table.style.setProperty("--columns", String(columns));
 
   let shown: ComparisonRow[] = comparison.rows;
+  /** Why the range typed takes no row ("no row is Article 99"), when it takes none. */
+  let rangeSaid: string | null = null;
   /** The shown row last focused: where "next change" counts from. */
   let current = -1;
   let rendering = 0;
@@ -180,7 +182,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     body.replaceChildren();
     status.textContent =
       shown.length === 0
-        ? `No row matches these filters (of ${comparison.rows.length} rows)`
+        ? `No row matches ${rangeSaid === null ? "these filters" : `this range: ${rangeSaid}`} (of ${comparison.rows.length} rows)`
         : `${shown.length} of ${comparison.rows.length} rows`;
     let next = 0;
     const step = () => {
@@ -212,6 +214,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       ...(from !== "" && to !== "" ? { range: { from, to } } : {}),
     };
     shown = filterRows(comparison, filter);
+    rangeSaid = filter.range ? rangeProblem(comparison, filter.range) : null;
     const said = [
       ...(filter.changedOnly ? ["changed only"] : []),
       ...(type.value ? [`kind: ${kindName(type.value)}`] : []),
