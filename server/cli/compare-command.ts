@@ -9,6 +9,7 @@ import { readDocument } from "../../shared/formats/read";
 import { FormatError } from "../../shared/formats/errors";
 import { compareVersions, ComparisonError, referenceWords, STATISTICS } from "../../shared/compare/comparison";
 import { provisionsOf } from "../../shared/model/walk";
+import { versionNameKey } from "../../shared/protocol/api";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { readInput, writeOutput } from "./files";
 import { Progress } from "./progress";
@@ -60,7 +61,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     throw new UsageError(`--names gives ${counted(names.length, "name")} for ${counted(positionals.length, "file")}`);
   if (names.some((n) => n === "")) throw new UsageError(`--names has an empty name: "${values.names}"`);
   // Told apart as the server tells versions' names apart: not by capitals or spacing alone.
-  const fold = (name: string) => name.toLowerCase().replace(/\s+/g, " ");
+  const fold = versionNameKey;
   const folded = names.map(fold);
   const repeated = names.find((_, i) => folded.indexOf(folded[i]!) !== i);
   if (repeated !== undefined && values.names !== undefined) {
@@ -68,7 +69,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     throw new UsageError(
       first === repeated
         ? `--names gives "${repeated}" twice: each column needs a name of its own`
-        : `--names gives "${first}" and "${repeated}", which differ only in capitals or spacing: each column needs a name of its own`,
+        : `--names gives "${first}" and "${repeated}", which differ only in capitals, spacing or characters of no width: each column needs a name of its own`,
     );
   }
   // Digits beyond a safe integer would be rounded, and the error would quote another number.

@@ -3,14 +3,13 @@
  * and store document and summary in one insert. A file that cannot be read stores nothing.
  */
 import type { FormatName } from "../../shared/formats/input";
-import type { VersionFields, VersionSummary } from "../../shared/protocol/api";
+import { versionNameKey, type VersionFields, type VersionSummary } from "../../shared/protocol/api";
 import type { Store, VersionRecord } from "../storage/store";
 import type { ReadUpload, StoredSummary, UploadInput } from "./read-upload";
 
 /** Whether two version names would read the same in the list and the table's heads: capitals and runs of spaces aside. */
 function sameName(a: string, b: string): boolean {
-  const fold = (name: string) => name.toLowerCase().replace(/\s+/g, " ").trim();
-  return fold(a) === fold(b);
+  return versionNameKey(a) === versionNameKey(b);
 }
 
 /** How a file is read: on the import worker, or in-process. */
@@ -24,7 +23,7 @@ export class VersionNameTaken extends Error {
     super(
       existing === given
         ? `the dossier already has a version named "${existing}"; give this one another name`
-        : `the dossier already has a version named "${existing}", which "${given}" differs from only in capitals or spacing; give this one another name`,
+        : `the dossier already has a version named "${existing}", which "${given}" differs from only in capitals, spacing or characters of no width; give this one another name`,
     );
   }
 }

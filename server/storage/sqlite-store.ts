@@ -4,7 +4,7 @@
  * removal, and a removed version's id is never given again.
  */
 import Database from "better-sqlite3";
-import { sameOverrides, type Overrides, type Role } from "../../shared/protocol/api";
+import { sameOverrides, versionNameKey, type Overrides, type Role } from "../../shared/protocol/api";
 import { MIGRATIONS } from "./migrations";
 import { type DossierRecord, type MemberRecord, type NewVersion, type Store, type UserRecord, type VersionRecord } from "./store";
 
@@ -46,8 +46,9 @@ export class SqliteStore implements Store {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
-    // Case folded as JavaScript folds it, for every script: SQLite's NOCASE folds A to Z alone.
-    this.db.function("fold", { deterministic: true }, (text: unknown) => String(text).toLowerCase());
+    // A version name's key (capitals, spacing and characters of no width aside), as JavaScript
+    // folds case, for every script: SQLite's NOCASE folds A to Z alone. No index is built on it.
+    this.db.function("fold", { deterministic: true }, (text: unknown) => versionNameKey(String(text)));
     this.migrate();
   }
 

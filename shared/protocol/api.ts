@@ -30,6 +30,20 @@ const name = (what: string, max: number) =>
       `${what} must not hold control characters (line breaks, tabs and the like)`,
     );
 
+/**
+ * What tells a version's name from another's: two names of one key read the same in a list and
+ * a table's heads, told apart neither by capitals, nor by the kind or number of spaces, nor by
+ * characters of no width. Used by the store, the upload's check and the CLI's column names.
+ */
+export function versionNameKey(name: string): string {
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 export const loginRequest = z.object({
   username: name("username", 64),
   password: z.string({ error: "password must be text" }).min(1, "password must not be empty").max(256, "password is too long"),

@@ -163,11 +163,19 @@ describe("synopsis compare", () => {
       synopsis("compare", act, act, "--names", "A,"),
       synopsis("compare", act, act, "--names", "A, A"),
       synopsis("compare", act, act, "--names", "Final,final"),
+      synopsis("compare", act, act, "--names", "Final  text,final text"),
     ]);
     expect(results.map((r) => [r.code, r.stderr.split("\n")[0]])).toEqual([
       [2, 'synopsis: --names has an empty name: "A,"'],
       [2, 'synopsis: --names gives "A" twice: each column needs a name of its own'],
-      [2, 'synopsis: --names gives "Final" and "final", which differ only in capitals or spacing: each column needs a name of its own'],
+      [
+        2,
+        'synopsis: --names gives "Final" and "final", which differ only in capitals, spacing or characters of no width: each column needs a name of its own',
+      ],
+      [
+        2,
+        'synopsis: --names gives "Final  text" and "final text", which differ only in capitals, spacing or characters of no width: each column needs a name of its own',
+      ],
     ]);
   });
 

@@ -194,7 +194,7 @@ describe("bad uploads store nothing and say why", () => {
       {
         code: "name-taken",
         message:
-          'the dossier already has a version named "Compromise A", which "compromise a" differs from only in capitals or spacing; give this one another name',
+          'the dossier already has a version named "Compromise A", which "compromise a" differs from only in capitals, spacing or characters of no width; give this one another name',
       },
     ]);
     // Nor one that differs only in spacing, which reads the same in the list.
@@ -205,9 +205,16 @@ describe("bad uploads store nothing and say why", () => {
     );
     expect([spaced.status, spaced.body.error.message]).toEqual([
       409,
-      'the dossier already has a version named "Compromise A", which "Compromise  A" differs from only in capitals or spacing; give this one another name',
+      'the dossier already has a version named "Compromise A", which "Compromise  A" differs from only in capitals, spacing or characters of no width; give this one another name',
     ]);
-    expect(await versionCount()).toBe(before);
+    // Nor two sent at once whose names differ in the kind of space, or a character of no width: one is kept.
+    const atOnce = await Promise.all(
+      ["Draft\u00a0B", "Draft B", "Draft \u200bB"].map((name, k) =>
+        owner.request("POST", `/api/dossiers/${dossier}/versions`, form(act, `d${k}.txt`, { name })),
+      ),
+    );
+    expect(atOnce.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(await versionCount()).toBe(before + 1);
   });
 
   it("answers as the sender's fault only what the multipart parser says of the body, not a fault of the server's", () => {
