@@ -118,6 +118,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
       const said = v === comparison.ref ? `(reference): ${referenceWords(s)}` : STATISTICS.map((name) => `${s[name]} ${name}`).join(", ");
       out.write(`${names[v]}${v === comparison.ref ? " " : ": "}${said}\n`);
     }
+    for (const c of comparison.corrections) out.write(`correction: ${c}\n`);
     for (const w of comparison.warnings) out.write(`warning: ${w}\n`);
     if (output !== undefined) out.write(`written: ${output}\n`);
     else out.write("the table itself: --out FILE.html (a page to read and print) or --out FILE.json, or --json\n");

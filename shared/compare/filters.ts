@@ -55,9 +55,20 @@ function rowLabelled(rows: readonly ComparisonRow[], ref: number, label: string,
 function rangeOf(rows: readonly ComparisonRow[], ref: number, from: string, to: string): [number, number] | null {
   const start = rowLabelled(rows, ref, from, 0);
   if (start < 0) return null;
-  const endRow = rowLabelled(rows, ref, to, start);
-  if (endRow < 0) return null;
-  return [start, lastUnder(rows, endRow)];
+  const endRow = rangeEnd(rows, ref, to, start);
+  return endRow < 0 ? null : [start, lastUnder(rows, endRow)];
+}
+
+/**
+ * The row that ends a range begun at `start`, or -1: the reference's provision of that label
+ * wherever it stands (before `start`, the range is the wrong way round, whatever another
+ * version numbers so later), else the first row from `start` known by it.
+ */
+function rangeEnd(rows: readonly ComparisonRow[], ref: number, label: string, start: number): number {
+  const wanted = fold(label);
+  const own = rows.findIndex((row) => row.cells[ref] !== null && row.cells[ref] !== undefined && fold(row.cells[ref].label) === wanted);
+  if (own >= 0) return own >= start ? own : -1;
+  return rowLabelled(rows, ref, label, start);
 }
 
 /** A group's rank: a part holds titles, a title chapters, down to subsections. */
@@ -93,7 +104,7 @@ export function rangeProblem(comparison: Comparison, range: NonNullable<RowFilte
   const { rows, ref } = comparison;
   const start = rowLabelled(rows, ref, range.from, 0);
   if (start < 0) return `no row is ${range.from}`;
-  if (rowLabelled(rows, ref, range.to, start) >= 0) return null;
+  if (rangeEnd(rows, ref, range.to, start) >= 0) return null;
   return rowLabelled(rows, ref, range.to, 0) >= 0 ? `${range.to} comes before ${range.from}` : `no row is ${range.to}`;
 }
 

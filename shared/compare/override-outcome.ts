@@ -8,6 +8,7 @@
 import type { AlignmentOverride } from "./alignment";
 import type { ComparisonRow } from "./comparison";
 import { FRAMING_TYPES } from "./framing";
+import { eIdLabel } from "../model/labels";
 
 /**
  * Whether the rows follow an override, its versions given as columns: a pin when its two
@@ -37,12 +38,17 @@ function placesOf(rows: readonly ComparisonRow[]): { readonly rowsOf: Map<string
   return { rowsOf, labelOf };
 }
 
-/** "Council mandate's Recital 5": a provision an override names, by its label in the rows. */
+/** "Council mandate's Recital 5": a provision an override names, by its label in the rows, else by what its eId says. */
 function namer(labelOf: ReadonlyMap<string, string>, names: readonly string[]): (side: AlignmentOverride["a"]) => string {
-  return (side) => `${names[side.version] ?? `version ${side.version}`}'s ${labelOf.get(`${side.version}:${side.eId}`) ?? side.eId}`;
+  return (side) =>
+    `${names[side.version] ?? `version ${side.version}`}'s ${labelOf.get(`${side.version}:${side.eId}`) ?? eIdLabel(side.eId) ?? side.eId}`;
 }
 
-/** The overrides in words, in their order: "Council mandate's Recital 5 put in one row with Commission proposal's Recital 6". */
+/**
+ * The overrides in words, in their order: "Council mandate's Recital 5 put in one row with
+ * Commission proposal's Recital 6", and "(not followed: see the warnings)" after one the rows
+ * do not follow, as the app's list marks it.
+ */
 export function overridesInWords(
   rows: readonly ComparisonRow[],
   overrides: readonly AlignmentOverride[],
@@ -50,7 +56,11 @@ export function overridesInWords(
 ): string[] {
   if (overrides.length === 0) return [];
   const named = namer(placesOf(rows).labelOf, names);
-  return overrides.map((o) => `${named(o.a)} ${o.kind === "pin" ? "put in one row with" : "kept apart from"} ${named(o.b)}`);
+  return overrides.map(
+    (o) =>
+      `${named(o.a)} ${o.kind === "pin" ? "put in one row with" : "kept apart from"} ${named(o.b)}` +
+      (followedIn(rows, o) === true ? "" : " (not followed: see the warnings)"),
+  );
 }
 
 /** Warnings for the overrides the rows do not follow, in the overrides' order. */
@@ -72,7 +82,7 @@ export function overridesNotFollowed(
     if (a === undefined || b === undefined) {
       const missing = a === undefined ? override.a : override.b;
       warnings.push(
-        `${what} was not followed: this table shows no provision ${missing.eId} of ${names[missing.version] ?? `version ${missing.version}`}`,
+        `${what} was not followed: this table shows no ${eIdLabel(missing.eId) ?? `provision ${missing.eId}`} of ${names[missing.version] ?? `version ${missing.version}`}`,
       );
       continue;
     }

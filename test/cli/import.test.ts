@@ -249,6 +249,9 @@ describe("synopsis compare", () => {
     expect(pinned.code).toBe(0);
     const rows = (JSON.parse(pinned.stdout) as { rows: { cells: ({ eId: string } | null)[] }[] }).rows;
     expect(rows.find((r) => r.cells[0]?.eId === "rec_6")!.cells[1]?.eId).toBe("rec_5");
+    // Said in the summary too, with the columns' names.
+    const said = await synopsis("compare", ...stages, "--names", "Commission,Council", "--overrides", pin);
+    expect(said.stdout).toContain("correction: Commission's Recital 6 put in one row with Council's Recital 5\n");
 
     const notJson = await synopsis("compare", ...stages, "--overrides", file("broken.json", "{ overrides: "));
     expect(notJson.code).toBe(1);

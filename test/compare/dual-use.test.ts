@@ -366,6 +366,15 @@ describe("the dual-use dossier in four columns", () => {
     expect(rangeProblem(comparison, { from: "Article 99", to: "Article 14" })).toBe("no row is Article 99");
     expect(rangeProblem(comparison, { from: "Article 9", to: "Article 4" })).toBe("Article 4 comes before Article 9");
     expect(filterRows(comparison, { range: { from: "Article 9", to: "Article 4" } })).toEqual([]);
+    // The wrong way round in the reference's numbering, though another version's Article 2 stands after Article 4.
+    const article = (n: number, words: string) => provision("article", { num: `Article ${n}` }, [p(words)]);
+    const texts = ["Scope of the rules.", "Definitions of terms.", "Rules on exports.", "Rules on brokering.", "Rules on penalties."];
+    const reference = act({ body: texts.map((t, k) => article(k + 1, t)) });
+    const other = act({ body: [article(1, texts[0]!), article(2, texts[4]!)] });
+    const renumbered = compareVersions([reference, other]);
+    expect(renumbered.rows.find((r) => r.cells[1]?.label === "Article 2")!.cells[0]!.label).toBe("Article 5");
+    expect(rangeProblem(renumbered, { from: "Article 4", to: "Article 2" })).toBe("Article 2 comes before Article 4");
+    expect(filterRows(renumbered, { range: { from: "Article 4", to: "Article 2" } })).toEqual([]);
   });
 
   it("takes a chapter's articles as under it, though the table shows them beside it, up to the next chapter", () => {

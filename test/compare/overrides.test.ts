@@ -134,7 +134,7 @@ describe("overrides the table does not follow", () => {
       overrides: [{ kind: "separate", a: side(0, "rec_99"), b: side(1, "rec_1") }],
     });
     expect(warnings).toEqual([
-      "The correction keeping Commission's rec_99 apart from Parliament's Recital 1 was not followed: this table shows no provision rec_99 of Commission",
+      "The correction keeping Commission's Recital 99 apart from Parliament's Recital 1 was not followed: this table shows no Recital 99 of Commission",
     ]);
   });
 });
@@ -158,6 +158,14 @@ describe("the corrections a table was made with", () => {
       `<div class="corrections"><p>Alignment corrections made by hand:</p><ol><li>${names[0]}'s Recital 6 put in one row with`,
     );
     expect(compareVersions(docs, { names }).corrections).toEqual([]);
+    // One the table cannot follow is marked, as the app's list marks it.
+    const unfollowed = compareVersions(docs, {
+      names,
+      overrides: [{ kind: "separate", a: { version: 0, eId: "rec_99" }, b: { version: 1, eId: "rec_1" } }],
+    });
+    expect(unfollowed.corrections).toEqual([
+      `${names[0]}'s Recital 99 kept apart from ${names[1]}'s Recital 1 (not followed: see the warnings)`,
+    ]);
     expect(comparisonHtml(compareVersions(docs, { names }))).not.toContain("made by hand");
   });
 });

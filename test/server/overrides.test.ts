@@ -79,7 +79,7 @@ describe("saving overrides", () => {
         error: {
           code: "overrides-changed",
           message:
-            "someone else changed the alignment corrections since you loaded them; nothing was saved: load the page again and redo your change",
+            "the alignment corrections were changed since you loaded them (by another member, or by you elsewhere); nothing was saved: load them again and redo your change",
         },
       },
     ]);

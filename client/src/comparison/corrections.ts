@@ -134,7 +134,7 @@ export function correctionsPanel(context: Corrections): HTMLElement {
       if (e instanceof ApiFailure && e.code === "overrides-changed") {
         // Saved against a list that is no longer the dossier's: shown again with the list as it
         // is, the person's own correction offered again in the form.
-        // By another member, or by this person in another tab: the news says which, above the table.
+        // By another member, or by this person in another tab: the page made again shows the list as it is.
         const said = "Not saved: the corrections were changed meanwhile. Here they are as they now are";
         // What became of the correction is said once the form has tried to take it again.
         remake(made ? { said, draft: made } : { said: `${said}.` });

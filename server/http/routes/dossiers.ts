@@ -103,7 +103,7 @@ export function dossierRoutes({ store, comparisons, events }: Services): Router 
       throw new HttpError(
         409,
         "overrides-changed",
-        "someone else changed the alignment corrections since you loaded them; nothing was saved: load the page again and redo your change",
+        "the alignment corrections were changed since you loaded them (by another member, or by you elsewhere); nothing was saved: load them again and redo your change",
       );
     }
     const user = userOf(req);
