@@ -63,8 +63,15 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
         at(),
       );
     }
-    if (ended && /^unexpected end/.test(message)) {
-      throw new FormatError("malformed", "not well-formed XML: the file ends inside a tag; it may have been cut short", at());
+    if (ended && /^unexpected end|^document must contain a root element/.test(message)) {
+      // Where it ends: in a tag of the act, after its last element, or before its first is whole.
+      const where =
+        open !== undefined
+          ? `inside a tag within <${open.name}>`
+          : root !== null
+            ? "after its last element, inside a comment or an instruction"
+            : "before its first element is whole";
+      throw new FormatError("malformed", `not well-formed XML: the file ends ${where}; it may have been cut short`, at());
     }
     throw new FormatError("malformed", `not well-formed XML: ${message}`, at());
   });

@@ -519,9 +519,12 @@ describe("what the reader does with input it cannot take as it is", () => {
     );
   });
 
-  it("says that a file cut short inside a tag was cut short", () => {
+  it("says that a file cut short inside a tag was cut short, and where: before its first element is whole, or after its last", () => {
     expect(() => parseXml('<?xml version="1.0"?>\n<CONS.ACT xmlns:xsi="http://www.w3', "cut.xml")).toThrow(
-      /^cut\.xml, line 2, column \d+: not well-formed XML: the file ends inside a tag; it may have been cut short$/,
+      /^cut\.xml, line 2, column \d+: not well-formed XML: the file ends before its first element is whole; it may have been cut short$/,
+    );
+    expect(() => parseXml("<ACT/>\n<!-- a comment", "cut.xml")).toThrow(
+      /the file ends after its last element, inside a comment or an instruction; it may have been cut short$/,
     );
   });
 
