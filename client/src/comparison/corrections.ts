@@ -36,8 +36,9 @@ interface Change {
   readonly said: string;
   readonly putBack?: { readonly override: Override; readonly at: number };
   /**
-   * A correction that was not saved because someone else changed the list meanwhile: the page
-   * is made again with the list as it now is, and the form offers the correction again.
+   * A correction that was not saved because the list was changed meanwhile (by another member,
+   * or by the same person in another tab): the page is made again with the list as it now is,
+   * and the form offers the correction again.
    */
   readonly draft?: Override;
 }
@@ -134,7 +135,6 @@ export function correctionsPanel(context: Corrections): HTMLElement {
       if (e instanceof ApiFailure && e.code === "overrides-changed") {
         // Saved against a list that is no longer the dossier's: shown again with the list as it
         // is, the person's own correction offered again in the form.
-        // By another member, or by this person in another tab: the page made again shows the list as it is.
         const said = "Not saved: the corrections were changed meanwhile. Here they are as they now are";
         // What became of the correction is said once the form has tried to take it again.
         remake(made ? { said, draft: made } : { said: `${said}.` });
@@ -184,16 +184,16 @@ export function correctionsPanel(context: Corrections): HTMLElement {
     error,
   );
   // On paper the list is shown, whether or not the panel is open on screen.
-  const wasOpen = { value: panel.open };
+  let openOnScreen = panel.open;
   window.addEventListener(
     "beforeprint",
     () => {
-      wasOpen.value = panel.open;
+      openOnScreen = panel.open;
       panel.open = true;
     },
     { signal: pageSignal() },
   );
-  window.addEventListener("afterprint", () => (panel.open = wasOpen.value), { signal: pageSignal() });
+  window.addEventListener("afterprint", () => (panel.open = openOnScreen), { signal: pageSignal() });
   const change = takeLastChange();
   const form = mayCorrect
     ? correctionForm(comparison, change?.draft ?? null, (override) =>

@@ -66,7 +66,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   // Heard from before the table is asked for, so that a version removed while it is being made is told too.
   const asked = (params.get("versions") ?? "").split(",").map(Number);
   const gone = h("p", { class: "warning", role: "alert", hidden: true });
-  // Corrections another member saves meanwhile: said, with the way to the table made with them.
+  // Corrections changed meanwhile, by another member or in another tab: said, with the way to the table made with them.
   const corrected = h(
     "p",
     { class: "warning", role: "alert", hidden: true },
