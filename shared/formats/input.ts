@@ -36,12 +36,29 @@ export function checkSize(bytes: Uint8Array, file?: string): void {
   }
 }
 
+/** What is said of a file that would be UTF-8 text but for its last character, cut short. */
+const CUT_IN_CHARACTER = "the file ends in the middle of a character, as UTF-8 writes it; it may have been cut short";
+
+/**
+ * Whether bytes that are no UTF-8 text would be but for their last character, cut short: a
+ * decoder that expects more to come keeps an unfinished last character back instead of refusing it.
+ */
+function cutInCharacter(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    // Refused even so: the trouble is not at the end.
+    return false;
+  }
+}
+
 /** UTF-8 text of the bytes, without a byte-order mark. */
 export function decodeText(bytes: Uint8Array, file?: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new FormatError("not-utf8", "the file is not UTF-8 text", file ? { file } : {});
+    throw new FormatError("not-utf8", cutInCharacter(bytes) ? CUT_IN_CHARACTER : "the file is not UTF-8 text", file ? { file } : {});
   }
 }
 

@@ -8,6 +8,7 @@ import { strToU8, unzipSync, zipSync } from "fflate";
 import type { Node } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
 import { FormatError } from "../../shared/formats/errors";
+import { readDocument } from "../../shared/formats/read";
 import { readFormex, readFormexPackage } from "../../shared/formats/formex/index";
 import { MODIFICATION_MARKERS } from "../../shared/formats/formex/provenance";
 import type { ReadResult } from "../../shared/formats/reader";
@@ -526,6 +527,18 @@ describe("what the reader does with input it cannot take as it is", () => {
     expect(() => parseXml("<ACT/>\n<!-- a comment", "cut.xml")).toThrow(
       /the file ends after its last element, inside a comment or an instruction; it may have been cut short$/,
     );
+  });
+
+  it("says that a file cut in the middle of a character may have been cut short, and a file of other bytes is no UTF-8 text", () => {
+    const whole = fixture("eprivacy-2002-58-cons-2009.fmx.xml");
+    // The first character written in more than one byte, cut after its first.
+    const cut = whole.findIndex((byte) => byte >= 0xc0) + 1;
+    expect(() => readDocument({ bytes: new Uint8Array(whole.subarray(0, cut)), file: "cut.fmx.xml" })).toThrow(
+      "cut.fmx.xml: the file ends in the middle of a character, as UTF-8 writes it; it may have been cut short",
+    );
+    expect(() =>
+      readDocument({ bytes: new Uint8Array([...Buffer.from("<ACT>"), 0xe9, ...Buffer.from("</ACT>")]), file: "latin.xml" }),
+    ).toThrow("latin.xml: the file is not UTF-8 text");
   });
 
   it("names the line a start tag begins on when its attributes run over several lines", () => {
