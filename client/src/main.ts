@@ -122,8 +122,10 @@ window.addEventListener("storage", (e) => {
       if (u !== null && location.hash.startsWith("#/login")) location.hash = "#/dossiers";
       else void route();
     })
-    // The server out of reach: the page stays as it is, and its next request says so.
-    .catch(() => undefined);
+    // The server out of reach: the page stays as it is, and the header says who it may no longer be.
+    .catch(() => {
+      who.textContent = "Signed in or out in another tab: reload this page to see as whom";
+    });
 });
 // A page that finds the session over (a 401 outside the router) says so; the header follows.
 window.addEventListener("session-ended", () => {
