@@ -12,11 +12,32 @@ import type { ComparisonFailure, ComparisonJob, ComparisonResult } from "./compa
 /** The longest one comparison may take: four 100,000-word versions take about a second. */
 export const COMPARISON_TIME_LIMIT_MS = 120_000;
 
+/**
+ * The memory a comparison needs, in MiB, from its documents as stored, with room to spare: it
+ * takes from 11 to 21 times the size of their JSON (four versions of the bench's 114,000-word
+ * act, 4.4 MB of JSON, ran in 64 MiB and not in 48; two of 50,000 short articles, 24 MB, in 512
+ * and not in 256). Asked before the job is sent: a worker that reaches its bound does not always
+ * stop alone, and may take the whole server down with it (a comparison of a 60 MB upload did).
+ */
+export function comparisonMemoryMiB(documents: readonly string[]): number {
+  const chars = documents.reduce((sum, d) => sum + d.length, 0);
+  return Math.ceil((24 * chars) / 2 ** 20);
+}
+
 export class ComparisonThread {
   private readonly thread: JobThread<ComparisonJob, ComparisonResult, ComparisonFailure>;
+  private readonly memoryMiB: number;
 
-  constructor(limits: Partial<WorkerLimits> = {}) {
+  /**
+   * `estimate` is what a job is taken to need before it is sent (`comparisonMemoryMiB` unless a
+   * test says otherwise, to reach the worker's own bound).
+   */
+  constructor(
+    limits: Partial<WorkerLimits> = {},
+    private readonly estimate: (documents: readonly string[]) => number = comparisonMemoryMiB,
+  ) {
     const memoryMiB = limits.memoryMiB ?? defaultWorkerMemoryMiB();
+    this.memoryMiB = memoryMiB;
     this.thread = new JobThread({
       name: "comparison",
       module: new URL("./comparison-worker.ts", import.meta.url),
@@ -28,6 +49,13 @@ export class ComparisonThread {
   }
 
   async run(job: ComparisonJob): Promise<{ json: Buffer; gzipped: Buffer }> {
+    const need = this.estimate(job.documents);
+    if (need > this.memoryMiB)
+      throw new HttpError(
+        422,
+        "comparison-too-large",
+        `comparing these versions would need about ${need} MiB of memory, more than the ${this.memoryMiB} MiB a comparison may use: compare fewer or shorter versions at once`,
+      );
     try {
       const { json, gzipped } = await this.thread.run(job);
       return {

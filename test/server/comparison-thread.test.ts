@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ComparisonThread } from "../../server/comparisons/comparison-thread";
+import { ComparisonThread, comparisonMemoryMiB } from "../../server/comparisons/comparison-thread";
 import { readDocument } from "../../shared/formats/read";
 import { FIXTURES } from "../support/fixtures";
 
@@ -40,10 +40,27 @@ describe("the comparison worker", () => {
     });
   });
 
-  it("refuses a comparison that needs more memory than it may, with a 422 that names the bound, and makes the next one", async () => {
+  it("refuses a comparison its documents are too large for before it is sent, with a 422 that says how much it needs", async () => {
+    // Six versions of the GDPR are 3.3 MB of JSON: 76 MiB, taken at 24 times that.
+    const gdpr = stored("gdpr-2016-679.fmx.xml");
+    const six = { documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6] };
+    expect(comparisonMemoryMiB(six.documents)).toBe(Math.ceil((24 * 6 * gdpr.length) / 2 ** 20));
+    const frugal = new ComparisonThread({ memoryMiB: 64 });
+    threads.push(frugal);
+    await expect(frugal.run(six)).rejects.toMatchObject({
+      status: 422,
+      code: "comparison-too-large",
+      message: `comparing these versions would need about ${comparisonMemoryMiB(six.documents)} MiB of memory, more than the 64 MiB a comparison may use: compare fewer or shorter versions at once`,
+    });
+    // Two of them are taken to need 26 MiB, and are made.
+    const { json } = await frugal.run({ ...six, documents: [gdpr, gdpr], versionIds: [1, 2] });
+    expect((JSON.parse(json.toString("utf8")) as { rows: unknown[] }).rows.length).toBeGreaterThan(100);
+  });
+
+  it("refuses a comparison that outgrows the worker all the same, with a 422 that names the bound, and makes the next one", async () => {
     // Six versions of the GDPR need about 30 MiB; two of the ePrivacy Directive fit in 16.
     const gdpr = stored("gdpr-2016-679.fmx.xml");
-    const frugal = new ComparisonThread({ memoryMiB: 16 });
+    const frugal = new ComparisonThread({ memoryMiB: 16 }, () => 0);
     threads.push(frugal);
     await expect(frugal.run({ documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6] })).rejects.toMatchObject({
       status: 422,
