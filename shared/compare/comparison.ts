@@ -5,7 +5,7 @@
  */
 import type { Node } from "prosemirror-model";
 import { alignVersions, type AlignedRow, type AlignmentOverride, type RowStatus } from "./alignment";
-import { ComparableMaker, type Comparable } from "./comparable";
+import { ComparableMaker, type Comparable, type VersionSequences } from "./comparable";
 import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
 import { Lexicon } from "./lexicon";
 import { overridesInWords, overridesNotFollowed } from "./override-outcome";
@@ -137,14 +137,8 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   const maker = new ComparableMaker(lexicon);
   const sequences = docs.map((doc, i) => maker.sequencesOf(doc, i));
   sequences.forEach((s, i) => {
-    const provisions = [...s.citations, ...s.recitals, ...s.body, ...s.annexes];
-    if (provisions.length === 0) {
-      throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no provisions to compare`, i);
-    }
-    if (!provisions.some(hasWords)) {
-      const count = provisions.length === 1 ? "its one provision has" : `its ${provisions.length} provisions have`;
-      throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) has no words to compare: ${count} a number at most`, i);
-    }
+    const why = whyUncomparable(s);
+    if (why !== null) throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) ${why}`, i);
   });
   const aligned = alignVersions(sequences, ref, lexicon, options.overrides ?? []);
   const differ: CellDiffer = { limit: options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS, lexicon };
@@ -166,6 +160,27 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
     corrections: overridesInWords(rows, options.overrides ?? [], names),
     notices,
   };
+}
+
+/**
+ * What keeps a version from being compared, in words to follow its name ("has no provisions to
+ * compare"), or null when nothing does.
+ */
+function whyUncomparable(sequences: VersionSequences): string | null {
+  const provisions = [...sequences.citations, ...sequences.recitals, ...sequences.body, ...sequences.annexes];
+  if (provisions.length === 0) return "has no provisions to compare";
+  if (provisions.some(hasWords)) return null;
+  const count = provisions.length === 1 ? "its one provision has" : `its ${provisions.length} provisions have`;
+  return `has no words to compare: ${count} a number at most`;
+}
+
+/**
+ * What would keep a document from being compared with any other, as `compareVersions` would say
+ * it after the version's name, or null: for an upload to be refused rather than stored to fail
+ * every comparison.
+ */
+export function whyNotComparable(doc: Node): string | null {
+  return whyUncomparable(new ComparableMaker(new Lexicon()).sequencesOf(doc, 0));
 }
 
 /** Whether a provision has a word of its own, in its heading, or in a sub-provision. */

@@ -134,6 +134,12 @@ describe("bad uploads store nothing and say why", () => {
       422,
       /^notes\.txt: no provisions were found in this text file .*"Article 1"/,
     ],
+    [
+      "an act whose provisions are numbers alone, which no comparison could take",
+      () => form("(1)\n(1)\nArticle 1a\nArticle 1a\n", "numbers.txt"),
+      422,
+      /^numbers\.txt: the act in this text file has no words to compare: its \d+ provisions have a number at most, so it could not be compared with any version$/,
+    ],
   ];
 
   it.each(cases)("refuses %s", async (_, make, status, message) => {
