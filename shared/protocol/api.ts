@@ -18,17 +18,31 @@ export const STAGES = [
   "other",
 ] as const;
 
-const name = (what: string, max: number) =>
+/** Characters of no width, which show nothing. */
+const NO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * A line of text from outside, `max` characters at most, trimmed: no control characters, no
+ * line or paragraph separators, no marks that set the direction of the text (which could make
+ * it read otherwise than it is written), and no half of a character (a lone surrogate, which
+ * could not be stored as UTF-8).
+ */
+const line = (what: string, max: number) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `${what} is missing` : `${what} must be text`) })
     .trim()
-    .min(1, `${what} must not be empty`)
     .max(max, `${what} must be at most ${max} characters`)
-    // Line and paragraph separators and the marks that turn text right to left are as unwelcome in a name.
     .regex(
-      /^[^\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]*$/u,
-      `${what} must not hold control characters (line breaks, tabs and the like)`,
-    );
+      /^[^\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u,
+      `${what} must not hold control characters (line breaks, tabs, marks of the text's direction and the like)`,
+    )
+    .regex(/^\P{Cs}*$/u, `${what} must be whole characters: it holds half of one (a lone surrogate)`);
+
+/** A name: a line with something to see in it. */
+const name = (what: string, max: number) =>
+  line(what, max)
+    .min(1, `${what} must not be empty`)
+    .refine((text) => text === "" || text.replace(NO_WIDTH, "").trim() !== "", `${what} must have a character that shows`);
 
 /**
  * What tells a version's name from another's: two names of one key read the same in a list and
@@ -36,12 +50,7 @@ const name = (what: string, max: number) =>
  * characters of no width. Used by the store, the upload's check and the CLI's column names.
  */
 export function versionNameKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return name.normalize("NFKC").toLowerCase().replace(NO_WIDTH, "").replace(/\s+/g, " ").trim();
 }
 
 export const loginRequest = z.object({
@@ -52,7 +61,7 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const dossierCreate = z.object({
   title: name("title", 300),
-  procedure: z.string().trim().max(40, "procedure must be at most 40 characters").optional(),
+  procedure: line("procedure", 40).optional(),
   restricted: z.boolean({ error: "restricted must be true or false" }).default(false),
 });
 export type DossierCreate = z.infer<typeof dossierCreate>;
