@@ -601,6 +601,22 @@ describe("what the reader does with input it cannot take as it is", () => {
     );
   });
 
+  it("refuses a zip whose entry gives its size only in a ZIP64 record, as for files of gigabytes, without making up a size", () => {
+    const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": strToU8("<ACT/>") });
+    // The sizes of the second entry as an archiver writes them for a file of 2 GiB: 0xFFFFFFFF, the size kept elsewhere.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const entries: number[] = [];
+    for (let at = 0; at + 4 <= zip.length; at++) if (view.getUint32(at, true) === 0x02014b50) entries.push(at);
+    view.setUint32(entries[1]! + 24, 0xffffffff, true);
+    expect(() => readFormexPackage(zip, "zip64.zip")).toThrow(
+      expect.objectContaining({
+        code: "too-large",
+        message:
+          "zip64.zip: the package holds a file of a size given only in a ZIP64 record, as for files of gigabytes; the limit is 64 MiB",
+      }),
+    );
+  });
+
   it("refuses a package without a manifest, saying what is missing", () => {
     const zip = zipSync({ "L_2016119EN.01000101.xml": new Uint8Array(fixture(GDPR)) });
     expect(() => readFormexPackage(zip, "act.zip")).toThrow(

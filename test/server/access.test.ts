@@ -130,6 +130,15 @@ describe("the access matrix of a restricted dossier", () => {
     });
   });
 
+  it("tells an owner who removes someone not in the dossier that they are not, instead of answering as done", async () => {
+    const answer = await users.commission!.request<{ error: { code: string; message: string } }>(
+      "DELETE",
+      `/api/dossiers/${ePrivacy}/members/council`,
+    );
+    expect(answer.status).toBe(404);
+    expect(answer.body.error).toEqual({ code: "not-found", message: "council is not a member of this dossier" });
+  });
+
   it.each([
     ["commenter", "ngo"],
     ["reader", "council"],

@@ -69,6 +69,9 @@ export function dossierRoutes({ store, comparisons, events }: Services): Router 
     const member = await store.userByName(String(req.params.username));
     if (!member) throw notFound(`no user "${String(req.params.username)}"`);
     if (member.id === userOf(req).id) throw new HttpError(409, "last-owner", "an owner cannot remove themselves");
+    // Said rather than answered as done: the owner may have meant someone else.
+    if (!(await store.members(dossier.id)).some((m) => m.userId === member.id))
+      throw notFound(`${member.username} is not a member of this dossier`);
     await store.removeMember(dossier.id, member.id);
     events.membersChanged({ dossierId: dossier.id });
     res.status(204).end();

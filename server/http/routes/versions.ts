@@ -29,10 +29,18 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
   const router = Router({ mergeParams: true });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
   // The parser stops reading a file at the limit, so only the limit can be said, not the file's size.
-  const refusal = (err: unknown): unknown =>
-    err instanceof MulterError && err.code === "LIMIT_FILE_SIZE"
-      ? new HttpError(413, "file-too-large", `the file is over the upload limit of ${sizeInWords(maxUploadBytes)}; nothing was stored`)
-      : unreadableUpload(err);
+  const refusal = (err: unknown): unknown => {
+    if (err instanceof MulterError && err.code === "LIMIT_FILE_SIZE")
+      return new HttpError(
+        413,
+        "file-too-large",
+        `the file is over the upload limit of ${sizeInWords(maxUploadBytes)}; nothing was stored`,
+      );
+    // A part sent without a filename is a field to the parser, whose values are short.
+    if (err instanceof MulterError && err.code === "LIMIT_FIELD_VALUE" && err.field === "file")
+      return new HttpError(400, "invalid-upload", 'the field "file" was sent without a filename: send the file as a file, with its name');
+    return unreadableUpload(err);
+  };
 
   router.post("/", async (req, res) => {
     // The policy is asked before the upload is read, so a refused user cannot make the server take a file.

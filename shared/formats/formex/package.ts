@@ -14,6 +14,8 @@ import { Reading } from "./reading";
 
 const MANIFEST_SUFFIX = ".doc.xml";
 const MiB = 1024 * 1024;
+/** The size a zip's directory gives for a file whose size is in its ZIP64 record instead. */
+const ZIP64_SIZE = 0xffffffff;
 
 function where(file: string | undefined): SourceLocation {
   return file ? { file } : {};
@@ -24,16 +26,27 @@ function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uin
   const broken = (err: unknown) =>
     new FormatError("malformed", `the zip package is broken: ${err instanceof Error ? err.message : String(err)}`, where(file));
   let declared = 0;
+  /** Entries whose size is only in a ZIP64 record, which the first pass does not read: the size is given as 0xFFFFFFFF. */
+  let sizedElsewhere = 0;
   try {
     // A first pass reads only the central directory: no entry is inflated.
     unzipSync(bytes, {
       filter: (entry) => {
-        declared += entry.originalSize;
+        if (entry.originalSize === ZIP64_SIZE) sizedElsewhere++;
+        else declared += entry.originalSize;
         return false;
       },
     });
   } catch (err) {
     throw broken(err);
+  }
+  // Archivers give a size in a ZIP64 record for files of 2 or 4 GiB and more, not for an act's.
+  if (sizedElsewhere > 0) {
+    throw new FormatError(
+      "too-large",
+      `the package holds ${sizedElsewhere === 1 ? "a file" : `${sizedElsewhere} files`} of a size given only in a ZIP64 record, as for files of gigabytes; the limit is ${MAX_INPUT_BYTES / MiB} MiB`,
+      where(file),
+    );
   }
   if (declared > MAX_INPUT_BYTES) {
     throw new FormatError(
