@@ -19,6 +19,9 @@ import {
 } from "../support/acts";
 import { footnote } from "../../shared/model/build";
 import { hasXmllint, validateAkn } from "../support/xmllint";
+import { readDocument } from "../../shared/formats/read";
+import { FormatError } from "../../shared/formats/errors";
+import { summarize } from "../../shared/model/summary";
 
 const italic = legalSchema.marks.emphasis!.create({ kind: "italic" });
 const amended = legalSchema.marks.provenance!.create({ source: "M1" });
@@ -102,5 +105,48 @@ describe("the Akoma Ntoso reader", () => {
     const { doc, warnings } = readAkn(xml);
     expect(doc.textContent).toContain("Known unknown words end.");
     expect(warnings.map((w) => w.message)).toEqual(["unknown element <madeUp> in text kept as text"]);
+  });
+});
+
+describe("reading Akoma Ntoso whose structure the model does not have as such", () => {
+  const aknAct = (body: string) =>
+    new TextEncoder().encode(
+      `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="x"><meta/><preface><p><docTitle>Decision X</docTitle></p></preface><body>${body}</body></act></akomaNtoso>`,
+    );
+
+  it("keeps numbered paragraphs standing in the body, as a decision's, in an article without a number, and says so", () => {
+    const { doc, warnings } = readDocument({
+      bytes: aknAct(
+        `<paragraph eId="para_1"><num>1.</num><content><p>Text one.</p></content></paragraph><paragraph eId="para_2"><num>2.</num><content><p>Text two.</p></content></paragraph>`,
+      ),
+      file: "decision.akn.xml",
+    });
+    expect(summarize(doc).counts).toEqual({ article: 1, paragraph: 2 });
+    expect(warnings.map((w) => w.message)).toEqual([
+      "2 provisions or blocks of words outside any article kept in an article without a number",
+    ]);
+  });
+
+  it("leaves out a table without cells, and says so", () => {
+    const { doc, warnings } = readDocument({
+      bytes: aknAct(`<article eId="art_1"><num>Article 1</num><content><p>Words.</p><table eId="t1"></table></content></article>`),
+      file: "t.akn.xml",
+    });
+    expect(doc.textContent).toContain("Words.");
+    expect(warnings.map((w) => w.message)).toEqual(["a <table> without cells was left out"]);
+  });
+
+  it("refuses a provision inside another that cannot hold it, saying what holds what, instead of failing in the model", () => {
+    const read = () =>
+      readDocument({
+        bytes: aknAct(
+          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>One.</p></content></paragraph><hcontainer name="x"><content><p>y</p></content></hcontainer></article>`,
+        ),
+        file: "h.akn.xml",
+      });
+    expect(read).toThrow(FormatError);
+    expect(read).toThrow(
+      "h.akn.xml: the act's structure cannot be kept: it has an article that holds paragraph, chapter, which an article of an act cannot hold in that order or at all",
+    );
   });
 });

@@ -4,7 +4,7 @@
  * structure, GUIDs kept. Elements it does not know are kept as text and reported.
  */
 import type { Mark, Node } from "prosemirror-model";
-import { type ProvisionType } from "../../model/schema";
+import { GROUP_TYPES, type ProvisionType } from "../../model/schema";
 import { emphasisMark, provenanceMark } from "../../model/marks";
 import { act, footnote, formula, InlineRun, p, provision, signature, table, type ActParts } from "../../model/build";
 import { FormatError } from "../errors";
@@ -22,6 +22,7 @@ import {
   UNKNOWN_DATE_NAME,
 } from "./vocabulary";
 
+const GROUP_NAMES: ReadonlySet<string> = new Set(GROUP_TYPES);
 const DOCUMENT_TYPES = new Set(["act", "bill", "doc", "statement", "documentCollection"]);
 const HIERARCHY_TYPES: Record<string, ProvisionType> = {
   part: "part",
@@ -131,7 +132,7 @@ class AknReader {
           break;
         case "body":
         case "mainBody":
-          parts.body.push(...this.hierarchyChildren(el, 0, "body"));
+          parts.body.push(...this.inArticles(this.hierarchyChildren(el, 0, "body"), el));
           break;
         case "conclusions":
           parts.conclusions = this.conclusions(el);
@@ -293,6 +294,33 @@ class AknReader {
     return provision(type, this.fields(el), subheading ? [p(this.inline(subheading, [])), ...content] : content);
   }
 
+  /**
+   * The body's provisions, where paragraphs or words stand outside any article (as in a
+   * resolution or a decision of numbered paragraphs): each run of them kept in an article
+   * without a number, as the body holds only groups and articles.
+   */
+  private inArticles(nodes: readonly Node[], body: XmlElement): Node[] {
+    const out: Node[] = [];
+    let stray: Node[] = [];
+    const keep = () => {
+      if (stray.length === 0) return;
+      this.warnings.add(
+        `${stray.length === 1 ? "a provision or words" : `${stray.length} provisions or blocks of words`} outside any article kept in an article without a number`,
+        this.at(body),
+      );
+      out.push(provision("article", {}, stray));
+      stray = [];
+    };
+    for (const node of nodes) {
+      if (node.type.name === "article" || GROUP_NAMES.has(node.type.name)) {
+        keep();
+        out.push(node);
+      } else stray.push(node);
+    }
+    keep();
+    return out;
+  }
+
   private blocks(container: XmlElement, where: string): Node[] {
     return elements(container).flatMap((el) => this.block(el, where));
   }
@@ -303,7 +331,7 @@ class AknReader {
       case "tblock":
         return [p(this.inline(el, []))];
       case "table":
-        return [this.table(el)];
+        return this.table(el);
       case "blockList":
         return [p(this.inline(el, []))];
       case "blockContainer":
@@ -322,9 +350,9 @@ class AknReader {
     return [p(new InlineRun().text(textOf(el)))];
   }
 
-  private table(el: XmlElement): Node {
+  private table(el: XmlElement): Node[] {
     const rows = elements(el)
-      .filter((r) => r.name === "tr")
+      .filter((r) => r.name === "tr" && elements(r).length > 0)
       .map((r) =>
         elements(r).map((cell) => {
           const blocks = this.blocks(cell, "<table>");
@@ -337,7 +365,11 @@ class AknReader {
           };
         }),
       );
-    return table(rows);
+    if (rows.length === 0) {
+      this.warnings.add("a <table> without cells was left out", this.at(el));
+      return [];
+    }
+    return [table(rows)];
   }
 
   private inline(el: XmlElement, marks: readonly Mark[], run: InlineRun = new InlineRun()): InlineRun {
