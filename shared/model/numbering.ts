@@ -74,6 +74,8 @@ function rebuild(node: Node, children: Node[]): Node {
  */
 export function assignIdentifiers(doc: Node): Node {
   const used = new Set<string>();
+  /** Per eId given more than once, the suffix to try next. */
+  const suffixes = new Map<string, number>();
   const walk = (node: Node, parentEId: string): Node => {
     const counts = new Map<string, number>();
     const children: Node[] = [];
@@ -87,8 +89,12 @@ export function assignIdentifiers(doc: Node): Node {
       counts.set(name, ordinal);
       const token = (ORDINAL_ONLY.has(name) ? null : numberToken(child.attrs.num as string | null)) ?? String(ordinal);
       const prefix = (UNPREFIXED.has(name) && !parentEId.startsWith(ANNEX_PREFIX)) || parentEId === "" ? "" : `${parentEId}__`;
-      let eId = `${prefix}${EID_PREFIX[name]}_${token}`;
-      for (let n = 2; used.has(eId); n++) eId = `${prefix}${EID_PREFIX[name]}_${token}_${n}`;
+      const base = `${prefix}${EID_PREFIX[name]}_${token}`;
+      let eId = base;
+      // Counting on from the last suffix given: a text of a thousand "(a)" must not search from 2 each time.
+      let n = suffixes.get(base) ?? 2;
+      for (; used.has(eId); n++) eId = `${base}_${n}`;
+      if (eId !== base) suffixes.set(base, n);
       used.add(eId);
       const guid = (child.attrs.guid as string) || newGuid();
       const updated = child.type.create({ ...child.attrs, eId, guid }, child.content, child.marks);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readText } from "../../shared/formats/text/read-text";
 import { writeText } from "../../shared/formats/text/write-text";
 import { outline, type OutlineNode } from "../../shared/model/outline";
+import type { Node } from "prosemirror-model";
 
 const REGULATION = `REGULATION (EU) 2021/821 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL
 of 20 May 2021
@@ -146,5 +147,32 @@ describe("the plain-text reader", () => {
   it("reads back what the plain-text writer writes", () => {
     const again = outline(readText(writeText(doc)).doc);
     expect(again.provisions).toEqual(provisions);
+  });
+});
+
+describe("points numbered out of order in plain text", () => {
+  it('are kept in the open list of their kind, not nested in it: a thousand "(a)" make one list of a thousand points', () => {
+    const text = `Regulation X\nArticle 1\nThe following apply:\n${"(a) words;\n".repeat(1000)}`;
+    const { doc, warnings } = readText(text, "repeated.txt");
+    let article: Node | null = null;
+    doc.forEach((part) => {
+      if (part.type.name === "body") article = part.child(0);
+    });
+    if (article === null) throw new Error("no body");
+    const points: Node[] = [];
+    (article as Node).forEach((child) => {
+      if (child.type.name === "point") points.push(child);
+    });
+    expect(points).toHaveLength(1000);
+    expect(points.every((point) => point.childCount === 1 && point.child(0).type.name === "p")).toBe(true);
+    // Each eId unique: the first "(a)" as it is, the others counted on.
+    expect(points.slice(0, 3).map((point) => point.attrs.eId)).toEqual(["art_1__point_a", "art_1__point_a_2", "art_1__point_a_3"]);
+    expect(points[999]!.attrs.eId).toBe("art_1__point_a_1000");
+    expect(warnings).toEqual([
+      {
+        message: 'a point numbered out of order (as "(a)" after "(a)") kept in the open list of its kind (999 times; first shown)',
+        location: { file: "repeated.txt", line: 5 },
+      },
+    ]);
   });
 });

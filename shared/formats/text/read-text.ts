@@ -151,7 +151,20 @@ export function readText(text: string, file?: string): ReadResult {
         return;
       }
     }
-    push({ type: "point", num, heading: null, items: [words(text)], style: styleOf(token), token });
+    // A list of letters does not open in a list of letters: a number repeated, or out of order, is
+    // kept in the open list of its kind, which also keeps a text of a thousand "(a)" from nesting
+    // a thousand deep.
+    const style = styleOf(token);
+    for (let k = stack.length - 1; k > 0 && stack[k]!.type === "point"; k--) {
+      if (stack[k]!.style !== style) continue;
+      warnings.add("a point numbered out of order (as \"(a)\" after \"(a)\") kept in the open list of its kind", {
+        ...(file ? { file } : {}),
+        line: i + 1,
+      });
+      stack.length = k;
+      break;
+    }
+    push({ type: "point", num, heading: null, items: [words(text)], style, token });
   }
 
   function readPreamble(): Node[] {
