@@ -3,9 +3,15 @@
  * writers. Only what a writer of well-formed XML and HTML needs, nothing more.
  */
 
-/** Text escaped for element content and attribute values alike. */
+/**
+ * Text escaped for element content and attribute values alike. A character that XML cannot hold
+ * (a control character, half of a character), which no reader gives but an older stored document
+ * might hold, is written as U+FFFD, so that the file written is still XML.
+ */
 export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+  return text.replace(/[&<>"]|(?![\t\n\r])[\p{Cc}\ufffe\uffff]|\p{Cs}/gu, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "\ufffd",
+  );
 }
 
 /** Attributes as written in a start tag; null and undefined values are left out. */

@@ -150,3 +150,12 @@ describe("reading Akoma Ntoso whose structure the model does not have as such", 
     );
   });
 });
+
+describe("writing a document that holds characters XML cannot hold", () => {
+  it("writes them as U+FFFD, so that the file is still XML and reads back", () => {
+    const stored = testAct({ body: [article("Article 1", null, "A\u0001x \ud800 end.")] });
+    const xml = writeAkn(stored);
+    expect(xml).toContain("A\ufffdx \ufffd end.");
+    expect(readAkn(xml).doc.textContent).toContain("A\ufffdx \ufffd end.");
+  });
+});

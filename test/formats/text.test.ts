@@ -176,3 +176,13 @@ describe("points numbered out of order in plain text", () => {
     ]);
   });
 });
+
+describe("control characters in plain text", () => {
+  it("are read as spaces, said once with the line of the first, so that what is written of the act is XML", () => {
+    const { doc, warnings } = readText("Regulation X\nArticle 1\n1. A\u0001x\u001bx end.\u0000\n", "c.txt");
+    expect(doc.textContent).toContain("A x x end.");
+    expect(warnings).toEqual([
+      { message: "3 control characters (no text, such as NUL or escape) read as spaces", location: { file: "c.txt", line: 3 } },
+    ]);
+  });
+});

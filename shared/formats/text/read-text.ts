@@ -34,8 +34,9 @@ const STARTS_BODY: ReadonlySet<string> = new Set(["article", "group", "annex"]);
 const DIVISIONS: ReadonlySet<ProvisionType> = new Set(["paragraph", "subparagraph", "point", "indent"]);
 
 /** Reads a plain-text act. */
-export function readText(text: string, file?: string): ReadResult {
+export function readText(given: string, file?: string): ReadResult {
   const warnings = new WarningLog();
+  const text = withoutControlCharacters(given, warnings, file);
   const allLines = text.replace(/\r\n?/g, "\n").split("\n");
   const separator = allLines.findIndex((l) => FOOTNOTE_SEPARATOR.test(l.trim()));
   const lines = separator >= 0 ? allLines.slice(0, separator) : allLines;
@@ -157,7 +158,7 @@ export function readText(text: string, file?: string): ReadResult {
     const style = styleOf(token);
     for (let k = stack.length - 1; k > 0 && stack[k]!.type === "point"; k--) {
       if (stack[k]!.style !== style) continue;
-      warnings.add("a point numbered out of order (as \"(a)\" after \"(a)\") kept in the open list of its kind", {
+      warnings.add('a point numbered out of order (as "(a)" after "(a)") kept in the open list of its kind', {
         ...(file ? { file } : {}),
         line: i + 1,
       });
@@ -313,4 +314,20 @@ function readFootnotes(lines: readonly string[], firstLine: number, warnings: Wa
     }
   });
   return notes;
+}
+
+/** Characters that are no text and that XML cannot hold (NUL, escape, U+FFFE...); tabs, line ends, form feeds and vertical tabs are spacing. */
+const CONTROL_CHARACTERS = /(?![\t\n\r\v\f])[\p{Cc}\ufffe\uffff]/gu;
+
+/** The text with control characters made spaces, said once with the line of the first. */
+function withoutControlCharacters(text: string, warnings: WarningLog, file: string | undefined): string {
+  const first = text.search(CONTROL_CHARACTERS);
+  if (first < 0) return text;
+  const line = text.slice(0, first).split(/\r\n?|\n/).length;
+  const count = text.match(CONTROL_CHARACTERS)!.length;
+  warnings.add(`${count === 1 ? "a control character" : `${count} control characters`} (no text, such as NUL or escape) read as spaces`, {
+    ...(file ? { file } : {}),
+    line,
+  });
+  return text.replace(CONTROL_CHARACTERS, " ");
 }
