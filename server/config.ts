@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { MAX_INPUT_BYTES } from "../shared/formats/input";
 import { workerMemoryFrom } from "./workers/worker-memory";
+import { SettingError } from "./setting-error";
 
 export interface Config {
   readonly port: number;
@@ -42,7 +43,8 @@ export function configFrom(env: NodeJS.ProcessEnv): Config {
   const dataDir = resolve(env.DATA_DIR ?? "data");
   mkdirSync(dataDir, { recursive: true });
   const port = env.PORT === undefined ? 4321 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number from 0 to 65535, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new SettingError(`PORT must be a port number from 0 to 65535, not "${env.PORT}"`);
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -60,6 +62,6 @@ export function configFrom(env: NodeJS.ProcessEnv): Config {
 function maxUpload(megabytes: string | undefined): number {
   if (megabytes === undefined) return MAX_INPUT_BYTES;
   const mb = Number(megabytes);
-  if (!(mb > 0)) throw new Error(`MAX_UPLOAD_MB must be a positive number of megabytes, not "${megabytes}"`);
+  if (!(mb > 0)) throw new SettingError(`MAX_UPLOAD_MB must be a positive number of megabytes, not "${megabytes}"`);
   return Math.min(Math.round(mb * 1024 * 1024), MAX_INPUT_BYTES);
 }

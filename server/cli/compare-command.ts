@@ -11,7 +11,7 @@ import { compareVersions, ComparisonError, referenceWords, STATISTICS } from "..
 import { provisionsOf } from "../../shared/model/walk";
 import { versionNameKey } from "../../shared/protocol/api";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
-import { readInput, writeOutput } from "./files";
+import { readInput, refuseOverwritingInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
 import { readOverridesFile } from "./overrides-file";
@@ -77,6 +77,8 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     throw new UsageError(`--ref must be a column number counted from 0, not "${values.ref}"`);
   const output = values.out;
   if (output !== undefined && !/\.(html?|json)$/i.test(output)) throw new UsageError(`--out must end in .html or .json: "${output}"`);
+  if (output !== undefined)
+    await refuseOverwritingInput(output, [...positionals, ...(values.overrides !== undefined ? [values.overrides] : [])]);
 
   const progress = new Progress();
   const docs = [];

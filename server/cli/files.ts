@@ -2,8 +2,9 @@
  * The command line's files: reading an input and writing an output, with a failure said in a
  * sentence (no such file, a folder, no permission) instead of a stack trace.
  */
-import { readFile, stat, writeFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { createReadStream } from "node:fs";
+import { readFile, realpath, stat, writeFile } from "node:fs/promises";
+import { basename, resolve } from "node:path";
 import { FormatError } from "../../shared/formats/errors";
 import { MAX_INPUT_BYTES } from "../../shared/formats/input";
 
@@ -39,10 +40,44 @@ export async function readInput(path: string): Promise<Uint8Array> {
         file: basename(path),
       },
     );
-  const bytes = await readFile(path).catch((e: unknown) => {
-    throw new FormatError("empty", `cannot read ${path}: ${reason(e)}`);
-  });
+  // A pipe or a device says nothing of its size: it is read up to the limit, and no further.
+  const bytes = info.isFile() ? await readFile(path).catch(cannotRead(path)) : await readUpToLimit(path);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const cannotRead = (path: string) => (e: unknown) => {
+  throw new FormatError("empty", `cannot read ${path}: ${reason(e)}`);
+};
+
+/** What a pipe or a device gives, refused as soon as it is more than the readers' limit. */
+async function readUpToLimit(path: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stream = createReadStream(path);
+  try {
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_INPUT_BYTES)
+        throw new FormatError("too-large", `more than ${MAX_INPUT_BYTES / 1048576} MiB came from it, the limit; the rest was not read`, {
+          file: basename(path),
+        });
+      chunks.push(chunk as Buffer);
+    }
+  } catch (e) {
+    if (e instanceof FormatError) throw e;
+    cannotRead(path)(e);
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Refuses an output that is one of the inputs: writing it would lose the input. */
+export async function refuseOverwritingInput(output: string, inputs: readonly string[]): Promise<void> {
+  const real = (path: string) => realpath(path).catch(() => resolve(path));
+  const target = await real(output);
+  for (const input of inputs)
+    if ((await real(input)) === target) throw new OutputError(`cannot write ${output}: it is the input ${input}, which it would overwrite`);
 }
 
 /** Writes an output file, or says why it cannot be written. */

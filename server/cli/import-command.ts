@@ -10,7 +10,7 @@ import { readDocument } from "../../shared/formats/read";
 import { outputForFile, writeDocument } from "../../shared/formats/write";
 import { outline } from "../../shared/model/outline";
 import { summarize } from "../../shared/model/summary";
-import { readInput, writeOutput } from "./files";
+import { readInput, refuseOverwritingInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
 
@@ -29,6 +29,7 @@ export async function importCommand(args: string[], out: NodeJS.WritableStream):
   if (values.out !== undefined && output === null)
     throw new UsageError(`--out must end in .akn.xml, .txt, .html or .json: "${values.out}"`);
 
+  if (values.out !== undefined) await refuseOverwritingInput(values.out, [file]);
   const progress = new Progress();
   progress.step(`Reading ${basename(file)}`);
   const bytes = await readInput(file);

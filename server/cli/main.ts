@@ -9,6 +9,14 @@ import { compareCommand } from "./compare-command";
 import { OutputError } from "./files";
 import { serveCommand } from "./serve-command";
 import { USAGE, UsageError } from "./usage";
+import { SettingError } from "../setting-error";
+
+/** An error of the system's, with its code ("EEXIST: file already exists, mkdir 'out'"): a folder or file the command could not use. */
+function isSystemError(e: unknown): e is NodeJS.ErrnoException {
+  return (
+    e instanceof Error && typeof (e as NodeJS.ErrnoException).code === "string" && typeof (e as NodeJS.ErrnoException).syscall === "string"
+  );
+}
 
 const COMMANDS: Record<string, (args: string[], out: NodeJS.WritableStream) => Promise<number>> = {
   import: importCommand,
@@ -36,7 +44,8 @@ export async function main(
       err.write(`synopsis: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof FormatError || e instanceof OutputError) {
+    // A setting or a folder the command cannot use is said in a line, as a bad file is.
+    if (e instanceof FormatError || e instanceof OutputError || e instanceof SettingError || isSystemError(e)) {
       err.write(`synopsis: ${e.message}\n`);
       return 1;
     }

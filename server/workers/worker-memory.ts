@@ -3,6 +3,7 @@
  * that needs too much is refused alone instead of taking the server down with it.
  */
 import { totalmem } from "node:os";
+import { SettingError } from "../setting-error";
 
 /** What a job worker may take: memory, and time for one job. */
 export interface WorkerLimits {
@@ -24,6 +25,6 @@ export function workerMemoryFrom(setting: string, megabytes: string | undefined)
   if (megabytes === undefined) return defaultWorkerMemoryMiB();
   const mb = Number(megabytes);
   if (!Number.isInteger(mb) || mb < MIN_WORKER_MEMORY_MIB)
-    throw new Error(`${setting} must be a whole number of megabytes, at least ${MIN_WORKER_MEMORY_MIB}, not "${megabytes}"`);
+    throw new SettingError(`${setting} must be a whole number of megabytes, at least ${MIN_WORKER_MEMORY_MIB}, not "${megabytes}"`);
   return mb;
 }

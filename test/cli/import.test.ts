@@ -11,8 +11,16 @@ const BIN = join(import.meta.dirname, "../../bin/synopsis.js");
 
 /** Runs the synopsis command; resolves with its exit status and output whatever the status. */
 async function synopsis(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return synopsisWith({}, ...args);
+}
+
+/** `synopsis` with settings added to the environment. */
+async function synopsisWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -274,5 +282,41 @@ describe("synopsis compare", () => {
       1,
       "synopsis: beyond.json: override 1 names column 7, which is not among the versions",
     ]);
+  });
+});
+
+describe("what the command line cannot use", () => {
+  it("refuses to write its output over one of its inputs, and leaves the input as it was", async () => {
+    const act = join(tmp, "act.txt");
+    writeFileSync(act, "Regulation X\nArticle 1\nWords.\n");
+    const imported = await synopsis("import", act, "--out", act);
+    expect([imported.code, imported.stderr]).toEqual([
+      1,
+      `synopsis: cannot write ${act}: it is the input ${act}, which it would overwrite\n`,
+    ]);
+    const page = join(tmp, "page.html");
+    writeFileSync(page, readFileSync(join(FIXTURES, "eurlex/eprivacy-2002-58-cons-2006.fmx.xml")));
+    const other = join(FIXTURES, "eurlex/eprivacy-2002-58-cons-2009.fmx.xml");
+    const compared = await synopsis("compare", page, other, "--out", join(tmp, ".", "page.html"));
+    expect(compared.code).toBe(1);
+    expect(compared.stderr).toBe(
+      `synopsis: cannot write ${join(tmp, ".", "page.html")}: it is the input ${page}, which it would overwrite\n`,
+    );
+    expect(readFileSync(act, "utf8")).toBe("Regulation X\nArticle 1\nWords.\n");
+    expect(readFileSync(page, "utf8")).toBe(readFileSync(join(FIXTURES, "eurlex/eprivacy-2002-58-cons-2006.fmx.xml"), "utf8"));
+  });
+
+  it("reads a device or a pipe up to the readers' limit and no further", async () => {
+    const { code, stderr } = await synopsis("import", "/dev/zero", "--format", "text");
+    expect([code, stderr]).toEqual([1, "synopsis: zero: more than 64 MiB came from it, the limit; the rest was not read\n"]);
+  });
+
+  it("says in a line a folder it cannot make or a setting it cannot use", async () => {
+    const file = join(tmp, "a-file");
+    writeFileSync(file, "x");
+    const demo = await synopsis("demo", "--out", file);
+    expect([demo.code, demo.stderr]).toEqual([1, `synopsis: EEXIST: file already exists, mkdir '${file}'\n`]);
+    const port = await synopsisWith({ PORT: "abc", DATA_DIR: join(tmp, "data") }, "serve");
+    expect([port.code, port.stderr]).toEqual([1, 'synopsis: PORT must be a port number from 0 to 65535, not "abc"\n']);
   });
 });
