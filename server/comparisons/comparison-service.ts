@@ -12,10 +12,16 @@ import type { Store } from "../storage/store";
 import type { Overrides } from "../../shared/protocol/api";
 import { notFound } from "../http/errors";
 import { ComparisonThread } from "./comparison-thread";
+import { LeastRecentlyUsed } from "./least-recently-used";
 import type { WorkerLimits } from "../workers/worker-memory";
 
-/** A few dossiers' worth of documents: a 100,000-word act takes about 20 MB parsed. */
-const DOCUMENTS_KEPT = 24;
+/**
+ * A few dossiers' worth of documents, by the size of their JSON as stored: a 100,000-word act is
+ * about 1 MB of it and 20 MB parsed; one of the 1,000,000 words a version may have, 12 MB of
+ * JSON and some 200 MB parsed. Counting documents instead let two dozen of the largest take the
+ * server's memory.
+ */
+const DOCUMENT_CHARACTERS_KEPT = 48 * 2 ** 20;
 /** Comparisons as serialized JSON: a four-column 100,000-word table is a few MB. */
 const COMPARISONS_KEPT = 32;
 
@@ -26,33 +32,8 @@ export interface ServedComparison {
   readonly etag: string;
 }
 
-class LeastRecentlyUsed<V> {
-  private readonly entries = new Map<string, V>();
-  constructor(private readonly capacity: number) {}
-
-  get(key: string): V | undefined {
-    const value = this.entries.get(key);
-    if (value !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, value);
-    }
-    return value;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
-
-  /** Drops the entries whose value or key the test picks. */
-  dropWhere(test: (key: string, value: V) => boolean): void {
-    for (const [key, value] of this.entries) if (test(key, value)) this.entries.delete(key);
-  }
-}
-
 export class ComparisonService {
-  private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENTS_KEPT);
+  private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENT_CHARACTERS_KEPT);
   private readonly comparisons = new LeastRecentlyUsed<
     ServedComparison & { readonly dossierId: number; readonly versionIds: readonly number[] }
   >(COMPARISONS_KEPT);
@@ -79,7 +60,7 @@ export class ComparisonService {
       const json = await this.store.versionDocument(dossierId, versionId);
       if (json === null) throw notFound(`no version ${versionId} in dossier ${dossierId}`);
       doc = Node.fromJSON(legalSchema, JSON.parse(json));
-      this.documents.set(key, doc);
+      this.documents.set(key, doc, json.length);
     }
     return doc;
   }
