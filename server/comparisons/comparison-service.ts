@@ -22,8 +22,11 @@ import type { WorkerLimits } from "../workers/worker-memory";
  * server's memory.
  */
 const DOCUMENT_CHARACTERS_KEPT = 48 * 2 ** 20;
-/** Comparisons as serialized JSON: a four-column 100,000-word table is a few MB. */
-const COMPARISONS_KEPT = 32;
+/**
+ * Comparisons as serialized JSON, plain and compressed, by their size: a four-column
+ * 100,000-word table is about 9 MB; six versions of the largest, hundreds.
+ */
+const COMPARISON_BYTES_KEPT = 256 * 2 ** 20;
 
 /** A comparison ready to send: its JSON, the same compressed, and a tag that names its content. */
 export interface ServedComparison {
@@ -36,7 +39,7 @@ export class ComparisonService {
   private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENT_CHARACTERS_KEPT);
   private readonly comparisons = new LeastRecentlyUsed<
     ServedComparison & { readonly dossierId: number; readonly versionIds: readonly number[] }
-  >(COMPARISONS_KEPT);
+  >(COMPARISON_BYTES_KEPT);
   private readonly inFlight = new Map<string, Promise<ServedComparison>>();
   private readonly thread: ComparisonThread;
 
@@ -115,7 +118,8 @@ export class ComparisonService {
     const served = { json, gzipped, etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` };
     // A version removed while the comparison was being made leaves it unkept: it would never be served.
     const kept = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
-    if (kept.every((record) => record !== null)) this.comparisons.set(key, { ...served, dossierId, versionIds });
+    if (kept.every((record) => record !== null))
+      this.comparisons.set(key, { ...served, dossierId, versionIds }, json.length + gzipped.length);
     return served;
   }
 

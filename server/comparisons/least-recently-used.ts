@@ -1,6 +1,6 @@
 /*
  * A cache of values kept up to a total weight, the least recently used given up first: parsed
- * documents weighed by their size, comparisons counted one each.
+ * documents and comparisons, each weighed by its size.
  */
 /** Values kept up to a total weight (one each, unless weighed otherwise), the least recently used given up first. */
 export class LeastRecentlyUsed<V> {
