@@ -58,8 +58,49 @@ export function decodeText(bytes: Uint8Array, file?: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new FormatError("not-utf8", cutInCharacter(bytes) ? CUT_IN_CHARACTER : "the file is not UTF-8 text", file ? { file } : {});
+    if (cutInCharacter(bytes)) throw new FormatError("not-utf8", CUT_IN_CHARACTER, file ? { file } : {});
+    throw new FormatError("not-utf8", notUtf8(bytes), { ...(file ? { file } : {}), line: lineOf(bytes, firstInvalidByte(bytes)) });
   }
+}
+
+/** Why bytes are no UTF-8 text, in words: the encoding they declare or seem to be in, and where the first byte that is no UTF-8 stands. */
+function notUtf8(bytes: Uint8Array): string {
+  const at = firstInvalidByte(bytes);
+  const where = `its byte ${at + 1} (0x${bytes[at]!.toString(16).padStart(2, "0")}) is no UTF-8`;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return "the file is UTF-16 text (it begins with UTF-16's byte-order mark); only UTF-8 is read: save it as UTF-8";
+  const declared = /^<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 200)));
+  if (declared && !/^utf-?8$/i.test(declared[1]!))
+    return `the file declares the encoding ${declared[1]}; only UTF-8 is read: save it as UTF-8 (${where})`;
+  return `the file is not UTF-8 text: ${where}`;
+}
+
+/** Where the first byte that does not belong to a UTF-8 character stands, counted from 0; the length when there is none. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // The decoder also refuses overlong forms and surrogates, which these lead bytes allow: a
+    // decoder's word on the character settles them.
+    if (length > 2) {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(i, i + length));
+      } catch {
+        return i;
+      }
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** The line, counted from 1, that byte `at` stands on. */
+function lineOf(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 const FORMEX_ROOTS = new Set(["ACT", "CONS.ACT", "CONS.DOC", "CONS.OTH", "CONS.ANNEX", "ANNEX", "DOC", "GENERAL", "COM"]);
@@ -74,6 +115,8 @@ function rootName(text: string): string | null {
 /** Which kind of file this is, from its bytes and, failing that, its name. */
 export function detectFormat(bytes: Uint8Array, file?: string): FormatName {
   if (isZip(bytes)) return "formex";
+  // UTF-16 text would be read as none of the kinds: its encoding is the trouble, and is said.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) decodeText(bytes, file);
   const text = new TextDecoder().decode(bytes.subarray(0, 65536));
   const root = rootName(text);
   if (root !== null) {

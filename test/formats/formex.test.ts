@@ -538,7 +538,25 @@ describe("what the reader does with input it cannot take as it is", () => {
     );
     expect(() =>
       readDocument({ bytes: new Uint8Array([...Buffer.from("<ACT>"), 0xe9, ...Buffer.from("</ACT>")]), file: "latin.xml" }),
-    ).toThrow("latin.xml: the file is not UTF-8 text");
+    ).toThrow("latin.xml, line 1: the file is not UTF-8 text: its byte 6 (0xe9) is no UTF-8");
+  });
+
+  it("says the encoding a file is in, or declares, when it is not UTF-8, and where its first byte of another stands", () => {
+    const declared = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<ACT>\n<P>caf'),
+      Buffer.from([0xe9]),
+      Buffer.from("</P></ACT>"),
+    ]);
+    expect(() => readDocument({ bytes: new Uint8Array(declared), file: "latin1.xml" })).toThrow(
+      "latin1.xml, line 3: the file declares the encoding ISO-8859-1; only UTF-8 is read: save it as UTF-8 (its byte 57 (0xe9) is no UTF-8)",
+    );
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(fixture("eprivacy-2002-58-cons-2009.fmx.xml").toString("utf8"), "utf16le"),
+    ]);
+    expect(() => readDocument({ bytes: new Uint8Array(utf16), file: "utf16.xml" })).toThrow(
+      "utf16.xml, line 1: the file is UTF-16 text (it begins with UTF-16's byte-order mark); only UTF-8 is read: save it as UTF-8",
+    );
   });
 
   it("names the line a start tag begins on when its attributes run over several lines", () => {
