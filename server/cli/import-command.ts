@@ -9,6 +9,7 @@ import { locatedMessage } from "../../shared/formats/errors";
 import { readDocument } from "../../shared/formats/read";
 import { outputForFile, writeDocument } from "../../shared/formats/write";
 import { outline } from "../../shared/model/outline";
+import { provisionsOf } from "../../shared/model/walk";
 import { summarize } from "../../shared/model/summary";
 import { readInput, refuseOverwritingInput, writeOutput } from "./files";
 import { Progress } from "./progress";
@@ -55,6 +56,13 @@ export async function importCommand(args: string[], out: NodeJS.WritableStream):
   }
   for (const w of warnings) {
     process.stderr.write(`warning: ${locatedMessage(w.message, w.location)}\n`);
+  }
+  // The server refuses such a file as a version; here it is read all the same, and said.
+  if (provisionsOf(doc).length === 0) {
+    const hint = detected === "text" ? ' In plain text, an act has lines such as "Article 1", "(1)" or "ANNEX".' : "";
+    process.stderr.write(
+      `warning: ${basename(file)}: no provisions were found (no citation, recital, article or annex): is it the text of an act?${hint}\n`,
+    );
   }
   return 0;
 }

@@ -285,6 +285,18 @@ describe("synopsis compare", () => {
   });
 });
 
+describe("synopsis import of a text that is no act", () => {
+  it("reads it all the same, and warns that no provision was found", async () => {
+    const notes = join(tmp, "notes.txt");
+    writeFileSync(notes, "Notes of the meeting\nWe talked about exports.\n");
+    const { code, stderr } = await synopsis("import", notes);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'warning: notes.txt: no provisions were found (no citation, recital, article or annex): is it the text of an act? In plain text, an act has lines such as "Article 1", "(1)" or "ANNEX".\n',
+    );
+  });
+});
+
 describe("what the command line cannot use", () => {
   it("refuses to write its output over one of its inputs, and leaves the input as it was", async () => {
     const act = join(tmp, "act.txt");
