@@ -162,6 +162,20 @@ describe("bad uploads store nothing and say why", () => {
     expect(answer.body.version.warnings).toContain("long-title.txt: the title is 11999 characters long; it is kept cut to 400");
   });
 
+  it("tells a sender whose file part has no filename to send it as a file", async () => {
+    const before = await versionCount();
+    // A string is sent as a field, without a filename.
+    const body = new FormData();
+    body.set("name", "no filename");
+    body.set("file", "Article 1\nWords.\n".repeat(400));
+    const answer = await owner.request<{ error: { code: string; message: string } }>("POST", `/api/dossiers/${dossier}/versions`, body);
+    expect([answer.status, answer.body.error]).toEqual([
+      400,
+      { code: "invalid-upload", message: 'the field "file" was sent without a filename: send the file as a file, with its name' },
+    ]);
+    expect(await versionCount()).toBe(before);
+  });
+
   it("refuses a multipart body cut short, or without a boundary, with a 400 that says so", async () => {
     const before = await versionCount();
     const path = `/api/dossiers/${dossier}/versions`;
