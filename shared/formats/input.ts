@@ -115,6 +115,9 @@ function rootName(text: string): string | null {
 /** Which kind of file this is, from its bytes and, failing that, its name. */
 export function detectFormat(bytes: Uint8Array, file?: string): FormatName {
   if (isZip(bytes)) return "formex";
+  // A zip archive without any file is its end record alone: "PK\x05\x06".
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x05 && bytes[3] === 0x06)
+    throw new FormatError("empty", "the file is an empty zip archive: it holds no file", file ? { file } : {});
   // UTF-16 text would be read as none of the kinds: its encoding is the trouble, and is said.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) decodeText(bytes, file);
   const text = new TextDecoder().decode(bytes.subarray(0, 65536));

@@ -73,6 +73,16 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
             : "before its first element is whole";
       throw new FormatError("malformed", `not well-formed XML: the file ends ${where}; it may have been cut short`, at());
     }
+    if (/^undefined entity/.test(message)) {
+      // Named, as a page saved from a browser has "&nbsp;", which XML does not know.
+      const name = /&([\w.:-]+);$/.exec(text.slice(Math.max(0, parser.position - 80), parser.position))?.[1];
+      if (name !== undefined)
+        throw new FormatError(
+          "malformed",
+          `not well-formed XML: undefined entity &${name}; (XML knows only &amp; &lt; &gt; &quot; &apos; and numbered ones such as &#160;)`,
+          at(),
+        );
+    }
     throw new FormatError("malformed", `not well-formed XML: ${message}`, at());
   });
   parser.on("doctype", (doctype) => {

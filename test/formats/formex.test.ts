@@ -589,6 +589,12 @@ describe("what the reader does with input it cannot take as it is", () => {
     expect(result.doc.attrs).toMatchObject({ language: "fr", work: null });
   });
 
+  it("names an entity XML does not know, as a page saved from a browser has", () => {
+    expect(() => readFormex(`<?xml version="1.0"?>\n<ACT><P>a&nbsp;b</P></ACT>`, "saved.xml")).toThrow(
+      "saved.xml, line 2, column 15: not well-formed XML: undefined entity &nbsp; (XML knows only &amp; &lt; &gt; &quot; &apos; and numbered ones such as &#160;)",
+    );
+  });
+
   it("refuses a document that declares entities before expanding any", () => {
     const text = `<?xml version="1.0"?><!DOCTYPE ACT [<!ENTITY a "aaaa">]><ACT>&a;</ACT>`;
     expect(() => readFormex(text)).toThrow(expect.objectContaining({ code: "forbidden-dtd" }));
@@ -632,6 +638,17 @@ describe("what the reader does with input it cannot take as it is", () => {
         message:
           "zip64.zip: the package holds a file of a size given only in a ZIP64 record, as for files of gigabytes; the limit is 64 MiB",
       }),
+    );
+  });
+
+  it("says a zip cut short may have been, and a zip of no file is empty", () => {
+    const whole = fixture("dma-2022-1925.fmx.zip");
+    expect(() => readDocument({ bytes: new Uint8Array(whole.subarray(0, 50_000)), file: "cut.zip" })).toThrow(
+      "cut.zip: the zip package is broken: invalid zip data; it may have been cut short",
+    );
+    const empty = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+    expect(() => readDocument({ bytes: empty, file: "empty.zip" })).toThrow(
+      "empty.zip: the file is an empty zip archive: it holds no file",
     );
   });
 

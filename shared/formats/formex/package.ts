@@ -23,8 +23,12 @@ function where(file: string | undefined): SourceLocation {
 
 /** The package's entries by name, unpacked only once their declared sizes add up to no more than the limit. */
 function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uint8Array> {
-  const broken = (err: unknown) =>
-    new FormatError("malformed", `the zip package is broken: ${err instanceof Error ? err.message : String(err)}`, where(file));
+  const broken = (err: unknown) => {
+    const reason = err instanceof Error ? err.message : String(err);
+    // fflate says "invalid zip data" of an archive whose end, with its directory, is missing.
+    const cut = reason === "invalid zip data" ? "; it may have been cut short" : "";
+    return new FormatError("malformed", `the zip package is broken: ${reason}${cut}`, where(file));
+  };
   let declared = 0;
   /** Entries whose size is only in a ZIP64 record, which the first pass does not read: the size is given as 0xFFFFFFFF. */
   let sizedElsewhere = 0;
