@@ -177,6 +177,45 @@ describe("points numbered out of order in plain text", () => {
   });
 });
 
+describe("points of an amending act in plain text", () => {
+  const eIds = (text: string) => {
+    const out: string[] = [];
+    const walk = (nodes: OutlineNode[]) =>
+      nodes.forEach((n) => {
+        out.push(n.eId);
+        walk(n.children);
+      });
+    walk(outline(readText(text).doc).provisions);
+    return out;
+  };
+
+  it("nest a list a point announces with a colon, whatever its kind, as amending acts write them", () => {
+    const text =
+      "Regulation X\nArticle 1\nRegulation Y is amended as follows:\n(1) Article 4 is amended as follows:\n(a) point (1) is replaced by the following:\n(1) first;\n(2) second;\n(b) point (3) is deleted;\n(2) Article 5 is deleted.\n";
+    expect(eIds(text)).toEqual([
+      "art_1",
+      "art_1__point_1",
+      "art_1__point_1__point_a",
+      "art_1__point_1__point_a__point_1",
+      "art_1__point_1__point_a__point_2",
+      "art_1__point_1__point_b",
+      "art_1__point_2",
+    ]);
+    expect(readText(text).warnings).toEqual([]);
+  });
+
+  it("nest no deeper than eight, however many lists are announced", () => {
+    const { doc, warnings } = readText(`R\nArticle 1\n${"(a) x:\n(1) y:\n".repeat(1000)}`, "deep.txt");
+    let deepest = 0;
+    doc.descendants((node) => {
+      const eId = node.attrs.eId as unknown;
+      if (typeof eId === "string") deepest = Math.max(deepest, eId.split("__point_").length - 1);
+    });
+    expect(deepest).toBe(8);
+    expect(warnings.map((w) => w.message)).toEqual(["points nested more than 8 deep kept at the 8th level (1992 times; first shown)"]);
+  });
+});
+
 describe("control characters in plain text", () => {
   it("are read as spaces, said once with the line of the first, so that what is written of the act is XML", () => {
     const { doc, warnings } = readText("Regulation X\nArticle 1\n1. A\u0001x\u001bx end.\u0000\n", "c.txt");

@@ -152,18 +152,23 @@ export function readText(given: string, file?: string): ReadResult {
         return;
       }
     }
-    // A list of letters does not open in a list of letters: a number repeated, or out of order, is
-    // kept in the open list of its kind, which also keeps a text of a thousand "(a)" from nesting
-    // a thousand deep.
+    // Unannounced, a list of letters does not open in a list of letters: a number repeated, or
+    // out of order, is kept in the open list of its kind, which also keeps a text of a thousand
+    // "(a)" from nesting a thousand deep. (An amending act announces lists of any kind within
+    // its points: "(1) Article 4 is amended as follows:", "(a) ... the following:", "(1) ...".)
     const style = styleOf(token);
-    for (let k = stack.length - 1; k > 0 && stack[k]!.type === "point"; k--) {
+    const at = { ...(file ? { file } : {}), line: i + 1 };
+    for (let k = stack.length - 1; k > 0 && stack[k]!.type === "point" && !announcesList; k--) {
       if (stack[k]!.style !== style) continue;
-      warnings.add('a point numbered out of order (as "(a)" after "(a)") kept in the open list of its kind', {
-        ...(file ? { file } : {}),
-        line: i + 1,
-      });
+      warnings.add('a point numbered out of order (as "(a)" after "(a)") kept in the open list of its kind', at);
       stack.length = k;
       break;
+    }
+    // However announced, points nest no deeper than any act's do.
+    const depth = stack.filter((d) => d.type === "point").length;
+    if (depth >= MAX_POINT_DEPTH) {
+      warnings.add(`points nested more than ${MAX_POINT_DEPTH} deep kept at the ${MAX_POINT_DEPTH}th level`, at);
+      stack.pop();
     }
     push({ type: "point", num, heading: null, items: [words(text)], style, token });
   }
@@ -315,6 +320,9 @@ function readFootnotes(lines: readonly string[], firstLine: number, warnings: Wa
   });
   return notes;
 }
+
+/** Points nest at most this deep: an amending act's point, its letter, the number it replaces, and some more. */
+const MAX_POINT_DEPTH = 8;
 
 /** Characters that are no text and that XML cannot hold (NUL, escape, U+FFFE...); tabs, line ends, form feeds and vertical tabs are spacing. */
 const CONTROL_CHARACTERS = /(?![\t\n\r\v\f])[\p{Cc}\ufffe\uffff]/gu;
