@@ -4,14 +4,22 @@
  */
 
 /**
- * Text escaped for element content and attribute values alike. A character that XML cannot hold
- * (a control character, half of a character), which no reader gives but an older stored document
- * might hold, is written as U+FFFD, so that the file written is still XML.
+ * Characters XML 1.0 cannot hold: controls other than tab and line ends, U+FFFE and U+FFFF;
+ * surrogates are looked at more closely, as only half a character (a lone one) is refused.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
+// eslint-disable-next-line no-control-regex -- as above
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+
+/**
+ * Text escaped for element content and attribute values alike. A character that XML cannot hold,
+ * which no reader gives but an older stored document might hold, is written as U+FFFD, so that
+ * the file written is still XML; most text has none, and takes the quick way.
  */
 export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"]|(?![\t\n\r])[\p{Cc}\ufffe\uffff]|\p{Cs}/gu, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "\ufffd",
-  );
+  const escaped = text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+  return MAYBE_NOT_XML.test(escaped) ? escaped.replace(NOT_XML, "\ufffd") : escaped;
 }
 
 /** Attributes as written in a start tag; null and undefined values are left out. */

@@ -325,7 +325,8 @@ function readFootnotes(lines: readonly string[], firstLine: number, warnings: Wa
 const MAX_POINT_DEPTH = 8;
 
 /** Characters that are no text and that XML cannot hold (NUL, escape, U+FFFE...); tabs, line ends, form feeds and vertical tabs are spacing. */
-const CONTROL_CHARACTERS = /(?![\t\n\r\v\f])[\p{Cc}\ufffe\uffff]/gu;
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000e-\u001f\ufffe\uffff]/g;
 
 /** The text with control characters made spaces, said once with the line of the first. */
 function withoutControlCharacters(text: string, warnings: WarningLog, file: string | undefined): string {
