@@ -10,6 +10,7 @@ import { DIFF_TIME_LIMIT_MS, tokenDiff, type DiffSpan } from "./word-diff";
 import { Lexicon } from "./lexicon";
 import { overridesInWords, overridesNotFollowed } from "./override-outcome";
 import { FRAMING_TYPES } from "./framing";
+import { isProvisionType } from "../model/schema";
 import { footnoteDiffs, footnotesAsTheyStand, type CellFootnote } from "./footnote-diff";
 
 /** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
@@ -180,8 +181,19 @@ function whyUncomparable(sequences: VersionSequences): string | null {
  * every comparison.
  */
 export function whyNotComparable(doc: Node): string | null {
-  return whyUncomparable(new ComparableMaker(new Lexicon()).sequencesOf(doc, 0));
+  // Most acts have a letter or a digit in their first provision's words: no need to tokenize them all to know.
+  let found = false;
+  doc.descendants((node, _pos, parent) => {
+    if (found) return false;
+    if (isProvisionType(node.type.name) && LETTER_OR_DIGIT.test((node.attrs.heading as string | null) ?? "")) found = true;
+    else if (node.isTextblock && parent !== null && isProvisionType(parent.type.name) && LETTER_OR_DIGIT.test(node.textContent)) found = true;
+    // Within a provision's blocks (a table's cells) too, but not in the act's title or formulas.
+    return !found && (node.type.name !== "preface" && node.type.name !== "conclusions");
+  });
+  return found ? null : whyUncomparable(new ComparableMaker(new Lexicon()).sequencesOf(doc, 0));
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Whether a provision has a word of its own, in its heading, or in a sub-provision. */
 function hasWords(provision: Comparable): boolean {

@@ -59,13 +59,13 @@ export function decodeText(bytes: Uint8Array, file?: string): string {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     if (cutInCharacter(bytes)) throw new FormatError("not-utf8", CUT_IN_CHARACTER, file ? { file } : {});
-    throw new FormatError("not-utf8", notUtf8(bytes), { ...(file ? { file } : {}), line: lineOf(bytes, firstInvalidByte(bytes)) });
+    const at = firstInvalidByte(bytes);
+    throw new FormatError("not-utf8", notUtf8(bytes, at), { ...(file ? { file } : {}), line: lineOf(bytes, at) });
   }
 }
 
 /** Why bytes are no UTF-8 text, in words: the encoding they declare or seem to be in, and where the first byte that is no UTF-8 stands. */
-function notUtf8(bytes: Uint8Array): string {
-  const at = firstInvalidByte(bytes);
+function notUtf8(bytes: Uint8Array, at: number): string {
   const where = `its byte ${at + 1} (0x${bytes[at]!.toString(16).padStart(2, "0")}) is no UTF-8`;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return "the file is UTF-16 text (it begins with UTF-16's byte-order mark); only UTF-8 is read: save it as UTF-8";
@@ -79,18 +79,18 @@ function notUtf8(bytes: Uint8Array): string {
 function firstInvalidByte(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length === 0) return i;
-    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
-    // The decoder also refuses overlong forms and surrogates, which these lead bytes allow: a
-    // decoder's word on the character settles them.
-    if (length > 2) {
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(i, i + length));
-      } catch {
-        return i;
-      }
+    if (b < 0x80) {
+      i++;
+      continue;
     }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    // The second byte's range, narrower after some lead bytes: no overlong form, no surrogate, nothing past U+10FFFF.
+    const second = bytes[i + 1]!;
+    const [low, high] =
+      b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
     i += length;
   }
   return bytes.length;
