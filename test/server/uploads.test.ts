@@ -162,12 +162,15 @@ describe("bad uploads store nothing and say why", () => {
     expect(answer.body.version.warnings).toContain("long-title.txt: the title is 11999 characters long; it is kept cut to 400");
   });
 
-  it("tells a sender whose file part has no filename to send it as a file", async () => {
+  it.each([
+    ["a short one", "Article 1\nWords.\n"],
+    ["one longer than a field may be", "Article 1\nWords.\n".repeat(400)],
+  ])("tells a sender whose file part has no filename to send it as a file: %s", async (_, words) => {
     const before = await versionCount();
     // A string is sent as a field, without a filename.
     const body = new FormData();
     body.set("name", "no filename");
-    body.set("file", "Article 1\nWords.\n".repeat(400));
+    body.set("file", words);
     const answer = await owner.request<{ error: { code: string; message: string } }>("POST", `/api/dossiers/${dossier}/versions`, body);
     expect([answer.status, answer.body.error]).toEqual([
       400,

@@ -25,6 +25,8 @@ export function unreadableUpload(err: unknown): unknown {
   return new HttpError(400, "invalid-upload", `the upload could not be read as multipart form data: ${err.message}`);
 }
 
+const WITHOUT_FILENAME = 'the field "file" was sent without a filename: send the file as a file, with its name';
+
 export function versionRoutes({ store, comparisons, imports, events, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
@@ -38,7 +40,7 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
       );
     // A part sent without a filename is a field to the parser, whose values are short.
     if (err instanceof MulterError && err.code === "LIMIT_FIELD_VALUE" && err.field === "file")
-      return new HttpError(400, "invalid-upload", 'the field "file" was sent without a filename: send the file as a file, with its name');
+      return new HttpError(400, "invalid-upload", WITHOUT_FILENAME);
     return unreadableUpload(err);
   };
 
@@ -48,7 +50,12 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
     await new Promise<void>((resolve, reject) =>
       upload.single("file")(req, res, (err: unknown) => (err ? reject(refusal(err)) : resolve())),
     );
-    if (!req.file) throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
+    if (!req.file) {
+      // A part named "file" sent without a filename came as a field.
+      if ((req.body as Record<string, unknown> | undefined)?.file !== undefined)
+        throw new HttpError(400, "invalid-upload", WITHOUT_FILENAME);
+      throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
+    }
     const fields = versionFields.parse(req.body);
     const summary = await importVersion(store, (input) => imports.read(input), {
       dossierId: dossier.id,
