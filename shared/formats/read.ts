@@ -52,7 +52,9 @@ function asStructureError(e: unknown, file: string | undefined): FormatError | n
     else if (part[3]) depth--;
     else if (part[1] && depth === 0 && !kinds.includes(part[1])) kinds.push(part[1]);
   }
-  const holds = kinds.length === 0 ? "nothing" : kinds.join(", ");
+  // Cut short, the content may not name the kind at fault: said to go on.
+  const cut = !(e as RangeError).message.endsWith(">");
+  const holds = kinds.length === 0 ? (cut ? "what it holds" : "nothing") : `${kinds.join(", ")}${cut ? " and more" : ""}`;
   const a = /^[aeiou]/.test(node) ? "an" : "a";
   return new FormatError(
     "structure",

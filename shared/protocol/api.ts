@@ -38,11 +38,17 @@ const line = (what: string, max: number) =>
     )
     .regex(/^\P{Cs}*$/u, `${what} must be whole characters: it holds half of one (a lone surrogate)`);
 
+/**
+ * A character that shows: a letter, a digit, a mark of punctuation or a symbol, other than the
+ * blank ones (Braille's blank pattern, the Hangul fillers).
+ */
+const SHOWS = /(?![\u2800\u3164\u115f\u1160\uffa0])[\p{L}\p{N}\p{P}\p{S}]/u;
+
 /** A name: a line with something to see in it. */
 const name = (what: string, max: number) =>
   line(what, max)
     .min(1, `${what} must not be empty`)
-    .refine((text) => text === "" || text.replace(NO_WIDTH, "").trim() !== "", `${what} must have a character that shows`);
+    .refine((text) => text === "" || SHOWS.test(text), `${what} must have a character that shows`);
 
 /**
  * What tells a version's name from another's: two names of one key read the same in a list and

@@ -136,6 +136,20 @@ describe("reading Akoma Ntoso whose structure the model does not have as such", 
     expect(warnings.map((w) => w.message)).toEqual(["a <table> without cells was left out"]);
   });
 
+  it("says the list of what a provision holds goes on where the model's message cuts it short", () => {
+    const long = "Words of a paragraph long enough to run past the fifty characters the model shows.";
+    const read = () =>
+      readDocument({
+        bytes: aknAct(
+          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>${long}</p></content></paragraph><hcontainer name="x"><content><p>y</p></content></hcontainer></article>`,
+        ),
+        file: "h.akn.xml",
+      });
+    expect(read).toThrow(
+      "h.akn.xml: the act's structure cannot be kept: it has an article that holds paragraph and more, which an article of an act cannot hold in that order or at all",
+    );
+  });
+
   it("refuses a provision inside another that cannot hold it, saying what holds what, instead of failing in the model", () => {
     const read = () =>
       readDocument({

@@ -20,6 +20,11 @@ describe("a dossier's title", () => {
     ["spaces alone", "   ", "title must not be empty"],
     ["a character of no width alone", "\u200b", "title must have a character that shows"],
     ["a byte-order mark and a word joiner", "\ufeff\u2060", "title must have a character that shows"],
+    ["a soft hyphen", "\u00ad", "title must have a character that shows"],
+    ["Braille's blank pattern", "\u2800", "title must have a character that shows"],
+    ["a Hangul filler", "\u3164", "title must have a character that shows"],
+    ["a combining mark alone", "\u034f", "title must have a character that shows"],
+    ["a variation selector", "\ufe0f", "title must have a character that shows"],
   ])("must show something: not %s", (_, title, message) => {
     expect(titleProblem(title)).toBe(message);
   });
