@@ -72,12 +72,18 @@ async function readUpToLimit(path: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Refuses an output that is one of the inputs: writing it would lose the input. */
+/** Refuses an output that is one of the inputs, by its path or as a link to it: writing it would lose the input. */
 export async function refuseOverwritingInput(output: string, inputs: readonly string[]): Promise<void> {
   const real = (path: string) => realpath(path).catch(() => resolve(path));
+  const file = (path: string) => stat(path).catch(() => null);
   const target = await real(output);
-  for (const input of inputs)
-    if ((await real(input)) === target) throw new OutputError(`cannot write ${output}: it is the input ${input}, which it would overwrite`);
+  const targetFile = await file(output);
+  for (const input of inputs) {
+    const inputFile = await file(input);
+    const sameFile = targetFile !== null && inputFile !== null && targetFile.dev === inputFile.dev && targetFile.ino === inputFile.ino;
+    if (sameFile || (await real(input)) === target)
+      throw new OutputError(`cannot write ${output}: it is the input ${input}, which it would overwrite`);
+  }
 }
 
 /** Writes an output file, or says why it cannot be written. */

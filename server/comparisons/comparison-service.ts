@@ -17,9 +17,9 @@ import type { WorkerLimits } from "../workers/worker-memory";
 
 /**
  * A few dossiers' worth of documents, by the size of their JSON as stored: a 100,000-word act is
- * about 1 MB of it and 20 MB parsed; one of the 1,000,000 words a version may have, 12 MB of
- * JSON and some 200 MB parsed. Counting documents instead let two dozen of the largest take the
- * server's memory.
+ * about 1 MB of it, and a parsed document takes a few times its JSON (3.3 times for the GDPR);
+ * one of the 1,000,000 words a version may have is 12 MB of JSON. Counting documents instead let
+ * two dozen of the largest take the server's memory.
  */
 const DOCUMENT_CHARACTERS_KEPT = 48 * 2 ** 20;
 /**

@@ -1,5 +1,5 @@
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -314,6 +314,10 @@ describe("what the command line cannot use", () => {
     expect(compared.stderr).toBe(
       `synopsis: cannot write ${join(tmp, ".", "page.html")}: it is the input ${page}, which it would overwrite\n`,
     );
+    const link = join(tmp, "link.txt");
+    linkSync(act, link);
+    const linked = await synopsis("import", act, "--out", link);
+    expect([linked.code, linked.stderr]).toEqual([1, `synopsis: cannot write ${link}: it is the input ${act}, which it would overwrite\n`]);
     expect(readFileSync(act, "utf8")).toBe("Regulation X\nArticle 1\nWords.\n");
     expect(readFileSync(page, "utf8")).toBe(readFileSync(join(FIXTURES, "eurlex/eprivacy-2002-58-cons-2006.fmx.xml"), "utf8"));
   });

@@ -30,7 +30,11 @@ function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uin
     return new FormatError("malformed", `the zip package is broken: ${reason}${cut}`, where(file));
   };
   let declared = 0;
-  /** Entries whose size is only in a ZIP64 record, which the first pass does not read: the size is given as 0xFFFFFFFF. */
+  /**
+   * Entries whose size is only in a ZIP64 record, given as 0xFFFFFFFF: fflate reads the record
+   * when the archive ends with ZIP64's end record, not otherwise (Python's zipfile writes a 2 GiB
+   * file so).
+   */
   let sizedElsewhere = 0;
   try {
     // A first pass reads only the central directory: no entry is inflated.
