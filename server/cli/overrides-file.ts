@@ -23,6 +23,9 @@ const overridesFile = z.object({
   overrides: z.array(z.object({ kind: z.enum(["pin", "separate"], { error: "an override is a pin or a separate" }), a: side, b: side })),
 });
 
+/** How many of an overrides file's problems are said. */
+const MAX_PROBLEMS_SHOWN = 10;
+
 /** The corrections in the file at `path`, checked against the documents compared, in column order. */
 export async function readOverridesFile(path: string, docs: readonly Node[]): Promise<AlignmentOverride[]> {
   const file = basename(path);
@@ -30,7 +33,14 @@ export async function readOverridesFile(path: string, docs: readonly Node[]): Pr
   try {
     json = JSON.parse(decodeText(await readInput(path)));
   } catch (e) {
-    if (e instanceof SyntaxError) throw new FormatError("malformed", `the overrides are not JSON: ${e.message}`, { file });
+    if (e instanceof SyntaxError)
+      throw new FormatError(
+        "malformed",
+        /end of JSON input/.test(e.message)
+          ? "the overrides are not JSON: the file ends before its JSON does"
+          : `the overrides are not JSON: ${e.message}`,
+        { file },
+      );
     throw e;
   }
   const parsed = overridesFile.safeParse(json);
@@ -43,6 +53,11 @@ export async function readOverridesFile(path: string, docs: readonly Node[]): Pr
     (v) => provisions[v],
     (v) => `column ${v}`,
   );
-  if (problems.length > 0) throw new FormatError("structure", problems.join("; "), { file });
+  // A long file's problems are many of a few kinds: the first are enough to say what is wrong.
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join("; ");
+    const more = problems.length > MAX_PROBLEMS_SHOWN ? `; and ${problems.length - MAX_PROBLEMS_SHOWN} more` : "";
+    throw new FormatError("structure", shown + more, { file });
+  }
   return overrides;
 }

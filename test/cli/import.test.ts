@@ -282,6 +282,23 @@ describe("synopsis compare", () => {
       1,
       "synopsis: beyond.json: override 1 names column 7, which is not among the versions",
     ]);
+    const cut = await synopsis("compare", ...stages, "--overrides", file("cut.json", '{"overrides": ['));
+    expect([cut.code, cut.stderr]).toEqual([1, "synopsis: cut.json: the overrides are not JSON: the file ends before its JSON does\n"]);
+    const many = file(
+      "many.json",
+      JSON.stringify({
+        overrides: Array.from({ length: 50 }, (_, k) => ({
+          kind: "separate",
+          a: { version: 0, eId: `art_${100 + k}` },
+          b: { version: 1, eId: "art_1" },
+        })),
+      }),
+    );
+    const manyRefused = await synopsis("compare", ...stages, "--overrides", many);
+    expect(manyRefused.code).toBe(1);
+    expect(manyRefused.stderr).toMatch(
+      /^synopsis: many\.json: override 1 names art_100, which column 0 does not have; .*; override 10 names art_109, which column 0 does not have; and 40 more\n$/,
+    );
   });
 });
 
