@@ -186,9 +186,10 @@ export function whyNotComparable(doc: Node): string | null {
   doc.descendants((node, _pos, parent) => {
     if (found) return false;
     if (isProvisionType(node.type.name) && LETTER_OR_DIGIT.test((node.attrs.heading as string | null) ?? "")) found = true;
-    else if (node.isTextblock && parent !== null && isProvisionType(parent.type.name) && LETTER_OR_DIGIT.test(node.textContent)) found = true;
+    else if (node.isTextblock && parent !== null && isProvisionType(parent.type.name) && LETTER_OR_DIGIT.test(node.textContent))
+      found = true;
     // Within a provision's blocks (a table's cells) too, but not in the act's title or formulas.
-    return !found && (node.type.name !== "preface" && node.type.name !== "conclusions");
+    return !found && node.type.name !== "preface" && node.type.name !== "conclusions";
   });
   return found ? null : whyUncomparable(new ComparableMaker(new Lexicon()).sequencesOf(doc, 0));
 }
