@@ -225,3 +225,15 @@ describe("control characters in plain text", () => {
     ]);
   });
 });
+
+describe("a demonstration text's notice in plain text", () => {
+  it("is written on the first line and read back as the notice, not as the title", () => {
+    const notice = "Abridged demonstration; not the authentic text.";
+    const { doc } = readText(`NOTICE: ${notice}\n\nRegulation X\n\nArticle 1\nWords.\n`);
+    expect(doc.attrs.notice).toBe(notice);
+    expect(doc.firstChild!.textContent).toBe("Regulation X");
+    const written = writeText(doc);
+    expect(written.split("\n").slice(0, 3)).toEqual([`NOTICE: ${notice}`, "", "Regulation X"]);
+    expect(readText(written).doc.attrs.notice).toBe(notice);
+  });
+});

@@ -9,6 +9,7 @@ import { GROUP_TYPES, type ProvisionType } from "../../model/schema";
 import { WarningLog, type ReadResult } from "../reader";
 import { lineKind, looksLikeHeading } from "./line-kinds";
 import { follows, styleOf, type PointStyle } from "./point-levels";
+import { NOTICE_LINE } from "./notice-line";
 
 /** A line of words; `afterBlank` when a blank line stood before it, which after points starts a new subparagraph. */
 interface Words {
@@ -49,6 +50,13 @@ export function readText(given: string, file?: string): ReadResult {
     while (i < lines.length && lines[i]!.trim() === "") i++;
   };
   skipBlank();
+  // A demonstration text says so on its first line, as the plain-text writer puts it.
+  let notice: string | null = null;
+  if (i < lines.length && lines[i]!.trim().startsWith(NOTICE_LINE)) {
+    notice = lines[i]!.trim().slice(NOTICE_LINE.length).trim() || null;
+    i++;
+    skipBlank();
+  }
   const preface: Node[] = [];
   if (i < lines.length && lineKind(lines[i]!.trim()).kind === "words") {
     // The title runs to a blank line, or to the first article, chapter or annex if none comes between.
@@ -228,6 +236,7 @@ export function readText(given: string, file?: string): ReadResult {
   return {
     format: "text",
     doc: act({
+      ...(notice !== null ? { attrs: { notice } } : {}),
       preface,
       preamble,
       body: bodyNodes,

@@ -6,10 +6,14 @@
 import type { Node } from "prosemirror-model";
 import { isProvisionType } from "../../model/schema";
 import { blockText } from "../../model/walk";
+import { NOTICE_LINE } from "./notice-line";
 
 /** The document as plain text. */
 export function writeText(doc: Node): string {
   const out: string[] = [];
+  // A demonstration text says so wherever it is shown: on the first line here, which the reader takes back.
+  const notice = doc.attrs.notice as string | null;
+  if (notice !== null) out.push(`${NOTICE_LINE} ${notice}`, "");
   const blank = () => {
     if (out.length > 0 && out[out.length - 1] !== "") out.push("");
   };
