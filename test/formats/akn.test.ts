@@ -136,12 +136,28 @@ describe("reading Akoma Ntoso whose structure the model does not have as such", 
     expect(warnings.map((w) => w.message)).toEqual(["a <table> without cells was left out"]);
   });
 
+  it("keeps a container of words inside an article or a point as a subparagraph, and says so", () => {
+    const { doc, warnings } = readDocument({
+      bytes: aknAct(
+        `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><intro><p>The following:</p></intro><point eId="p_a"><num>(a)</num><content><p>one;</p></content><hcontainer name="x"><content><p>inner words</p></content></hcontainer></point></paragraph><hcontainer name="y"><content><p>closing words</p></content></hcontainer></article>`,
+      ),
+      file: "hc.akn.xml",
+    });
+    expect(summarize(doc).counts).toEqual({ article: 1, paragraph: 1, point: 1, subparagraph: 2 });
+    expect(doc.textContent).toContain("inner words");
+    expect(doc.textContent).toContain("closing words");
+    expect(warnings.map((w) => w.message)).toEqual([
+      "a <hcontainer> inside <point> kept as a subparagraph",
+      "a <hcontainer> inside <article> kept as a subparagraph",
+    ]);
+  });
+
   it("says the list of what a provision holds goes on where the model's message cuts it short", () => {
     const long = "Words of a paragraph long enough to run past the fifty characters the model shows.";
     const read = () =>
       readDocument({
         bytes: aknAct(
-          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>${long}</p></content></paragraph><hcontainer name="x"><content><p>y</p></content></hcontainer></article>`,
+          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>${long}</p></content></paragraph><chapter eId="chp_9"><num>CHAPTER IX</num><content><p>y</p></content></chapter></article>`,
         ),
         file: "h.akn.xml",
       });
@@ -154,7 +170,7 @@ describe("reading Akoma Ntoso whose structure the model does not have as such", 
     const read = () =>
       readDocument({
         bytes: aknAct(
-          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>One.</p></content></paragraph><hcontainer name="x"><content><p>y</p></content></hcontainer></article>`,
+          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>One.</p></content></paragraph><chapter eId="chp_9"><num>CHAPTER IX</num><content><p>y</p></content></chapter></article>`,
         ),
         file: "h.akn.xml",
       });

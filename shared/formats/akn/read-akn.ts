@@ -260,7 +260,8 @@ class AknReader {
   }
 
   /** The provisions and blocks inside a hierarchical container, in order. */
-  private hierarchyChildren(container: XmlElement, depth: number, where: string): Node[] {
+  /** `withinProvision`: the container is an article, a paragraph or a point, which no group may stand in. */
+  private hierarchyChildren(container: XmlElement, depth: number, where: string, withinProvision = false): Node[] {
     const out: Node[] = [];
     for (const el of elements(container)) {
       const type = HIERARCHY_TYPES[el.name];
@@ -269,8 +270,12 @@ class AknReader {
       else if (el.name === "intro" || el.name === "wrapUp" || el.name === "content") out.push(...this.blocks(el, `<${el.name}>`));
       else if (el.name === "list") out.push(...this.hierarchyChildren(el, depth, "<list>"));
       else if (el.name === "hcontainer" && el.attrs.name === INTERPOSED_TEXT)
-        out.push(...this.hierarchyChildren(el, depth, "<hcontainer>"));
-      else if (el.name === "hcontainer" || el.name === "division" || el.name === "book" || el.name === "tome" || el.name === "clause") {
+        out.push(...this.hierarchyChildren(el, depth, "<hcontainer>", withinProvision));
+      else if (withinProvision && (el.name === "hcontainer" || el.name === "division")) {
+        // A container of words inside a provision (as Parliament's texts have) is no group there: its words are a subparagraph.
+        this.warnings.add(`a <${el.name}> inside ${where} kept as a subparagraph`, this.at(el));
+        out.push(this.hierarchy(el, "subparagraph", depth));
+      } else if (el.name === "hcontainer" || el.name === "division" || el.name === "book" || el.name === "tome" || el.name === "clause") {
         const num = child(el, "num");
         out.push(this.hierarchy(el, groupTypeOf(num ? textOf(num) : null, depth), depth));
       } else if (el.name === "crossHeading") out.push(p(this.inline(el, [])));
@@ -283,7 +288,7 @@ class AknReader {
     const isGroup = tag === "part" || tag === "title" || tag === "chapter" || tag === "section" || tag === "subsection";
     // An unnumbered paragraph is a subparagraph; a provision's only subparagraph is its own words.
     const type = tag === "paragraph" && !child(el, "num") ? "subparagraph" : tag;
-    let content = this.hierarchyChildren(el, isGroup ? depth + 1 : depth, `<${el.name}>`);
+    let content = this.hierarchyChildren(el, isGroup ? depth + 1 : depth, `<${el.name}>`, !isGroup);
     const only = content.length === 1 ? content[0]! : null;
     if (only && only.type.name === "subparagraph" && only.attrs.num === null && type !== "subparagraph") {
       content = [];
