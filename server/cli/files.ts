@@ -64,8 +64,7 @@ async function readUpToLimit(path: string): Promise<Buffer> {
       chunks.push(chunk as Buffer);
     }
   } catch (e) {
-    if (e instanceof FormatError) throw e;
-    cannotRead(path)(e);
+    throw e instanceof FormatError ? e : new FormatError("empty", `cannot read ${path}: ${reason(e)}`);
   } finally {
     stream.destroy();
   }

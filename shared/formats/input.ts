@@ -67,12 +67,16 @@ export function decodeText(bytes: Uint8Array, file?: string): string {
 /** Why bytes are no UTF-8 text, in words: the encoding they declare or seem to be in, and where the first byte that is no UTF-8 stands. */
 function notUtf8(bytes: Uint8Array, at: number): string {
   const where = `its byte ${at + 1} (0x${bytes[at]!.toString(16).padStart(2, "0")}) is no UTF-8`;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    return "the file is UTF-16 text (it begins with UTF-16's byte-order mark); only UTF-8 is read: save it as UTF-8";
+  if (hasUtf16Mark(bytes)) return "the file is UTF-16 text (it begins with UTF-16's byte-order mark); only UTF-8 is read: save it as UTF-8";
   const declared = /^<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder("latin1").decode(bytes.subarray(0, 200)));
   if (declared && !/^utf-?8$/i.test(declared[1]!))
     return `the file declares the encoding ${declared[1]}; only UTF-8 is read: save it as UTF-8 (${where})`;
   return `the file is not UTF-8 text: ${where}`;
+}
+
+/** Whether the bytes begin with UTF-16's byte-order mark, in either order. */
+function hasUtf16Mark(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** Where the first byte that does not belong to a UTF-8 character stands, counted from 0; the length when there is none. */
@@ -119,7 +123,7 @@ export function detectFormat(bytes: Uint8Array, file?: string): FormatName {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x05 && bytes[3] === 0x06)
     throw new FormatError("empty", "the file is an empty zip archive: it holds no file", file ? { file } : {});
   // UTF-16 text would be read as none of the kinds: its encoding is the trouble, and is said.
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) decodeText(bytes, file);
+  if (hasUtf16Mark(bytes)) decodeText(bytes, file);
   const text = new TextDecoder().decode(bytes.subarray(0, 65536));
   const root = rootName(text);
   if (root !== null) {
