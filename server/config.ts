@@ -3,8 +3,8 @@
  * PORT (4321), HOST (127.0.0.1), DATA_DIR (./data), SESSION_SECRET (generated once and kept in
  * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info), MAX_UPLOAD_MB
  * (64, the readers' own limit; lower it to refuse large files sooner), IMPORT_MEMORY_MB and
- * COMPARISON_MEMORY_MB (the most memory reading one upload, or making one comparison, may take:
- * a quarter of what the process may have, from 256 to 2048).
+ * COMPARISON_MEMORY_MB (the most memory reading one upload or stored version, or making one
+ * comparison, may take: a quarter of what the process may have, from 256 to 2048).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ export interface Config {
   readonly secureCookies: boolean;
   /** The largest file an upload may carry, in bytes. */
   readonly maxUploadBytes: number;
-  /** The most memory the import worker may use to read one file, in MiB. */
+  /** The most memory the import worker may use to read one file, and the version view worker one stored version, in MiB. */
   readonly importMemoryMiB: number;
   /** The most memory the comparison worker may use to make one comparison, in MiB. */
   readonly comparisonMemoryMiB: number;

@@ -14,6 +14,7 @@ import { SqliteStore } from "./storage/sqlite-store";
 import { Sessions } from "./accounts/sessions";
 import { ComparisonService } from "./comparisons/comparison-service";
 import { ImportThread } from "./imports/import-thread";
+import { VersionViews } from "./versions/version-views";
 import { Realtime } from "./realtime/realtime";
 import { DossierEvents } from "./realtime/dossier-events";
 import { createApp } from "./http/app";
@@ -49,6 +50,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     sessions,
     comparisons: new ComparisonService(store, { memoryMiB: config.comparisonMemoryMiB }),
     imports: new ImportThread({ memoryMiB: config.importMemoryMiB }),
+    // A stored version is no larger than the file it was read from: it is read within the same bound.
+    versionViews: new VersionViews(store, { memoryMiB: config.importMemoryMiB }),
     events,
     maxUploadBytes: config.maxUploadBytes,
   };
@@ -65,6 +68,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     await realtime.close();
     await services.comparisons.close();
     await services.imports.close();
+    await services.versionViews.close();
     store.close();
     throw e;
   }
@@ -74,10 +78,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       "listening beyond this machine with the demonstration users and their known password; set SYNOPSIS_DEMO=0 for real use",
     );
   }
-  // The workers load while the first requests are answered: the first upload and the first
-  // comparison need not wait for them to start.
+  // The workers load while the first requests are answered: the first upload, comparison or
+  // version read need not wait for them to start.
   services.imports.prepare();
   services.comparisons.prepare();
+  services.versionViews.prepare();
   const { port } = http.address() as AddressInfo;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, dataDir: config.dataDir }, "Synopsis is listening");
@@ -93,6 +98,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       await stopped;
       await services.comparisons.close();
       await services.imports.close();
+      await services.versionViews.close();
       clearTimeout(deadline);
       store.close();
       logger.info("Synopsis stopped");

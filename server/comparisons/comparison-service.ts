@@ -1,27 +1,17 @@
 /*
  * Comparisons served to the browser: made on the comparison worker's thread, so the server keeps
  * answering meanwhile, and kept in a small least-recently-used cache keyed by version ids and
- * overrides, so that a comparison asked for again is answered without aligning anything. Parsed
- * documents are cached too, for the routes that read one version.
+ * overrides, so that a comparison asked for again is answered without aligning anything.
  */
 import { createHash } from "node:crypto";
-import { Node } from "prosemirror-model";
 import type { AlignmentOverride } from "../../shared/compare/alignment";
-import { legalSchema } from "../../shared/model/schema";
 import type { Store } from "../storage/store";
 import type { Overrides } from "../../shared/protocol/api";
 import { notFound } from "../http/errors";
 import { ComparisonThread } from "./comparison-thread";
-import { LeastRecentlyUsed } from "./least-recently-used";
+import { LeastRecentlyUsed } from "../least-recently-used";
 import type { WorkerLimits } from "../workers/worker-memory";
 
-/**
- * A few dossiers' worth of documents, by the size of their JSON as stored: a 100,000-word act is
- * about 1 MB of it, and a parsed document takes a few times its JSON (3.3 times for the GDPR);
- * one of the 1,000,000 words a version may have is 12 MB of JSON. Counting documents instead let
- * two dozen of the largest take the server's memory.
- */
-const DOCUMENT_CHARACTERS_KEPT = 48 * 2 ** 20;
 /**
  * Comparisons as serialized JSON, plain and compressed, by their size: a four-column
  * 100,000-word table is about 9 MB; six versions of the largest, hundreds.
@@ -36,7 +26,6 @@ export interface ServedComparison {
 }
 
 export class ComparisonService {
-  private readonly documents = new LeastRecentlyUsed<Node>(DOCUMENT_CHARACTERS_KEPT);
   private readonly comparisons = new LeastRecentlyUsed<
     ServedComparison & { readonly dossierId: number; readonly versionIds: readonly number[] }
   >(COMPARISON_BYTES_KEPT);
@@ -48,24 +37,6 @@ export class ComparisonService {
     limits: Partial<WorkerLimits> = {},
   ) {
     this.thread = new ComparisonThread(limits);
-  }
-
-  /**
-   * A stored version's document; versions are immutable, so the cache goes stale only when one
-   * is removed, and forgetVersion then drops it.
-   */
-  async document(dossierId: number, versionId: number): Promise<Node> {
-    const key = `${dossierId}:${versionId}`;
-    let doc = this.documents.get(key);
-    // A document kept from before its version was removed is not served: the store has the last word.
-    if (doc !== undefined && (await this.store.version(dossierId, versionId)) === null) doc = undefined;
-    if (!doc) {
-      const json = await this.store.versionDocument(dossierId, versionId);
-      if (json === null) throw notFound(`no version ${versionId} in dossier ${dossierId}`);
-      doc = Node.fromJSON(legalSchema, JSON.parse(json));
-      this.documents.set(key, doc, json.length);
-    }
-    return doc;
   }
 
   /**
@@ -123,9 +94,8 @@ export class ComparisonService {
     return served;
   }
 
-  /** Forgets what is kept of a removed version: its document and every comparison it was in. */
+  /** Forgets every comparison a removed version was in. */
   forgetVersion(dossierId: number, versionId: number): void {
-    this.documents.dropWhere((key) => key === `${dossierId}:${versionId}`);
     this.comparisons.dropWhere((_, c) => c.dossierId === dossierId && c.versionIds.includes(versionId));
   }
 

@@ -7,6 +7,7 @@ import type { UserRecord, Store } from "../storage/store";
 import type { Sessions } from "../accounts/sessions";
 import type { ComparisonService } from "../comparisons/comparison-service";
 import type { ImportThread } from "../imports/import-thread";
+import type { VersionViews } from "../versions/version-views";
 import type { DossierEvents } from "../realtime/dossier-events";
 import { HttpError } from "./errors";
 
@@ -16,6 +17,8 @@ export interface Services {
   readonly comparisons: ComparisonService;
   /** Reads uploaded files on a worker thread. */
   readonly imports: ImportThread;
+  /** Makes what is served of a stored version on a worker thread. */
+  readonly versionViews: VersionViews;
   readonly events: DossierEvents;
   /** The largest file an upload may carry, in bytes. */
   readonly maxUploadBytes: number;

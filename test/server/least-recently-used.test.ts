@@ -3,7 +3,7 @@
  * way to each other, and one larger than the whole cache is not kept at all.
  */
 import { describe, expect, it } from "vitest";
-import { LeastRecentlyUsed } from "../../server/comparisons/least-recently-used";
+import { LeastRecentlyUsed } from "../../server/least-recently-used";
 
 describe("a cache kept up to a weight", () => {
   it("gives up the least recently used to make room for a heavy value", () => {

@@ -1,6 +1,7 @@
 /*
- * Comparisons are made, and uploaded files read, on worker threads: while a long act is being
- * aligned or parsed, the server goes on answering other requests.
+ * Comparisons are made, uploaded files read, and stored versions turned into what is served of
+ * them, on worker threads: while a long act is being aligned or parsed, the server goes on
+ * answering other requests.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -57,6 +58,38 @@ describe("while a comparison is being made", () => {
     const answer = await owner.request("GET", `/api/dossiers/${dossier}/compare?versions=${versions[0]},${versions[1]}`);
     expect(answer.status).toBe(200);
     expect((answer.body as { rows: unknown[] }).rows.length).toBeGreaterThan(1000);
+  });
+});
+
+describe("while a stored version is being read", () => {
+  /** A plain-text act of 20,000 articles, 400,000 words: reading it as stored takes a few hundred milliseconds. */
+  let long: number;
+  beforeAll(async () => {
+    const articles = Array.from(
+      { length: 20_000 },
+      (_, i) =>
+        `Article ${i + 1}\n\n1. The exporter shall apply for an authorisation for the items of list ${i} before they leave the Union.\n\n`,
+    );
+    const form = new FormData();
+    form.set("file", new Blob([`REGULATION ON TESTS\n\n${articles.join("")}`]), "long.txt");
+    form.set("name", "long");
+    long = (await owner.request<{ version: { id: number } }>("POST", `/api/dossiers/${dossier}/versions`, form)).body.version.id;
+  }, 60_000);
+
+  /**
+   * The answer's head, as soon as it comes: the view's body is megabytes long, and reading it
+   * in this same process would hold up the other answer however early the server sent it.
+   */
+  const head = (path: string) => fetch(server.url + path, { headers: { cookie: owner.cookie } });
+
+  it("other requests are answered first, for its Akoma Ntoso and for its outline", async () => {
+    const akn = await firstAnswered(head(`/api/dossiers/${dossier}/versions/${long}?format=akn`));
+    expect(akn.slowAnswer.status).toBe(200);
+    expect(await akn.slowAnswer.text()).toContain('eId="art_20000"');
+    expect(akn.first).toBe("session");
+    const outline = await firstAnswered(head(`/api/dossiers/${dossier}/versions/${long}`));
+    expect(((await outline.slowAnswer.json()) as { provisions: unknown[] }).provisions).toHaveLength(20_000);
+    expect(outline.first).toBe("session");
   });
 });
 

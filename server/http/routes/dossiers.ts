@@ -4,7 +4,7 @@
  */
 import { Router } from "express";
 import { dossierCreate, memberUpsert, overridesBody, type DossierDetail, type DossierSummary } from "../../../shared/protocol/api";
-import { alignableProvisions, overrideProblems } from "../../../shared/compare/override-check";
+import { overrideProblems } from "../../../shared/compare/override-check";
 import { versionSummary } from "../../imports/import-version";
 import type { DossierRecord } from "../../storage/store";
 import { jsonBody, userOf, type Services } from "../context";
@@ -16,7 +16,7 @@ function summary(d: DossierRecord, role: DossierSummary["role"]): DossierSummary
   return { id: d.id, title: d.title, procedure: d.procedure, restricted: d.restricted, role };
 }
 
-export function dossierRoutes({ store, comparisons, events }: Services): Router {
+export function dossierRoutes({ store, versionViews, events }: Services): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
@@ -90,9 +90,7 @@ export function dossierRoutes({ store, comparisons, events }: Services): Router 
         `overrides name versions this dossier does not have: ${[...new Set(unknown)].join(", ")}`,
       );
     const named = [...new Set(overrides.flatMap((o) => [o.a.version, o.b.version]))];
-    const provisions = new Map(
-      await Promise.all(named.map(async (v) => [v, alignableProvisions(await comparisons.document(dossier.id, v))] as const)),
-    );
+    const provisions = new Map(await Promise.all(named.map(async (v) => [v, await versionViews.provisions(dossier.id, v)] as const)));
     const nameOf = new Map(versions.map((v) => [v.id, v.name]));
     const problems = overrideProblems(
       overrides,

@@ -5,8 +5,6 @@
 import { Router } from "express";
 import { sizeInWords } from "../size-words";
 import multer, { MulterError } from "multer";
-import { writeAkn } from "../../../shared/formats/akn/write-akn";
-import { outline } from "../../../shared/model/outline";
 import { idParam, versionFields } from "../../../shared/protocol/api";
 import { importVersion } from "../../imports/import-version";
 import { userOf, type Services } from "../context";
@@ -27,7 +25,7 @@ export function unreadableUpload(err: unknown): unknown {
 
 const WITHOUT_FILENAME = 'the field "file" was sent without a filename: send the file as a file, with its name';
 
-export function versionRoutes({ store, comparisons, imports, events, maxUploadBytes }: Services): Router {
+export function versionRoutes({ store, comparisons, imports, versionViews, events, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
   // The parser stops reading a file at the limit, so only the limit can be said, not the file's size.
@@ -72,15 +70,14 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
     const { dossier } = await dossierFor(req, store, "read");
     const vid = idParam.safeParse(req.params.vid);
     if (!vid.success) throw notFound(`no version "${String(req.params.vid)}"`);
-    const doc = await comparisons.document(dossier.id, vid.data);
     const format = req.query.format;
     if (format === "akn") {
-      res.type("application/akn+xml").send(writeAkn(doc));
+      res.type("application/akn+xml").send(await versionViews.akn(dossier.id, vid.data));
       return;
     }
     if (format !== undefined && format !== "json")
       throw new HttpError(400, "invalid-request", `format must be json or akn, not "${String(format)}"`);
-    res.json(outline(doc));
+    res.type("application/json").send(await versionViews.outline(dossier.id, vid.data));
   });
 
   router.delete("/:vid", async (req, res) => {
@@ -95,6 +92,7 @@ export function versionRoutes({ store, comparisons, imports, events, maxUploadBy
     // A version removed meanwhile by another request is gone all the same: not found.
     if (!(await store.removeVersion(dossier.id, version.id))) throw notFound(`no version ${version.id} in dossier ${dossier.id}`);
     comparisons.forgetVersion(dossier.id, version.id);
+    versionViews.forgetVersion(dossier.id, version.id);
     events.versionRemoved({ dossierId: dossier.id, versionId: version.id, name: version.name });
     // The corrections that named it went with it: pages showing them are told, as of any change to them.
     const overrides = await store.overrides(dossier.id);

@@ -1,6 +1,6 @@
 /*
- * A cache of values kept up to a total weight, the least recently used given up first: parsed
- * documents and comparisons, each weighed by its size.
+ * A cache of values kept up to a total weight, the least recently used given up first: the
+ * views of versions and comparisons, each weighed by its size.
  */
 /** Values kept up to a total weight (one each, unless weighed otherwise), the least recently used given up first. */
 export class LeastRecentlyUsed<V> {
