@@ -476,6 +476,48 @@ describe("annexes", () => {
   });
 });
 
+describe("a page saved from a browser, as HTML", () => {
+  /** The GDPR as a browser writes it back: no XML declaration, "<meta …>" and "<col …>" left open. */
+  const savedGdpr = () =>
+    fixture(GDPR)
+      .replace(/^<\?xml[^>]*\?>/, "")
+      .replace(/<(meta|link|col)([^>]*?)\/>/g, "<$1$2>");
+
+  it("is not XML, and reads into the same document as the XHTML", () => {
+    const saved = savedGdpr();
+    expect(() => parseXml(saved)).toThrow(/not well-formed XML/);
+    expect(readDocument({ bytes: new TextEncoder().encode(saved), file: "gdpr.html" }).format).toBe("xhtml");
+    const read = readXhtml(saved, "gdpr.html");
+    expect(read.warnings).toEqual([]);
+    expect(shape(read.doc)).toEqual(shape(reading(GDPR).doc));
+    expect(read.doc.attrs).toEqual({ ...reading(GDPR).doc.attrs, guid: read.doc.attrs.guid });
+  });
+
+  it("reads the entities HTML knows and XML does not: &ndash; is a dash", () => {
+    const read = readXhtml(savedGdpr().replace("personal data", "personal&ndash;data"), "gdpr.html");
+    expect(read.doc.textContent).toContain("personal\u2013data");
+  });
+
+  it("refuses a page cut short, as a page ends with </html>", () => {
+    const saved = savedGdpr();
+    const attempt = () => readXhtml(saved.slice(0, saved.length / 2), "gdpr.html");
+    expect(attempt).toThrow(FormatError);
+    expect(attempt).toThrow("gdpr.html: the page ends before its </html>: it may have been cut short");
+  });
+
+  it("refuses elements nested deeper than any act's, saying where", () => {
+    const deep = `<!DOCTYPE html><html><body>${"<div>".repeat(300)}</body></html>`;
+    expect(() => readXhtml(deep, "deep.html")).toThrow(
+      "deep.html, line 1, column 1302: elements are nested more than 256 deep, deeper than any act's structure goes",
+    );
+  });
+
+  it("stays XML when it says it is XML: a malformed XHTML file is refused as such", () => {
+    const broken = fixture(GDPR).replace('<meta http-equiv="content-type" content="text/html; charset=utf-8"/>', "<meta>");
+    expect(() => readXhtml(broken, GDPR)).toThrow(/^gdpr-2016-679\.xhtml, line \d+, column \d+: not well-formed XML/);
+  });
+});
+
 describe("input that is not an act rendered by EUR-Lex", () => {
   it("refuses a document whose root is not <html>, naming it", () => {
     expect(() => readXhtml("<ACT><TITLE/></ACT>", "act.xml")).toThrow(/root element is <ACT>, not <html>/);

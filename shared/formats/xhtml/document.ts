@@ -7,6 +7,7 @@ import type { Node } from "prosemirror-model";
 import { act, formula, p } from "../../model/build";
 import { FormatError } from "../errors";
 import type { ReadResult } from "../reader";
+import { parseHtml } from "../html-tree";
 import { child, parseXml, type XmlElement, type XmlNode } from "../xml";
 import { readAnnex } from "./annex";
 import { readConclusions } from "./conclusions";
@@ -78,9 +79,13 @@ class ActReader {
   }
 }
 
-/** Reads the EUR-Lex XHTML rendering of an act (an OJ act or a consolidated text). */
+/**
+ * Reads the EUR-Lex XHTML rendering of an act (an OJ act or a consolidated text), as EUR-Lex
+ * sends it, or as a browser saves it: a page that is not well-formed XML, and does not declare
+ * itself XML, is read as HTML.
+ */
 export function readXhtml(text: string, file?: string): ReadResult {
-  const root = parseXml(text, file);
+  const root = rootElement(text, file);
   const where = (element: XmlElement) => ({ ...(file ? { file } : {}), line: element.line, column: element.column });
   if (root.name !== "html") {
     throw new FormatError("structure", `the root element is <${root.name}>, not <html>: not EUR-Lex XHTML`, where(root));
@@ -114,4 +119,16 @@ export function readXhtml(text: string, file?: string): ReadResult {
     footnotes: parts.footnotes.nodes(),
   });
   return { format: "xhtml", doc, warnings: reading.warnings.list() };
+}
+
+const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
+
+/** The page's <html> element: parsed as XML, or as HTML when it is not XML and does not claim to be. */
+function rootElement(text: string, file?: string): XmlElement {
+  try {
+    return parseXml(text, file);
+  } catch (e) {
+    if (!(e instanceof FormatError && e.code === "malformed") || XML_DECLARATION.test(text)) throw e;
+    return parseHtml(text, file);
+  }
 }
