@@ -22,6 +22,7 @@ import { hasXmllint, validateAkn } from "../support/xmllint";
 import { readDocument } from "../../shared/formats/read";
 import { FormatError } from "../../shared/formats/errors";
 import { summarize } from "../../shared/model/summary";
+import { outline } from "../../shared/model/outline";
 
 const italic = legalSchema.marks.emphasis!.create({ kind: "italic" });
 const amended = legalSchema.marks.provenance!.create({ source: "M1" });
@@ -109,10 +110,14 @@ describe("the Akoma Ntoso reader", () => {
 });
 
 describe("reading Akoma Ntoso whose structure the model does not have as such", () => {
-  const aknAct = (body: string) =>
+  /** An act of these provisions, with what follows its body (its attachments). */
+  const aknAct = (body: string, after = "") =>
     new TextEncoder().encode(
-      `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="x"><meta/><preface><p><docTitle>Decision X</docTitle></p></preface><body>${body}</body></act></akomaNtoso>`,
+      `<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="x"><meta/><preface><p><docTitle>Decision X</docTitle></p></preface><body>${body}</body>${after}</act></akomaNtoso>`,
     );
+  /** An annex holding `content`, as attachments. */
+  const annexOf = (content: string) =>
+    `<attachments><attachment><doc name="annex"><mainBody>${content}</mainBody></doc></attachment></attachments>`;
 
   it("keeps numbered paragraphs standing in the body, as a decision's, in an article without a number, and says so", () => {
     const { doc, warnings } = readDocument({
@@ -152,17 +157,36 @@ describe("reading Akoma Ntoso whose structure the model does not have as such", 
     ]);
   });
 
+  it("keeps a chapter or an article inside an article as its number, heading and words, and says so", () => {
+    const { doc, warnings } = readDocument({
+      bytes: aknAct(
+        `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>One.</p></content></paragraph><chapter eId="chp_9"><num>CHAPTER IX</num><heading>Quoted</heading><content><p>Words of the chapter.</p></content></chapter></article>` +
+          `<article eId="art_2"><num>Article 2</num><article eId="art_3"><num>Article 3</num><content><p>Inner words.</p></content></article></article>`,
+      ),
+      file: "h.akn.xml",
+    });
+    expect(outline(doc).provisions.map((a) => [a.num, a.text, a.children.map((c) => c.num)])).toEqual([
+      ["Article 1", "CHAPTER IX\nQuoted\nWords of the chapter.", ["1."]],
+      ["Article 2", "Article 3\nInner words.", []],
+    ]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      "a chapter inside <article> kept as its number, heading and words",
+      "an article inside <article> kept as its number, heading and words",
+    ]);
+  });
+
   it("says the list of what a provision holds goes on where the model's message cuts it short", () => {
-    const long = "Words of a paragraph long enough to run past the fifty characters the model shows.";
+    const long = "Words of an annex long enough to run past the fifty characters the model shows.";
     const read = () =>
       readDocument({
         bytes: aknAct(
-          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>${long}</p></content></paragraph><chapter eId="chp_9"><num>CHAPTER IX</num><content><p>y</p></content></chapter></article>`,
+          `<article eId="art_1"><num>Article 1</num><content><p>x</p></content></article>`,
+          annexOf(`<p>${long}</p><article eId="art_9"><num>Article 9</num><content><p>y</p></content></article>`),
         ),
         file: "h.akn.xml",
       });
     expect(read).toThrow(
-      "h.akn.xml: the act's structure cannot be kept: it has an article that holds paragraph and more, which an article of an act cannot hold in that order or at all",
+      "h.akn.xml: the act's structure cannot be kept: it has an annex that holds p and more, which an annex of an act cannot hold in that order or at all",
     );
   });
 
@@ -170,13 +194,14 @@ describe("reading Akoma Ntoso whose structure the model does not have as such", 
     const read = () =>
       readDocument({
         bytes: aknAct(
-          `<article eId="art_1"><num>Article 1</num><paragraph eId="para_1"><num>1.</num><content><p>One.</p></content></paragraph><chapter eId="chp_9"><num>CHAPTER IX</num><content><p>y</p></content></chapter></article>`,
+          `<article eId="art_1"><num>Article 1</num><content><p>x</p></content></article>`,
+          annexOf(`<article eId="art_9"><num>Article 9</num><content><p>y</p></content></article>`),
         ),
         file: "h.akn.xml",
       });
     expect(read).toThrow(FormatError);
     expect(read).toThrow(
-      "h.akn.xml: the act's structure cannot be kept: it has an article that holds paragraph, chapter, which an article of an act cannot hold in that order or at all",
+      "h.akn.xml: the act's structure cannot be kept: it has an annex that holds article, which an annex of an act cannot hold in that order or at all",
     );
   });
 });

@@ -10,6 +10,7 @@ import { act, footnote, formula, InlineRun, p, provision, signature, table, type
 import { FormatError } from "../errors";
 import { WarningLog, type ReadResult } from "../reader";
 import { child, elements, parseXml, textOf, type XmlElement, type XmlNode } from "../xml";
+import { fitTo } from "../fit";
 import { groupTypeOf } from "../groups";
 import { toIso6391 } from "./language";
 import {
@@ -289,6 +290,15 @@ class AknReader {
     // An unnumbered paragraph is a subparagraph; a provision's only subparagraph is its own words.
     const type = tag === "paragraph" && !child(el, "num") ? "subparagraph" : tag;
     let content = this.hierarchyChildren(el, isGroup ? depth + 1 : depth, `<${el.name}>`, !isGroup);
+    // A group or an article inside a provision (a chapter inside an article) cannot stand there: its words can.
+    const misplaced = isGroup ? undefined : content.find((n) => n.type.spec.group !== "block" && n.type.spec.group !== "division");
+    if (misplaced !== undefined) {
+      this.warnings.add(
+        `${misplaced.type.name === "article" ? "an" : "a"} ${misplaced.type.name} inside <${el.name}> kept as its number, heading and words`,
+        this.at(el),
+      );
+      content = fitTo(content, "divisions");
+    }
     const only = content.length === 1 ? content[0]! : null;
     if (only && only.type.name === "subparagraph" && only.attrs.num === null && type !== "subparagraph") {
       content = [];

@@ -8,7 +8,7 @@ import { provision } from "../../model/build";
 import { groupTypeOf } from "../groups";
 import { child, type XmlElement, type XmlNode } from "../xml";
 import { contentAround, contentOf, titleOf } from "./divisions";
-import { fitTo } from "./flatten";
+import { fitTo } from "../fit";
 import { lineOf } from "./inline";
 import type { Reading } from "./reading";
 

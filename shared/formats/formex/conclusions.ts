@@ -7,7 +7,7 @@ import type { Node } from "prosemirror-model";
 import { signature } from "../../model/build";
 import type { XmlElement } from "../xml";
 import { blocksOf, contentAround } from "./divisions";
-import { fitTo } from "./flatten";
+import { fitTo } from "../fit";
 import type { Reading } from "./reading";
 
 export function readFinal(final: XmlElement, reading: Reading): Node[] {

@@ -7,7 +7,7 @@ import type { Node } from "prosemirror-model";
 import { InlineRun, p, provision } from "../../model/build";
 import { groupTypeOf } from "../groups";
 import { child, type XmlElement, type XmlNode } from "../xml";
-import { fitTo } from "./flatten";
+import { fitTo } from "../fit";
 import { isInlineElement, lineOf, linesOf, readInline } from "./inline";
 import type { Reading } from "./reading";
 import { readTable } from "./table";

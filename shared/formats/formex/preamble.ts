@@ -7,7 +7,7 @@ import type { Node } from "prosemirror-model";
 import { formula, provision } from "../../model/build";
 import { child, type XmlElement, type XmlNode } from "../xml";
 import { blocksOf, contentOf, isElement } from "./divisions";
-import { fitTo } from "./flatten";
+import { fitTo } from "../fit";
 import { lineOf } from "./inline";
 import type { Reading } from "./reading";
 

@@ -4,8 +4,8 @@
  * keeping their printed number; inside an article a headed group becomes its heading and content.
  */
 import type { Node } from "prosemirror-model";
-import { p } from "../../model/build";
-import { legalSchema } from "../../model/schema";
+import { p } from "../model/build";
+import { legalSchema } from "../model/schema";
 
 /** What a place may hold besides blocks: divisions (an article, a point), or blocks only. */
 export type Holding = "divisions" | "blocks";
