@@ -290,8 +290,12 @@ class AknReader {
     // An unnumbered paragraph is a subparagraph; a provision's only subparagraph is its own words.
     const type = tag === "paragraph" && !child(el, "num") ? "subparagraph" : tag;
     let content = this.hierarchyChildren(el, isGroup ? depth + 1 : depth, `<${el.name}>`, !isGroup);
-    // A group or an article inside a provision (a chapter inside an article) cannot stand there: its words can.
-    const misplaced = isGroup ? undefined : content.find((n) => n.type.spec.group !== "block" && n.type.spec.group !== "division");
+    // A group or an article inside a provision (a chapter inside an article) cannot stand there:
+    // its words can. An annex holds groups, and is not one of these provisions.
+    const holdsWordsAndDivisions = !isGroup && type !== "annex";
+    const misplaced = holdsWordsAndDivisions
+      ? content.find((n) => n.type.spec.group !== "block" && n.type.spec.group !== "division")
+      : undefined;
     if (misplaced !== undefined) {
       this.warnings.add(
         `${misplaced.type.name === "article" ? "an" : "a"} ${misplaced.type.name} inside <${el.name}> kept as its number, heading and words`,
