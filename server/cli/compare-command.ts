@@ -15,6 +15,7 @@ import { readInput, refuseOverwritingInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
 import { readOverridesFile } from "./overrides-file";
+import { namesOption } from "./names-option";
 
 /** The column names a comparison's files give when --names does not: their file names, a repeated one numbered ("act.xml (2)"). */
 function namesOfFiles(paths: readonly string[]): string[] {
@@ -56,7 +57,7 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     },
   });
   if (positionals.length < 2) throw new UsageError("compare needs at least two files");
-  const names = values.names !== undefined ? values.names.split(",").map((n) => n.trim()) : namesOfFiles(positionals);
+  const names = values.names !== undefined ? namesOption(values.names) : namesOfFiles(positionals);
   if (names.length !== positionals.length)
     throw new UsageError(`--names gives ${counted(names.length, "name")} for ${counted(positionals.length, "file")}`);
   if (names.some((n) => n === "")) throw new UsageError(`--names has an empty name: "${values.names}"`);

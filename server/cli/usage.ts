@@ -17,7 +17,7 @@ export const USAGE = `Usage:
            the reference column N (counted from 0; default 0); writes the table as printable HTML or
            JSON, or prints the JSON with --json; --overrides takes alignment corrections from a file:
            {"overrides": [{"kind": "pin"|"separate", "a": {"version": N, "eId": "rec_6"}, "b": {...}}]},
-           versions by column number as --ref
+           versions by column number as --ref; --names names the columns, a comma in a name written \\,
   serve    starts the server (settings from the environment: PORT, HOST, DATA_DIR, SESSION_SECRET,
            SYNOPSIS_DEMO, LOG_LEVEL) and prints its address
   demo     reads the demonstration dual-use dossier and the ePrivacy texts shipped in fixtures/

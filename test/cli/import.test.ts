@@ -187,6 +187,14 @@ describe("synopsis compare", () => {
     ]);
   });
 
+  it("takes a comma inside a column name written \\, and a backslash before a comma written \\\\", async () => {
+    const act = join(FIXTURES, "dual-use/council-mandate-2019.akn.xml");
+    // As typed in a shell: --names 'Council\, general approach, A\\,B'
+    const { code, stdout } = await synopsis("compare", act, act, act, "--names", "Council\\, general approach, A\\\\,B", "--json");
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { versions: string[] }).versions).toEqual(["Council, general approach", "A\\", "B"]);
+  });
+
   it("stops quietly when the reader of its output stops early (| head)", async () => {
     // Megabytes of JSON: far more than a pipe holds, so the writer meets the closed pipe.
     const act = join(FIXTURES, "eurlex/gdpr-2016-679.fmx.xml");
