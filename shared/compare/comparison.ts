@@ -139,7 +139,7 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   const sequences = docs.map((doc, i) => maker.sequencesOf(doc, i));
   sequences.forEach((s, i) => {
     const why = whyUncomparable(s);
-    if (why !== null) throw new ComparisonError("empty-version", `version ${i + 1} (${names[i]}) ${why}`, i);
+    if (why !== null) throw new ComparisonError("empty-version", `the version "${names[i]}" ${why}`, i);
   });
   const aligned = alignVersions(sequences, ref, lexicon, options.overrides ?? []);
   const differ: CellDiffer = { limit: options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS, lexicon };

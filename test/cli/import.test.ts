@@ -240,14 +240,14 @@ describe("synopsis compare", () => {
     const plain = await synopsis("compare", prose, act);
     expect([plain.code, plain.stderr.trim()]).toEqual([
       1,
-      'synopsis: version 1 (prose.txt) has no provisions to compare (it was read as plain text, which needs lines such as "Article 1" or "1.")',
+      'synopsis: the version "prose.txt" has no provisions to compare (it was read as plain text, which needs lines such as "Article 1" or "1.")',
     ]);
     const headings = join(tmp, "headings.txt");
     writeFileSync(headings, "Article 1\n\nArticle 2\n");
     const wordless = await synopsis("compare", act, headings);
     expect([wordless.code, wordless.stderr.trim()]).toEqual([
       1,
-      "synopsis: version 2 (headings.txt) has no words to compare: its 2 provisions have a number at most",
+      'synopsis: the version "headings.txt" has no words to compare: its 2 provisions have a number at most',
     ]);
   });
 
