@@ -6,7 +6,15 @@
 import Database from "better-sqlite3";
 import { sameOverrides, versionNameKey, type Overrides, type Role } from "../../shared/protocol/api";
 import { MIGRATIONS } from "./migrations";
-import { type DossierRecord, type MemberRecord, type NewVersion, type Store, type UserRecord, type VersionRecord } from "./store";
+import {
+  type DossierRecord,
+  type MemberRecord,
+  type NewVersion,
+  type OverridesSaved,
+  type Store,
+  type UserRecord,
+  type VersionRecord,
+} from "./store";
 
 interface UserRow {
   id: number;
@@ -204,15 +212,16 @@ export class SqliteStore implements Store {
     return this.overridesOf(dossierId);
   }
 
-  async setOverrides(dossierId: number, overrides: Overrides): Promise<void> {
-    this.writeOverrides(dossierId, overrides);
-  }
-
-  async replaceOverrides(dossierId: number, expected: Overrides, overrides: Overrides): Promise<boolean> {
-    return this.db.transaction(() => {
-      if (!sameOverrides(this.overridesOf(dossierId), expected)) return false;
+  async saveOverrides(dossierId: number, overrides: Overrides, expected?: Overrides): Promise<OverridesSaved> {
+    return this.db.transaction((): OverridesSaved => {
+      const present = new Set(
+        (this.db.prepare("SELECT id FROM versions WHERE dossier_id = ?").all(dossierId) as { id: number }[]).map((v) => v.id),
+      );
+      const gone = [...new Set(overrides.flatMap((o) => [o.a.version, o.b.version]))].filter((v) => !present.has(v));
+      if (gone.length > 0) return { outcome: "versions-gone", versions: gone };
+      if (expected !== undefined && !sameOverrides(this.overridesOf(dossierId), expected)) return { outcome: "changed" };
       this.writeOverrides(dossierId, overrides);
-      return true;
+      return { outcome: "saved" };
     })();
   }
 

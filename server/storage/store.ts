@@ -52,6 +52,12 @@ export interface NewVersion {
   readonly createdBy: number;
 }
 
+/** What saving overrides did: saved them, or nothing because the stored ones changed or versions they name are gone. */
+export type OverridesSaved =
+  | { readonly outcome: "saved" }
+  | { readonly outcome: "changed" }
+  | { readonly outcome: "versions-gone"; readonly versions: readonly number[] };
+
 export interface Store {
   createOrganisation(name: string): Promise<number>;
   createUser(user: { username: string; displayName: string; organisationId: number; passwordHash: string }): Promise<number>;
@@ -84,9 +90,12 @@ export interface Store {
   removeVersion(dossierId: number, versionId: number): Promise<boolean>;
 
   overrides(dossierId: number): Promise<Overrides>;
-  setOverrides(dossierId: number, overrides: Overrides): Promise<void>;
-  /** Sets the overrides only if the stored ones are still `expected`, at once; false when they are not. */
-  replaceOverrides(dossierId: number, expected: Overrides, overrides: Overrides): Promise<boolean>;
+  /**
+   * Sets the overrides, at once with the checks that every version they name is still in the
+   * dossier and, when `expected` is given, that the stored ones are still those: what a request
+   * checked before, another may have changed since (removed a version, saved other overrides).
+   */
+  saveOverrides(dossierId: number, overrides: Overrides, expected?: Overrides): Promise<OverridesSaved>;
 
   /** True when the store holds no users yet: a new data folder. */
   isEmpty(): Promise<boolean>;

@@ -98,15 +98,21 @@ export function dossierRoutes({ store, versionViews, events }: Services): Router
       (v) => nameOf.get(v) ?? `version ${v}`,
     );
     if (problems.length > 0) throw new HttpError(400, "invalid-request", `the overrides were not saved: ${problems.join("; ")}`);
-    // Checked against the list the sender changed at the moment of writing, after the awaits above.
-    if (expected === undefined) await store.setOverrides(dossier.id, overrides);
-    else if (!(await store.replaceOverrides(dossier.id, expected, overrides))) {
+    // Checked again at the moment of writing, after the awaits above: against the versions, which
+    // another request may have removed meanwhile, and against the list the sender changed.
+    const saved = await store.saveOverrides(dossier.id, overrides, expected);
+    if (saved.outcome === "versions-gone")
+      throw new HttpError(
+        409,
+        "versions-removed",
+        `the overrides name versions removed while they were being checked (${saved.versions.join(", ")}); nothing was saved: load the dossier again and redo your change`,
+      );
+    if (saved.outcome === "changed")
       throw new HttpError(
         409,
         "overrides-changed",
         "the alignment corrections were changed since you loaded them (by another member, or by you elsewhere); nothing was saved: load them again and redo your change",
       );
-    }
     const user = userOf(req);
     events.overridesChanged({ dossierId: dossier.id, userId: user.id, by: user.displayName, overrides });
     res.json({ overrides });
