@@ -15,6 +15,11 @@ export interface DossierListener {
   readonly overridesChanged?: (news: OverridesNews) => void;
   /** The server would not send this dossier's news: why. */
   readonly notLive: (reason: string) => void;
+  /**
+   * The connection was lost and is back, and the dossier's news heard again: what was sent
+   * meanwhile was missed, and the page brings itself up to date from the server.
+   */
+  readonly rejoined: () => void;
 }
 
 interface Watcher {
@@ -25,10 +30,13 @@ interface Watcher {
 let socket: Socket<ServerEvents, ClientEvents> | null = null;
 let watcher: Watcher | null = null;
 
-function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number): void {
+/** Joins the dossier's room; `again`: after a reconnection, when the page has news to catch up on. */
+function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number, again = false): void {
   s.emit("dossier:join", { dossierId }, (answer) => {
+    if (watcher === null || watcher.dossierId !== dossierId) return;
     // A refusal (the dossier is gone, or no longer readable) leaves the page as it is, and the page says it is live no more.
-    if (!answer.ok && watcher !== null && watcher.dossierId === dossierId) watcher.listener.notLive(answer.error.message);
+    if (!answer.ok) watcher.listener.notLive(answer.error.message);
+    else if (again) watcher.listener.rejoined();
   });
 }
 
@@ -47,9 +55,9 @@ function connection(): Socket<ServerEvents, ClientEvents> {
     s.on("dossier:left", ({ dossierId, reason }) => {
       if (watcher !== null && dossierId === watcher.dossierId) watcher.listener.notLive(reason);
     });
-    // After a reconnection the server has forgotten the rooms: join again.
+    // After a reconnection the server has forgotten the rooms: join again, and catch up on the news missed.
     s.io.on("reconnect", () => {
-      if (watcher !== null) join(s, watcher.dossierId);
+      if (watcher !== null) join(s, watcher.dossierId, true);
     });
     socket = s;
   }

@@ -4,11 +4,13 @@
  * article, and sign out. A screenshot of the comparison is kept under test-output/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
+import { createServer, connect, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { buildClient, hasChromium, launchChromium, TEST_OUTPUT, watchedPage } from "../support/browser";
-import { ApiClient, testServer, type TestServer } from "../support/server";
+import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
 import { FIXTURES } from "../support/fixtures";
 
 describe.skipIf(!hasChromium)("the workspace in a browser", () => {
@@ -501,4 +503,71 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator(".rows").count()).toBe(0);
     expect(errors).toEqual([]);
   });
+  it("brings a dossier's page and a comparison up to date when their connection comes back after news was missed", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Away and back" })).body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    const add = async (name: string, words: string) =>
+      (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n\nArticle 2\nIt enters into force.\n`)).body.version.id;
+    const [first, second] = [await add("First", "applies"), await add("Second", "applies to all")];
+    // The member's browser reaches the server through a relay that can be cut, as a network is.
+    let cut = false;
+    const open = new Set<Socket>();
+    const relay = createServer((incoming) => {
+      if (cut) return incoming.destroy();
+      const outgoing = connect(Number(new URL(server.url).port), "127.0.0.1");
+      for (const [a, b] of [
+        [incoming, outgoing],
+        [outgoing, incoming],
+      ] as const) {
+        open.add(a);
+        a.pipe(b);
+        a.on("error", () => b.destroy());
+        a.on("close", () => (b.destroy(), open.delete(a)));
+      }
+    });
+    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+    const through = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const context = await browser.newContext();
+    try {
+      const dossierPage = await watchedPage(context, errors);
+      await dossierPage.goto(`${through}/#/login`);
+      await dossierPage.fill("#username", "parliament");
+      await dossierPage.fill("#password", "demo");
+      await dossierPage.click("button[type=submit]");
+      await dossierPage.waitForSelector("ul.dossiers");
+      await dossierPage.goto(`${through}/#/dossiers/${id}`);
+      await dossierPage.waitForSelector(".version >> text=Second");
+      const comparisonPage = await watchedPage(context, errors);
+      await comparisonPage.goto(`${through}/#/dossiers/${id}/compare?versions=${first},${second}&ref=${first}`);
+      await comparisonPage.waitForSelector(".rows[data-complete=true]");
+
+      cut = true;
+      for (const socket of open) socket.destroy();
+      const third = await add("Third", "applies from tomorrow");
+      expect((await owner.request("DELETE", `/api/dossiers/${id}/versions/${second}`)).status).toBe(204);
+      const separate = { kind: "separate", a: { version: first, eId: "art_1" }, b: { version: third, eId: "art_1" } };
+      expect((await owner.request("PUT", `/api/dossiers/${id}/overrides`, { overrides: [separate] })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1000));
+      cut = false;
+
+      await dossierPage.locator(".news", { hasText: "While this page was not connected" }).waitFor({ timeout: 30_000 });
+      expect(await dossierPage.locator(".news").textContent()).toBe(
+        "While this page was not connected, Third was added; Second was removed.",
+      );
+      expect(await dossierPage.locator(".version strong").allTextContents()).toEqual(["First", "Third"]);
+      await comparisonPage.locator(".warning", { hasText: "Removed from the dossier" }).waitFor({ timeout: 30_000 });
+      expect(await comparisonPage.locator(".warning", { hasText: "Removed from the dossier" }).textContent()).toBe(
+        "Removed from the dossier since this table was made: Second. The table still shows the text as it was.",
+      );
+      await comparisonPage
+        .locator(".warning", { hasText: "The alignment corrections were changed while this page was not connected." })
+        .waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      relay.close();
+      for (const socket of open) socket.destroy();
+    }
+  }, 90_000);
 });

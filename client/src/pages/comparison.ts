@@ -6,7 +6,7 @@
  * corrections, and rows rendered a frame's worth at a time so that a 100,000-word act never
  * freezes the page.
  */
-import { api } from "../api";
+import { api, ApiFailure } from "../api";
 import { referenceWords, STATISTICS, type Comparison, type ComparisonRow } from "../../../shared/compare/comparison";
 import { filterRows, nearestShown, rangeProblem, type RowFilter } from "../../../shared/compare/filters";
 import { provisionLabel } from "../../../shared/model/provision-query";
@@ -83,14 +83,23 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   // this page's list may be older than the one that differed.
   let shownOverrides: Overrides | null = null;
   let heard: OverridesNews | null = null;
+  /** The corrections were found changed on coming back from a lost connection, by whom unknown. */
+  let missed = false;
   const sayCorrected = () => {
-    if (heard === null || shownOverrides === null || sameOverrides(heard.overrides, shownOverrides)) return;
-    corrected.hidden = false;
-    corrected.querySelector("span")!.textContent =
-      heard.userId === me.id
-        ? "You changed the alignment corrections elsewhere (in another window or tab) since this table was made."
-        : `${heard.by} changed the alignment corrections since this table was made.`;
+    if (shownOverrides === null) return;
+    if (heard !== null && !sameOverrides(heard.overrides, shownOverrides)) {
+      corrected.hidden = false;
+      corrected.querySelector("span")!.textContent =
+        heard.userId === me.id
+          ? "You changed the alignment corrections elsewhere (in another window or tab) since this table was made."
+          : `${heard.by} changed the alignment corrections since this table was made.`;
+    } else if (missed && corrected.hidden) {
+      corrected.hidden = false;
+      corrected.querySelector("span")!.textContent = "The alignment corrections were changed while this page was not connected.";
+    }
   };
+  /** The versions of the table, once it is in: for the news of one removed unheard. */
+  let shownColumns: readonly { readonly id: number; readonly name: string }[] = [];
   const goneNames: string[] = [];
   let deaf: string | null = null;
   const sayGone = () => {
@@ -123,6 +132,25 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       deaf = reason;
       sayGone();
     },
+    rejoined: () => {
+      // News sent while the page was not connected was missed: the dossier as it is now says it.
+      api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`)
+        .then(({ dossier: now }) => {
+          if (signal.aborted) return;
+          const present = new Set(now.versions.map((v) => v.id));
+          for (const { id, name } of shownColumns) if (!present.has(id) && !goneNames.includes(name)) goneNames.push(name);
+          sayGone();
+          if (shownOverrides !== null && !sameOverrides(now.overrides, shownOverrides)) {
+            missed = true;
+            sayCorrected();
+          }
+        })
+        .catch((err: unknown) => {
+          if (signal.aborted) return;
+          deaf = `it was not connected for a while, and the dossier could not be read again${err instanceof ApiFailure ? `: ${err.message}` : ""}`;
+          sayGone();
+        });
+    },
   });
   // The dossier, with its corrections, before the table: a change that comes between the two
   // then leaves the table newer than the list this page holds, which the news of it says, and
@@ -133,6 +161,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   // The reader went elsewhere while the table was being made: it is not shown over that page.
   if (signal.aborted) return;
   shownOverrides = dossier.overrides;
+  shownColumns = comparison.versionIds.map((versionId, v) => ({ id: versionId, name: comparison.versions[v]! }));
   sayCorrected();
   performance.mark("comparison:received");
   const columns = comparison.versions.length;

@@ -193,13 +193,25 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
    * the server's to say. New versions come unticked, so that a choice in progress stands, unless
    * fewer than two are ticked: then no comparison could be made without them.
    */
-  const refreshList = async (): Promise<void> => {
+  const refreshList = async (): Promise<{ readonly added: string[]; readonly removed: string[] }> => {
     const { dossier: fresh } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
+    const added: string[] = [];
+    const dropped: string[] = [];
+    if (!list.isConnected) return { added, removed: dropped };
     for (const v of fresh.versions) {
-      if (shown.has(v.id) || removed.has(v.id) || !list.isConnected) continue;
+      if (shown.has(v.id) || removed.has(v.id)) continue;
       shown.add(v.id);
+      added.push(v.name);
       const tick = list.querySelectorAll('input[name="column"]:checked').length < 2;
       list.append(versionRow(id, v, tick, v.notice !== shared, remove));
+    }
+    // Gone from the dossier, unheard of: removed while this page was not connected.
+    const present = new Set(fresh.versions.map((v) => v.id));
+    for (const row of list.querySelectorAll<HTMLElement>("li[data-version]")) {
+      const versionId = Number(row.dataset.version);
+      if (present.has(versionId) || removing.has(versionId)) continue;
+      const name = row.querySelector("strong")?.textContent ?? `version ${versionId}`;
+      if (dropVersion(versionId)) dropped.push(name);
     }
     const reference = list.querySelector<HTMLInputElement>('input[name="ref"]');
     if (reference && !list.querySelector('input[name="ref"]:checked')) reference.checked = true;
@@ -207,6 +219,7 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
       form.hidden = false;
       none.remove();
     }
+    return { added, removed: dropped };
   };
   const versionAdded = ({ versionId, name }: { versionId: number; name: string }) => {
     if (shown.has(versionId) || !list.isConnected) return;
@@ -232,6 +245,24 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
       if (list.isConnected)
         news.textContent = `Versions other members add or remove will not show here until you reload the page (${reason}).`;
     },
+    rejoined: () => {
+      refreshList()
+        .then(({ added, removed: dropped }) => {
+          if (added.length + dropped.length === 0) return;
+          news.textContent = [
+            "While this page was not connected,",
+            [
+              ...(added.length > 0 ? [`${added.join(", ")} ${added.length === 1 ? "was" : "were"} added`] : []),
+              ...(dropped.length > 0 ? [`${dropped.join(", ")} ${dropped.length === 1 ? "was" : "were"} removed`] : []),
+            ].join("; ") + ".",
+          ].join(" ");
+        })
+        .catch((err: unknown) => {
+          const why = err instanceof ApiFailure ? ` (${err.message})` : "";
+          if (list.isConnected)
+            news.textContent = `This page was not connected for a while: reload it to see the versions as they are now${why}.`;
+        });
+    },
   });
   app.replaceChildren(
     h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")),
@@ -252,10 +283,13 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
       ? uploadForm(
           id,
           () =>
-            refreshList().catch((err: unknown) => {
-              const why = err instanceof ApiFailure ? `: ${err.message}` : "";
-              news.textContent = `Reload the page to see the version you added (the list could not be refreshed${why}).`;
-            }),
+            refreshList().then(
+              () => undefined,
+              (err: unknown) => {
+                const why = err instanceof ApiFailure ? `: ${err.message}` : "";
+                news.textContent = `Reload the page to see the version you added (the list could not be refreshed${why}).`;
+              },
+            ),
           signal,
         )
       : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
