@@ -60,8 +60,14 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     await page.selectOption("#correct-a-provision", "rec_6");
     await page.selectOption("#correct-b-version", { label: "Council mandate" });
     await page.selectOption("#correct-b-provision", "rec_5");
-    await page.click("form.correct button[type=submit]");
+    // A double click saves once.
+    const saves: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "PUT") saves.push(request.url());
+    });
+    await page.dblclick("form.correct button[type=submit]");
     await page.locator(".corrections summary", { hasText: "(1)" }).waitFor();
+    expect(saves).toHaveLength(1);
     expect(await recital6()).toEqual(["(6)", "(6)", "(5)", "(9)"]);
     expect(await page.locator(".correction-list li").textContent()).toMatch(
       /^Commission proposal's Recital 6 put in one row with Council mandate's Recital 5/,
@@ -133,8 +139,9 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     await signIn("commission");
     await page.goto(comparisonUrl());
     await page.waitForSelector(".rows[data-complete=true]");
-    await page.click(".take-back");
+    await page.dblclick(".take-back");
     await page.locator(".corrections summary", { hasText: "(0)" }).waitFor();
+    expect(await page.locator(".corrections .saved[role=status]").textContent()).toMatch(/^Taken back: /);
     const said = reader.locator("p.warning", { hasText: "changed the alignment corrections" });
     await said.waitFor();
     expect(await said.locator("span").textContent()).toBe(

@@ -125,8 +125,13 @@ export function correctionsPanel(context: Corrections): HTMLElement {
     lastChange = { change, address: location.hash, at: Date.now() };
     context.saved();
   };
+  /** A save on its way: a second click (a double click) sends nothing, as the first one's list is already being saved. */
+  let saving = false;
   /** Saves a list; `made` is the correction the person made or put back, kept for them if the save is refused as stale. */
   const save = async (overrides: Override[], change: Change, made?: Override) => {
+    if (saving) return;
+    saving = true;
+    panel.setAttribute("aria-busy", "true");
     error.textContent = "";
     try {
       await api("PUT", `/api/dossiers/${dossierId}/overrides`, { overrides, expected: current });
@@ -140,6 +145,9 @@ export function correctionsPanel(context: Corrections): HTMLElement {
         remake(made ? { said, draft: made } : { said: `${said}.` });
         return;
       }
+      // Refused: the panel stays, to be used again. (Saved, or stale, it gives way to the table made again, and takes no second save.)
+      saving = false;
+      panel.removeAttribute("aria-busy");
       if (e instanceof ApiFailure && e.status === 401) {
         // Signed out elsewhere, or expired: said in words, and the header follows.
         error.textContent = "Not saved: your session has ended. Sign in again, then make the change once more.";
