@@ -48,6 +48,34 @@ function setUser(u: SessionUser | null): void {
   logout.hidden = u === null;
 }
 
+/**
+ * The sign-in page, which comes back to `page` once signed in: a person whose session ended on
+ * a comparison signs in again and is on that comparison, not on the list of dossiers.
+ */
+function signInThen(page: string): string {
+  return page.startsWith("#/") && !page.startsWith("#/login") ? `#/login?then=${encodeURIComponent(page)}` : "#/login";
+}
+
+/** Where the sign-in page goes once signed in: the page it was asked for from, else the dossiers. */
+function afterSignIn(): string {
+  const then = new URLSearchParams(location.hash.split("?")[1] ?? "").get("then");
+  return then !== null && then.startsWith("#/") && !then.startsWith("#/login") ? then : "#/dossiers";
+}
+
+/** A dossier's number from an address, or null when the address has none ("#/dossiers/abc"). */
+function dossierNumber(part: string): number | null {
+  return /^[1-9]\d{0,14}$/.test(part) ? Number(part) : null;
+}
+
+/** Why an address names no page, in words, or null when it names one. */
+function wrongAddress(parts: readonly string[], params: URLSearchParams): string | null {
+  if (parts[0] !== "dossiers" || parts[1] === undefined) return null;
+  if (dossierNumber(parts[1]) === null) return `There is no dossier “${parts[1]}”: a dossier's address has its number, as #/dossiers/1.`;
+  if (parts[2] === "compare" && (params.get("versions") ?? "").split(",").filter((v) => /^\d+$/.test(v)).length < 2)
+    return "This address names no versions to compare: choose two to six on the dossier's page.";
+  return null;
+}
+
 async function route(): Promise<void> {
   const hash = location.hash || "#/dossiers";
   const [path, query] = hash.slice(1).split("?");
@@ -63,14 +91,23 @@ async function route(): Promise<void> {
     // Another route began while the session was asked for: that one shows its page.
     if (signal.aborted) return;
     if (user === null && path !== "/login") {
-      location.hash = "#/login";
+      location.hash = signInThen(hash);
+      return;
+    }
+    const wrong = wrongAddress(parts, params);
+    if (wrong !== null) {
+      app.replaceChildren(
+        h("p", { class: "error", role: "alert" }, wrong),
+        ...(dossierNumber(parts[1] ?? "") !== null ? [h("p", {}, h("a", { href: `#/dossiers/${parts[1]}` }, "Back to the dossier"))] : []),
+        h("p", {}, h("a", { href: "#/dossiers" }, "Back to the dossiers")),
+      );
       return;
     }
     if (parts[0] === "login")
       showLogin(app, (u) => {
         setUser(u);
         tellOtherTabs();
-        location.hash = "#/dossiers";
+        location.hash = afterSignIn();
       });
     else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params, user!);
     else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]));
@@ -79,9 +116,9 @@ async function route(): Promise<void> {
     // A page the reader has left says nothing over the page they went to.
     if (signal.aborted) return;
     if (e instanceof ApiFailure && e.status === 401) {
-      // The session ended (expired, or signed out elsewhere): sign in again.
+      // The session ended (expired, or signed out elsewhere): sign in again, and come back here.
       setUser(null);
-      location.hash = "#/login";
+      location.hash = signInThen(hash);
       return;
     }
     // The server's words say which: "no version 11 in dossier 1" (removed since), "no dossier 7".
@@ -118,8 +155,8 @@ window.addEventListener("storage", (e) => {
     .then((u) => {
       if (u?.id === user?.id) return;
       setUser(u);
-      // Signed in elsewhere while this tab asked for a sign-in: on to the dossiers, as after signing in here.
-      if (u !== null && location.hash.startsWith("#/login")) location.hash = "#/dossiers";
+      // Signed in elsewhere while this tab asked for a sign-in: on to where it was going, as after signing in here.
+      if (u !== null && location.hash.startsWith("#/login")) location.hash = afterSignIn();
       else void route();
     })
     // The server out of reach: the page stays as it is, and the header says who it may no longer be.
@@ -130,6 +167,6 @@ window.addEventListener("storage", (e) => {
 // A page that finds the session over (a 401 outside the router) says so; the header follows.
 window.addEventListener("session-ended", () => {
   setUser(null);
-  who.replaceChildren(h("a", { href: "#/login" }, "Signed out: sign in again"));
+  who.replaceChildren(h("a", { href: signInThen(location.hash) }, "Signed out: sign in again"));
 });
 void route();

@@ -263,6 +263,8 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
       "Not saved: your session has ended. Sign in again, then make the change once more.",
     );
     expect(await page.locator("#who").textContent()).toBe("Signed out: sign in again");
+    // Signing in again from there comes back to this comparison.
+    expect(await page.locator("#who a").getAttribute("href")).toBe(`#/login?then=${encodeURIComponent(new URL(comparisonUrl()).hash)}`);
     expect(errors).toEqual([]);
   });
 
@@ -276,10 +278,38 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     // And signing out there signs this tab out too.
     await other.click("#logout");
     await page.waitForSelector("form.login");
-    // Signed in there again, this tab, asking for a sign-in, goes on to the dossiers.
+    // Signed in there again, this tab, asking for a sign-in, goes back to the comparison it was on.
     await signIn("commission", other);
-    await page.waitForSelector("ul.dossiers a");
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect(page.url()).toBe(comparisonUrl());
     expect(await page.locator("#who").textContent()).toBe(await other.locator("#who").textContent());
+    expect(errors).toEqual([]);
+  });
+  it("comes back to the page it was asked for once signed in, when the session had ended", async () => {
+    expect(await other.evaluate(() => fetch("/api/session", { method: "DELETE" }).then((r) => r.status))).toBe(204);
+    await page.goto(comparisonUrl());
+    await page.reload();
+    await page.waitForSelector("form.login");
+    await page.fill("#username", "commission");
+    await page.fill("#password", "demo");
+    await page.click("button[type=submit]");
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect(page.url()).toBe(comparisonUrl());
+    expect(errors).toEqual([]);
+  });
+
+  it("says in words what is wrong with an address that names no dossier or no versions", async () => {
+    await page.goto(`${server.url}/#/dossiers/abc`);
+    await page.locator(".error", { hasText: /\S/ }).waitFor();
+    expect(await page.locator(".error").textContent()).toBe(
+      "There is no dossier “abc”: a dossier's address has its number, as #/dossiers/1.",
+    );
+    await page.goto(`${server.url}/#/dossiers/1/compare`);
+    await page.locator(".error", { hasText: "names no versions" }).waitFor();
+    expect(await page.locator(".error").textContent()).toBe(
+      "This address names no versions to compare: choose two to six on the dossier's page.",
+    );
+    expect(await page.locator("a", { hasText: "Back to the dossier" }).first().getAttribute("href")).toBe("#/dossiers/1");
     expect(errors).toEqual([]);
   });
 });

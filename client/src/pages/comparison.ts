@@ -280,8 +280,13 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   changedOnly.addEventListener("change", applyFilters);
   type.addEventListener("change", applyFilters);
   search.addEventListener("input", applyFilters);
-  rangeFrom.addEventListener("change", applyFilters);
-  rangeTo.addEventListener("change", applyFilters);
+  // An end is applied once typed (Enter, or leaving the box), and at once when emptied (its ✕, or all deleted).
+  for (const end of [rangeFrom, rangeTo]) {
+    end.addEventListener("change", applyFilters);
+    end.addEventListener("input", () => {
+      if (end.value === "") applyFilters();
+    });
+  }
 
   /**
    * Brings row `index` of the shown rows into view and focuses it, waiting for the rendering to
