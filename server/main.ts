@@ -50,7 +50,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     sessions,
     comparisons: new ComparisonService(store, { memoryMiB: config.comparisonMemoryMiB }),
     imports: new ImportThread({ memoryMiB: config.importMemoryMiB }),
-    // A stored version is no larger than the file it was read from: it is read within the same bound.
+    // A stored version is read within the same bound as the file it came from.
     versionViews: new VersionViews(store, { memoryMiB: config.importMemoryMiB }),
     events,
     maxUploadBytes: config.maxUploadBytes,

@@ -62,7 +62,9 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   const answer = answerFor(err);
   if (answer) {
-    req.log?.info({ err: { code: answer.code, message: answer.message } }, "request refused");
+    // The sender's fault is news; the server's own bounds reached (a 503) are worth a look.
+    if (answer.status >= 500) req.log?.warn({ err: { code: answer.code, message: answer.message } }, "request not served");
+    else req.log?.info({ err: { code: answer.code, message: answer.message } }, "request refused");
     res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
     return;
   }

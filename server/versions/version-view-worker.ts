@@ -18,6 +18,8 @@ export interface VersionViewJob {
   readonly view: VersionView;
   /** The version's document as stored: ProseMirror JSON text. */
   readonly document: string;
+  /** The day the Akoma Ntoso says it was written, YYYY-MM-DD. */
+  readonly day: string;
 }
 
 /** A view: text for the outline (JSON) and Akoma Ntoso (XML), a map for the provisions. */
@@ -28,13 +30,13 @@ export interface VersionViewFailure {
   readonly message: string;
 }
 
-function view({ view, document }: VersionViewJob): VersionViewResult {
+function view({ view, document, day }: VersionViewJob): VersionViewResult {
   const doc = Node.fromJSON(legalSchema, JSON.parse(document));
   switch (view) {
     case "outline":
       return { view, text: JSON.stringify(outline(doc)) };
     case "akn":
-      return { view, text: writeAkn(doc) };
+      return { view, text: writeAkn(doc, day) };
     case "provisions":
       return { view, provisions: alignableProvisions(doc) };
   }

@@ -25,6 +25,7 @@ const CHARACTERS_PER_PROVISION = 100;
 export class VersionViews {
   private readonly thread: JobThread<VersionViewJob, VersionViewResult, VersionViewFailure>;
   private readonly kept = new LeastRecentlyUsed<VersionViewResult>(CHARACTERS_KEPT);
+  private readonly making = new Map<string, Promise<VersionViewResult>>();
 
   constructor(
     private readonly store: Pick<Store, "version" | "versionDocument">,
@@ -45,9 +46,9 @@ export class VersionViews {
     return made.view === "outline" ? made.text : this.mismatch(made, "outline");
   }
 
-  /** The version as Akoma Ntoso XML. Not kept: it carries the day it was written. */
+  /** The version as Akoma Ntoso XML, written today (its identification says the day it was made). */
   async akn(dossierId: number, versionId: number): Promise<string> {
-    const made = await this.make(dossierId, versionId, "akn");
+    const made = await this.view(dossierId, versionId, "akn");
     return made.view === "akn" ? made.text : this.mismatch(made, "akn");
   }
 
@@ -72,21 +73,33 @@ export class VersionViews {
     return this.thread.close();
   }
 
-  /** A view, kept or made; one kept from before its version was removed is not served: the store has the last word. */
+  /**
+   * A view, kept or made; one kept from before its version was removed is not served: the store
+   * has the last word. The same view asked for again while it is being made waits for that one.
+   */
   private async view(dossierId: number, versionId: number, view: VersionView): Promise<VersionViewResult> {
-    const key = `${dossierId}:${versionId}:${view}`;
+    // Akoma Ntoso says the day it was written: kept for that day.
+    const day = new Date().toISOString().slice(0, 10);
+    const key = `${dossierId}:${versionId}:${view}${view === "akn" ? `:${day}` : ""}`;
     const kept = this.kept.get(key);
     if (kept !== undefined && (await this.store.version(dossierId, versionId)) !== null) return kept;
-    const made = await this.make(dossierId, versionId, view);
-    this.kept.set(key, made, made.view === "provisions" ? made.provisions.size * CHARACTERS_PER_PROVISION : made.text.length);
+    let making = this.making.get(key);
+    if (making === undefined) {
+      making = this.make(dossierId, versionId, view, day).finally(() => this.making.delete(key));
+      this.making.set(key, making);
+    }
+    const made = await making;
+    // Kept only while its version is there: one removed while it was made would never be served.
+    if ((await this.store.version(dossierId, versionId)) !== null)
+      this.kept.set(key, made, made.view === "provisions" ? made.provisions.size * CHARACTERS_PER_PROVISION : made.text.length);
     return made;
   }
 
-  private async make(dossierId: number, versionId: number, view: VersionView): Promise<VersionViewResult> {
+  private async make(dossierId: number, versionId: number, view: VersionView, day: string): Promise<VersionViewResult> {
     const document = await this.store.versionDocument(dossierId, versionId);
     if (document === null) throw notFound(`no version ${versionId} in dossier ${dossierId}`);
     try {
-      return await this.thread.run({ view, document });
+      return await this.thread.run({ view, document, day });
     } catch (e) {
       if (e instanceof WorkerOutOfMemory || e instanceof JobTimedOut)
         throw new HttpError(503, "version-too-large", `version ${versionId} could not be read within the server's bounds: ${e.message}`);

@@ -17,10 +17,15 @@ import { article, paragraph, testAct } from "../support/acts";
 
 /** The versions of dossier 1 by id, as the store gives them: a record, and the document as stored. */
 const stored = new Map<number, string>();
+/** The documents read from the store, by version: each is read to make a view, and only then. */
+const read: number[] = [];
 const store: Pick<Store, "version" | "versionDocument"> = {
   version: (dossierId, versionId) =>
     Promise.resolve(dossierId === 1 && stored.has(versionId) ? ({ id: versionId, dossierId } as VersionRecord) : null),
-  versionDocument: (dossierId, versionId) => Promise.resolve(dossierId === 1 ? (stored.get(versionId) ?? null) : null),
+  versionDocument: (dossierId, versionId) => {
+    read.push(versionId);
+    return Promise.resolve(dossierId === 1 ? (stored.get(versionId) ?? null) : null);
+  },
 };
 
 const eprivacy = readDocument({
@@ -56,6 +61,18 @@ describe("the views of a stored version", () => {
     const provisions = await views.provisions(1, 1);
     expect(provisions).toEqual(alignableProvisions(eprivacy));
     expect(provisions.get("art_14a")).toEqual({ type: "article", label: "Article 14a" });
+  });
+
+  it("makes a view once, for requests that come together and for those that come after", async () => {
+    stored.set(5, JSON.stringify(eprivacy.toJSON()));
+    read.length = 0;
+    const together = await Promise.all([views.outline(1, 5), views.outline(1, 5), views.akn(1, 5), views.akn(1, 5)]);
+    expect(await views.outline(1, 5)).toBe(together[0]);
+    expect(await views.akn(1, 5)).toBe(together[2]);
+    expect(together[1]).toBe(together[0]);
+    expect(read).toEqual([5, 5]);
+    // Written today, and said so.
+    expect(together[2]).toContain(`<FRBRdate date="${new Date().toISOString().slice(0, 10)}" name="generation"/>`);
   });
 
   it("does not serve a view kept from before its version was removed", async () => {
