@@ -71,6 +71,8 @@ function elementOf(element: Parse5Element): XmlElement {
       children[children.length - 1] = { kind: "text", text: last.text + converted.text };
     else children.push(converted);
   }
+  // Read, the parser's nodes are let go of as the walk goes, not all at its end.
+  element.childNodes.length = 0;
   const at = element.sourceCodeLocation?.startTag ?? element.sourceCodeLocation;
   return {
     kind: "element",
@@ -85,6 +87,11 @@ function elementOf(element: Parse5Element): XmlElement {
 
 function nodeOf(node: Parse5Node): XmlNode | null {
   if ("tagName" in node) return elementOf(node);
-  if (node.nodeName === "#text" && "value" in node) return { kind: "text", text: node.value };
+  if (node.nodeName === "#text" && "value" in node) {
+    // The parser builds a text by adding to it; reading a character makes it one string in place,
+    // where the pieces kept took twice the memory of the whole tree.
+    node.value.charCodeAt(0);
+    return { kind: "text", text: node.value };
+  }
   return null;
 }
