@@ -53,13 +53,23 @@ function setUser(u: SessionUser | null): void {
  * a comparison signs in again and is on that comparison, not on the list of dossiers.
  */
 function signInThen(page: string): string {
-  return page.startsWith("#/") && !page.startsWith("#/login") ? `#/login?then=${encodeURIComponent(page)}` : "#/login";
+  return isPageToComeBackTo(page) ? `#/login?then=${encodeURIComponent(page)}` : "#/login";
 }
 
 /** Where the sign-in page goes once signed in: the page it was asked for from, else the dossiers. */
 function afterSignIn(): string {
   const then = new URLSearchParams(location.hash.split("?")[1] ?? "").get("then");
-  return then !== null && then.startsWith("#/") && !then.startsWith("#/login") ? then : "#/dossiers";
+  return then !== null && isPageToComeBackTo(then) ? then : "#/dossiers";
+}
+
+/** An address of this app's own ("#/…") other than the sign-in page, as the router reads it. */
+function isPageToComeBackTo(page: string): boolean {
+  return page.startsWith("#/") && addressParts(page)[0] !== "login";
+}
+
+/** An address's path, as parts ("#/dossiers/1/compare?…" is dossiers, 1, compare). */
+function addressParts(hash: string): string[] {
+  return (hash.slice(1).split("?")[0] ?? "").split("/").filter(Boolean);
 }
 
 /** A dossier's number from an address, or null when the address has none ("#/dossiers/abc"). */
@@ -78,9 +88,9 @@ function wrongAddress(parts: readonly string[], params: URLSearchParams): string
 
 async function route(): Promise<void> {
   const hash = location.hash || "#/dossiers";
-  const [path, query] = hash.slice(1).split("?");
+  const query = hash.slice(1).split("?")[1];
   const params = new URLSearchParams(query ?? "");
-  const parts = (path ?? "").split("/").filter(Boolean);
+  const parts = addressParts(hash);
   // Only the page on screen hears the dossier's events; the dossier page starts hearing them anew.
   stopWatching();
   endPage();
@@ -90,7 +100,7 @@ async function route(): Promise<void> {
     if (user === null) setUser(await currentUser());
     // Another route began while the session was asked for: that one shows its page.
     if (signal.aborted) return;
-    if (user === null && path !== "/login") {
+    if (user === null && parts[0] !== "login") {
       location.hash = signInThen(hash);
       return;
     }

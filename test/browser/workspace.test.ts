@@ -572,4 +572,37 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       for (const socket of open) socket.destroy();
     }
   }, 90_000);
+  it("keeps a version another member added when an older answer to an earlier refresh comes in after it", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Answers out of order" })).body.dossier
+      .id;
+    const add = async (name: string) =>
+      (await addTextVersion(owner, id, name, `Article 1\nThis Regulation applies to ${name}.\n`)).body.version.id;
+    await add("First");
+    await page.goto(`${server.url}/#/dossiers/${id}`);
+    await page.waitForSelector(".version >> text=First");
+    // The dossier read for the news of "Second" answers only after the one read for "Third".
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    await page.route(new RegExp(`/api/dossiers/${id}$`), async (route) => {
+      if (held) return route.continue();
+      held = true;
+      const response = await route.fetch();
+      await released;
+      await route.fulfill({ response });
+    });
+    await add("Second");
+    await new Promise((r) => setTimeout(r, 300));
+    // The news of "Third" lists both.
+    await add("Third");
+    await page.waitForSelector(".version >> text=Third");
+    expect(await page.locator(".version strong").allTextContents()).toEqual(["First", "Second", "Third"]);
+    // Then the answer read before "Third" was added, which knows nothing of it: it takes nothing off.
+    release();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await page.locator(".version strong").allTextContents()).toEqual(["First", "Second", "Third"]);
+    await page.unroute(new RegExp(`/api/dossiers/${id}$`));
+    expect(errors).toEqual([]);
+  });
 });

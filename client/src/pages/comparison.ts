@@ -100,11 +100,34 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   };
   /** The versions of the table, once it is in: for the news of one removed unheard. */
   let shownColumns: readonly { readonly id: number; readonly name: string }[] = [];
-  const goneNames: string[] = [];
+  /** The connection came back while the table was being made: catch up once it is in. */
+  let catchUpPending = false;
+  /** News sent while the page was not connected was missed: the dossier as it is now says it. */
+  const catchUp = () => {
+    api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`)
+      .then(({ dossier: now }) => {
+        if (signal.aborted) return;
+        const present = new Set(now.versions.map((v) => v.id));
+        for (const { id, name } of shownColumns) if (!present.has(id)) goneVersions.set(id, name);
+        sayGone();
+        if (shownOverrides !== null && !sameOverrides(now.overrides, shownOverrides)) {
+          missed = true;
+          sayCorrected();
+        }
+      })
+      .catch((err: unknown) => {
+        if (signal.aborted) return;
+        deaf = `it was not connected for a while, and the dossier could not be read again${err instanceof ApiFailure ? `: ${err.message}` : ""}`;
+        sayGone();
+      });
+  };
+  /** The versions of this table removed since it was made, by id: heard of, or found on coming back. */
+  const goneVersions = new Map<number, string>();
   let deaf: string | null = null;
   const sayGone = () => {
     // Both when both are so: a page told of a removal and then no longer told anything says so.
     const said: string[] = [];
+    const goneNames = [...goneVersions.values()];
     if (goneNames.length > 0)
       said.push(`Removed from the dossier since this table was made: ${goneNames.join(", ")}. The table still shows the text as it was.`);
     if (deaf !== null) {
@@ -119,7 +142,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   watchDossier(dossierId, {
     versionRemoved: ({ versionId, name }) => {
       if (signal.aborted || !asked.includes(versionId)) return;
-      goneNames.push(name);
+      goneVersions.set(versionId, name);
       sayGone();
     },
     overridesChanged: (news) => {
@@ -133,23 +156,9 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       sayGone();
     },
     rejoined: () => {
-      // News sent while the page was not connected was missed: the dossier as it is now says it.
-      api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`)
-        .then(({ dossier: now }) => {
-          if (signal.aborted) return;
-          const present = new Set(now.versions.map((v) => v.id));
-          for (const { id, name } of shownColumns) if (!present.has(id) && !goneNames.includes(name)) goneNames.push(name);
-          sayGone();
-          if (shownOverrides !== null && !sameOverrides(now.overrides, shownOverrides)) {
-            missed = true;
-            sayCorrected();
-          }
-        })
-        .catch((err: unknown) => {
-          if (signal.aborted) return;
-          deaf = `it was not connected for a while, and the dossier could not be read again${err instanceof ApiFailure ? `: ${err.message}` : ""}`;
-          sayGone();
-        });
+      // Back before the table is in, the page catches up once it is: what it missed is told against the table.
+      if (shownOverrides === null) catchUpPending = true;
+      else catchUp();
     },
   });
   // The dossier, with its corrections, before the table: a change that comes between the two
@@ -163,6 +172,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   shownOverrides = dossier.overrides;
   shownColumns = comparison.versionIds.map((versionId, v) => ({ id: versionId, name: comparison.versions[v]! }));
   sayCorrected();
+  if (catchUpPending) catchUp();
   performance.mark("comparison:received");
   const columns = comparison.versions.length;
 

@@ -194,6 +194,9 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
    * fewer than two are ticked: then no comparison could be made without them.
    */
   const refreshList = async (): Promise<{ readonly added: string[]; readonly removed: string[] }> => {
+    // Only a version listed when the dossier was asked for can be gone from its answer: refreshes
+    // may answer out of order, and an older answer knows nothing of a version added since.
+    const listedBefore = new Set(shown);
     const { dossier: fresh } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
     const added: string[] = [];
     const dropped: string[] = [];
@@ -209,7 +212,7 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
     const present = new Set(fresh.versions.map((v) => v.id));
     for (const row of list.querySelectorAll<HTMLElement>("li[data-version]")) {
       const versionId = Number(row.dataset.version);
-      if (present.has(versionId) || removing.has(versionId)) continue;
+      if (present.has(versionId) || removing.has(versionId) || !listedBefore.has(versionId)) continue;
       const name = row.querySelector("strong")?.textContent ?? `version ${versionId}`;
       if (dropVersion(versionId)) dropped.push(name);
     }
