@@ -434,6 +434,15 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect((await owner.request("DELETE", `/api/dossiers/${id}/versions/${small.id}`)).status).toBe(204);
     await page.waitForSelector(".warning >> text=Removed from the dossier since this table was made: Small draft.");
     expect(await page.locator(".rows .row").count()).toBeGreaterThan(2);
+    // A correction naming it is refused by its name, before anything is sent.
+    await page.click(".corrections summary");
+    await page.selectOption("#correct-a-version", { label: "Small draft" });
+    await page.selectOption("#correct-a-provision", "art_1");
+    await page.click("form.correct button[type=submit]");
+    await page.locator(".corrections .error", { hasText: /\S/ }).waitFor();
+    expect(await page.locator(".corrections .error").textContent()).toBe(
+      "Not saved: Small draft was removed from the dossier since this table was made, and a correction cannot name it. Compare the versions still in the dossier to correct their alignment.",
+    );
     // Then signed out in another tab: told at the dossier's next news, beside the removal, not in its place.
     expect(await page.evaluate(() => fetch("/api/session", { method: "DELETE" }).then((r) => r.status))).toBe(204);
     expect((await owner.request("PUT", `/api/dossiers/${id}/overrides`, { overrides: [] })).status).toBe(200);

@@ -25,6 +25,8 @@ export interface Corrections {
   readonly dossier: DossierDetail;
   /** Called once a change is saved: the table is to be made again with it. */
   readonly saved: () => void;
+  /** The versions of the table removed from the dossier since it was made, by id, with their names. */
+  readonly removed: () => ReadonlyMap<number, string>;
 }
 
 /**
@@ -130,6 +132,13 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   /** Saves a list; `made` is the correction the person made or put back, kept for them if the save is refused as stale. */
   const save = async (overrides: Override[], change: Change, made?: Override) => {
     if (saving) return;
+    // A correction made naming a version removed since the table was made cannot be kept: said by its name.
+    const removed = context.removed();
+    const gone = made === undefined ? [] : [...new Set([made.a.version, made.b.version])].filter((v) => removed.has(v));
+    if (gone.length > 0) {
+      error.textContent = `Not saved: ${gone.map((v) => removed.get(v)).join(" and ")} ${gone.length === 1 ? "was" : "were"} removed from the dossier since this table was made, and a correction cannot name ${gone.length === 1 ? "it" : "them"}. Compare the versions still in the dossier to correct their alignment.`;
+      return;
+    }
     saving = true;
     panel.setAttribute("aria-busy", "true");
     error.textContent = "";

@@ -401,7 +401,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),
     filtered,
-    correctionsPanel({ dossierId, comparison, dossier, saved: again }),
+    correctionsPanel({ dossierId, comparison, dossier, saved: again, removed: () => goneVersions }),
     h(
       "p",
       { class: "legend" },
