@@ -104,7 +104,7 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
     if (stack.length >= MAX_XML_DEPTH) {
       throw new FormatError("structure", `elements are nested more than ${MAX_XML_DEPTH} deep, deeper than any act's structure goes`, at());
     }
-    const attrs: Record<string, string> = {};
+    const attrs = attributeRecord();
     for (const [name, attr] of Object.entries(tag.attributes)) attrs[name] = attr.value;
     const element: XmlElement = {
       kind: "element",
@@ -126,7 +126,7 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
   parser.on("processinginstruction", ({ target, body }) => {
     const parent = stack[stack.length - 1];
     if (!parent || !target || !options.instructionsAsElements?.has(target)) return;
-    const attrs: Record<string, string> = {};
+    const attrs = attributeRecord();
     for (const m of body.matchAll(PSEUDO_ATTRIBUTE)) attrs[m[1]!] = m[2]!;
     parent.children.push({ kind: "element", name: target, uri: "", attrs, children: [], line: parser.line, column: parser.column });
   });
@@ -145,6 +145,14 @@ export function parseXml(text: string, file?: string, options: XmlOptions = {}):
   parser.close();
   if (root === null) throw new FormatError("malformed", "not well-formed XML: no root element", at());
   return root;
+}
+
+/**
+ * An empty record of attributes, without Object's prototype: an attribute named "__proto__" or
+ * "constructor" is an attribute like any other.
+ */
+export function attributeRecord(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
 }
 
 /** The element children of an element. */

@@ -10,7 +10,8 @@ import { FormatError } from "../../shared/formats/errors";
 import { readDocument } from "../../shared/formats/read";
 import type { ReadResult } from "../../shared/formats/reader";
 import { readXhtml } from "../../shared/formats/xhtml/index";
-import { parseXml, type XmlElement, type XmlNode } from "../../shared/formats/xml";
+import { child, elements, parseXml, type XmlElement, type XmlNode } from "../../shared/formats/xml";
+import { parseHtml } from "../../shared/formats/html-tree";
 import { outline, type OutlineNode } from "../../shared/model/outline";
 import { isProvisionType } from "../../shared/model/schema";
 import { provisionsOf } from "../../shared/model/walk";
@@ -519,6 +520,20 @@ describe("a page saved from a browser, as HTML", () => {
     expect(() => readXhtml(page, "bold.html")).toThrow(
       "bold.html: the page makes the parser build far more elements than it has tags (formatting left open and opened again at every paragraph): it is no page of an act",
     );
+  });
+
+  it("keeps attributes of any name, __proto__ and constructor too, in HTML as in XML", () => {
+    const page = parseHtml('<html><body><p __proto__="x" constructor="k">t</p></body></html><html toString="y">');
+    expect(Object.entries(elements(child(page, "body")!)[0]!.attrs)).toEqual([
+      ["__proto__", "x"],
+      ["constructor", "k"],
+    ]);
+    // A second <html> gives the first the attributes it lacks, whatever their names.
+    expect(Object.entries(page.attrs)).toEqual([["tostring", "y"]]);
+    expect(Object.entries(parseXml('<p __proto__="x" constructor="k"/>').attrs)).toEqual([
+      ["__proto__", "x"],
+      ["constructor", "k"],
+    ]);
   });
 
   it("stays XML when it says it is XML: a malformed XHTML file is refused as such", () => {
