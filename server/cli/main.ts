@@ -8,6 +8,7 @@ import { demoCommand } from "./demo-command";
 import { compareCommand } from "./compare-command";
 import { OutputError } from "./files";
 import { serveCommand } from "./serve-command";
+import { userCommand } from "./user-command";
 import { USAGE, UsageError } from "./usage";
 import { SettingError } from "../setting-error";
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (args: string[], out: NodeJS.WritableStream) => P
   demo: demoCommand,
   compare: compareCommand,
   serve: serveCommand,
+  user: userCommand,
 };
 
 export async function main(

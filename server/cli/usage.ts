@@ -8,6 +8,7 @@ export const USAGE = `Usage:
   synopsis compare A B [C ...] [--names "Commission,Parliament,Council,Compromise"] [--ref N] [--overrides FILE.json]
                    [--out FILE.html|FILE.json] [--json]
   synopsis serve
+  synopsis user add USERNAME --name NAME --organisation ORGANISATION   (the password on standard input)
   synopsis demo [--out DIR]
 
   import   reads an act (Formex 3/4 XML or EUR-Lex zip package, EUR-Lex XHTML, Akoma Ntoso 3.0,
@@ -18,8 +19,11 @@ export const USAGE = `Usage:
            JSON, or prints the JSON with --json; --overrides takes alignment corrections from a file:
            {"overrides": [{"kind": "pin"|"separate", "a": {"version": N, "eId": "rec_6"}, "b": {...}}]},
            versions by column number as --ref; --names names the columns, a comma in a name written \\,
-  serve    starts the server (settings from the environment: PORT, HOST, DATA_DIR, SESSION_SECRET,
-           SYNOPSIS_DEMO, LOG_LEVEL) and prints its address
+  serve    starts the server (settings from the environment, as the README lists them: PORT, HOST,
+           DATA_DIR, SESSION_SECRET, SYNOPSIS_DEMO, LOG_LEVEL, SECURE_COOKIES, MAX_UPLOAD_MB,
+           IMPORT_MEMORY_MB, COMPARISON_MEMORY_MB) and prints its address
+  user     adds an account to the data folder (DATA_DIR), for a server without the demonstration
+           users: the password is the first line of standard input, at least 12 characters
   demo     reads the demonstration dual-use dossier and the ePrivacy texts shipped in fixtures/
            and writes each as HTML and Akoma Ntoso into DIR (default: data/demo)
 

@@ -86,6 +86,19 @@ export class SqliteStore implements Store {
     return Number(result.lastInsertRowid);
   }
 
+  async addAccount(a: { username: string; displayName: string; organisation: string; passwordHash: string }): Promise<number | null> {
+    return this.db.transaction(() => {
+      if (this.db.prepare("SELECT 1 FROM users WHERE username = ?").get(a.username) !== undefined) return null;
+      const found = this.db.prepare("SELECT id FROM organisations WHERE name = ?").get(a.organisation) as { id: number } | undefined;
+      const organisationId =
+        found?.id ?? Number(this.db.prepare("INSERT INTO organisations (name) VALUES (?)").run(a.organisation).lastInsertRowid);
+      const result = this.db
+        .prepare("INSERT INTO users (username, display_name, organisation_id, password_hash) VALUES (?, ?, ?, ?)")
+        .run(a.username, a.displayName, organisationId, a.passwordHash);
+      return Number(result.lastInsertRowid);
+    })();
+  }
+
   async userByName(username: string): Promise<UserRecord | null> {
     return user(this.db.prepare(`${USER_SELECT} WHERE u.username = ?`).get(username) as UserRow | undefined);
   }

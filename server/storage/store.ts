@@ -61,6 +61,11 @@ export type OverridesSaved =
 export interface Store {
   createOrganisation(name: string): Promise<number>;
   createUser(user: { username: string; displayName: string; organisationId: number; passwordHash: string }): Promise<number>;
+  /**
+   * Adds an account, with its organisation if the store has none of that name, at once; null when
+   * the username is taken.
+   */
+  addAccount(account: { username: string; displayName: string; organisation: string; passwordHash: string }): Promise<number | null>;
   userByName(username: string): Promise<UserRecord | null>;
   userById(id: number): Promise<UserRecord | null>;
 

@@ -65,6 +65,24 @@ export const loginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
+/** The least length of a password set for a real account (the demonstration users' is "demo"). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** An account, as `synopsis user add` makes one: who, their organisation, and their password. */
+export const newAccount = z.object({
+  username: name("username", 64).refine(
+    (u) => /^[\p{L}\p{N}._-]+$/u.test(u),
+    "username must be letters, digits, dots, dashes or underscores, without spaces",
+  ),
+  displayName: name("name", 100),
+  organisation: name("organisation", 200),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`)
+    .max(256, "the password is too long: at most 256 characters"),
+});
+export type NewAccount = z.infer<typeof newAccount>;
+
 export const dossierCreate = z.object({
   title: name("title", 300),
   procedure: line("procedure", 40).optional(),

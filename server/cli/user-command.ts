@@ -1,0 +1,62 @@
+/*
+ * `synopsis user add USERNAME --name NAME --organisation ORGANISATION`: adds an account to the
+ * data folder the server uses (DATA_DIR), for a server without the demonstration users. The
+ * password is read from standard input, its first line, so that it is in no command line and no
+ * shell history: `read -rs p && printf '%s\n' "$p" | npx synopsis user add ...`.
+ */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { describeIssues, newAccount } from "../../shared/protocol/api";
+import { hashPassword } from "../accounts/passwords";
+import { configFrom } from "../config";
+import { SettingError } from "../setting-error";
+import { SqliteStore } from "../storage/sqlite-store";
+import { UsageError } from "./usage";
+
+export async function userCommand(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: "string" }, organisation: { type: "string" } },
+  });
+  const [action, username, ...rest] = positionals;
+  if (action !== "add") throw new UsageError(action === undefined ? "user needs an action: add" : `unknown user action "${action}"`);
+  if (username === undefined) throw new UsageError("user add needs a username");
+  if (rest.length > 0) throw new UsageError(`user add takes one username; also given: ${rest.join(" ")}`);
+  if (values.name === undefined) throw new UsageError("user add needs --name, the person's name as others see it");
+  if (values.organisation === undefined) throw new UsageError("user add needs --organisation");
+  const password = await firstLineOfInput();
+  const checked = newAccount.safeParse({ username, displayName: values.name, organisation: values.organisation, password });
+  if (!checked.success) throw new SettingError(`the account was not added: ${describeIssues(checked.error)}`);
+  const account = checked.data;
+  const store = new SqliteStore(join(configFrom(process.env).dataDir, "synopsis.db"));
+  try {
+    const passwordHash = await hashPassword(account.password);
+    const id = await store.addAccount({
+      username: account.username,
+      displayName: account.displayName,
+      organisation: account.organisation,
+      passwordHash,
+    });
+    if (id === null) throw new SettingError(`the account was not added: the username "${account.username}" is taken`);
+    out.write(`Added ${account.username} (${account.displayName}, ${account.organisation}).\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** The first line of standard input, read no further than it (a password is short). */
+async function firstLineOfInput(): Promise<string> {
+  let text = "";
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    text += chunk.toString("utf8");
+    const end = text.search(/\r?\n/);
+    if (end >= 0) return text.slice(0, end);
+    if (text.length > MAX_LINE) break;
+  }
+  return text;
+}
+
+/** More than any password may be: past it, the input is no password, and is refused as too long. */
+const MAX_LINE = 4096;
