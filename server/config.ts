@@ -39,20 +39,36 @@ function sessionSecret(dataDir: string, given: string | undefined): string {
   return secret;
 }
 
+/** The levels pino logs at, from the most to the least said. */
+const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
+/** A switch: "1" on, "0" off, unset its default; anything else is refused rather than guessed. */
+function switchFrom(setting: string, value: string | undefined, byDefault: boolean): boolean {
+  if (value === undefined) return byDefault;
+  if (value === "1" || value === "0") return value === "1";
+  throw new SettingError(`${setting} must be 1 (on) or 0 (off), not "${value}"`);
+}
+
 export function configFrom(env: NodeJS.ProcessEnv): Config {
   const dataDir = resolve(env.DATA_DIR ?? "data");
-  mkdirSync(dataDir, { recursive: true });
-  const port = env.PORT === undefined ? 4321 : Number(env.PORT);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    throw new SettingError(`DATA_DIR ${dataDir} cannot be used as the data folder: ${(e as Error).message}`);
+  }
+  const port = env.PORT === undefined ? 4321 : env.PORT.trim() === "" ? NaN : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new SettingError(`PORT must be a port number from 0 to 65535, not "${env.PORT}"`);
+  const logLevel = env.LOG_LEVEL ?? "info";
+  if (!LOG_LEVELS.includes(logLevel)) throw new SettingError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${logLevel}"`);
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
     dataDir,
     sessionSecret: sessionSecret(dataDir, env.SESSION_SECRET),
-    demo: env.SYNOPSIS_DEMO !== "0",
-    logLevel: env.LOG_LEVEL ?? "info",
-    secureCookies: env.SECURE_COOKIES === "1",
+    demo: switchFrom("SYNOPSIS_DEMO", env.SYNOPSIS_DEMO, true),
+    logLevel,
+    secureCookies: switchFrom("SECURE_COOKIES", env.SECURE_COOKIES, false),
     maxUploadBytes: maxUpload(env.MAX_UPLOAD_MB),
     importMemoryMiB: workerMemoryFrom("IMPORT_MEMORY_MB", env.IMPORT_MEMORY_MB),
     comparisonMemoryMiB: workerMemoryFrom("COMPARISON_MEMORY_MB", env.COMPARISON_MEMORY_MB),

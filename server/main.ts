@@ -19,6 +19,7 @@ import { Realtime } from "./realtime/realtime";
 import { DossierEvents } from "./realtime/dossier-events";
 import { createApp } from "./http/app";
 import { DEMO_PASSWORD, loadDemoData } from "./demo/demo-data";
+import { SettingError } from "./setting-error";
 
 /** How long requests in flight may take to finish once the server is told to stop. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -70,7 +71,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     await services.imports.close();
     await services.versionViews.close();
     store.close();
-    throw e;
+    // An address that cannot be listened on is a setting's fault: said with the settings' names.
+    throw new SettingError(`cannot listen on ${config.host} port ${config.port} (HOST, PORT): ${(e as Error).message}`);
   }
   if (config.demo && !isLoopback(config.host)) {
     logger.warn(

@@ -32,3 +32,28 @@ describe.each([
     expect(() => config({ [setting]: value })).toThrow(`${setting} must be a whole number of megabytes, at least 64, not "${value}"`);
   });
 });
+
+describe("the other settings", () => {
+  it.each([
+    ["SYNOPSIS_DEMO", "false", 'SYNOPSIS_DEMO must be 1 (on) or 0 (off), not "false"'],
+    ["SECURE_COOKIES", "true", 'SECURE_COOKIES must be 1 (on) or 0 (off), not "true"'],
+    ["LOG_LEVEL", "loud", 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, not "loud"'],
+    ["PORT", "", 'PORT must be a port number from 0 to 65535, not ""'],
+  ])("refuses %s=%j, saying what it must be, rather than guess", (setting, value, message) => {
+    expect(() => config({ [setting]: value })).toThrow(message);
+  });
+
+  it("takes the switches as 1 and 0", () => {
+    expect([config({ SYNOPSIS_DEMO: "0" }).demo, config({ SECURE_COOKIES: "1" }).secureCookies, config().demo]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it("names DATA_DIR when it cannot be a folder", () => {
+    expect(() => configFrom({ DATA_DIR: "/etc/passwd", SESSION_SECRET: "test" })).toThrow(
+      /^DATA_DIR \/etc\/passwd cannot be used as the data folder: EEXIST/,
+    );
+  });
+});
