@@ -66,19 +66,17 @@ const DOSSIERS: readonly DemoDossier[] = [
 
 /** Loads the demonstration data into an empty store; returns the users it made. */
 export async function loadDemoData(store: Store): Promise<readonly string[]> {
-  const organisations = new Map<string, number>();
   const users = new Map<string, number>();
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const u of DEMO_USERS) {
-    let org = organisations.get(u.organisation);
-    if (org === undefined) {
-      org = await store.createOrganisation(u.organisation);
-      organisations.set(u.organisation, org);
-    }
-    users.set(
-      u.username,
-      await store.createUser({ username: u.username, displayName: u.displayName, organisationId: org, passwordHash: hash }),
-    );
+    const id = await store.addAccount({
+      username: u.username,
+      displayName: u.displayName,
+      organisation: u.organisation,
+      passwordHash: hash,
+    });
+    if (id === null) throw new Error(`the demonstration data cannot be loaded: the store has a user named ${u.username} already`);
+    users.set(u.username, id);
   }
   for (const d of DOSSIERS) {
     const entries = Object.entries(d.members) as [Username, Role][];

@@ -75,17 +75,6 @@ export class SqliteStore implements Store {
     });
   }
 
-  async createOrganisation(name: string): Promise<number> {
-    return Number(this.db.prepare("INSERT INTO organisations (name) VALUES (?)").run(name).lastInsertRowid);
-  }
-
-  async createUser(u: { username: string; displayName: string; organisationId: number; passwordHash: string }): Promise<number> {
-    const result = this.db
-      .prepare("INSERT INTO users (username, display_name, organisation_id, password_hash) VALUES (?, ?, ?, ?)")
-      .run(u.username, u.displayName, u.organisationId, u.passwordHash);
-    return Number(result.lastInsertRowid);
-  }
-
   async addAccount(a: { username: string; displayName: string; organisation: string; passwordHash: string }): Promise<number | null> {
     return this.db.transaction(() => {
       if (this.db.prepare("SELECT 1 FROM users WHERE username = ?").get(a.username) !== undefined) return null;

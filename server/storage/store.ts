@@ -59,8 +59,6 @@ export type OverridesSaved =
   | { readonly outcome: "versions-gone"; readonly versions: readonly number[] };
 
 export interface Store {
-  createOrganisation(name: string): Promise<number>;
-  createUser(user: { username: string; displayName: string; organisationId: number; passwordHash: string }): Promise<number>;
   /**
    * Adds an account, with its organisation if the store has none of that name, at once; null when
    * the username is taken.

@@ -134,7 +134,7 @@ export function correctionsPanel(context: Corrections): HTMLElement {
     if (saving) return;
     // A correction made naming a version removed since the table was made cannot be kept: said by its name.
     const removed = context.removed();
-    const gone = made === undefined ? [] : [...new Set([made.a.version, made.b.version])].filter((v) => removed.has(v));
+    const gone = made === undefined ? [] : [made.a.version, made.b.version].filter((v) => removed.has(v));
     if (gone.length > 0) {
       error.textContent = `Not saved: ${gone.map((v) => removed.get(v)).join(" and ")} ${gone.length === 1 ? "was" : "were"} removed from the dossier since this table was made, and a correction cannot name ${gone.length === 1 ? "it" : "them"}. Compare the versions still in the dossier to correct their alignment.`;
       return;
