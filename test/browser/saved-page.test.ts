@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("an act's page saved from Chromium", () => {
       expect(saved).toMatch(/<meta [^>]*[^/]>/);
       expect(saved).toContain("<tbody>");
       const read = readXhtml(saved, `${file}.html`);
-      expect(read.warnings).toEqual([]);
+      expect(read.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^not well-formed XML: .*; read as an HTML page/)]);
       expect(withoutGuids(read.doc)).toEqual(withoutGuids(readXhtml(readFileSync(join(FIXTURES, "eurlex", file), "utf8"), file).doc));
     },
     60_000,

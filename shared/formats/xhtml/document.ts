@@ -85,7 +85,7 @@ class ActReader {
  * itself XML, is read as HTML.
  */
 export function readXhtml(text: string, file?: string): ReadResult {
-  const root = rootElement(text, file);
+  const { root, notXml } = rootElement(text, file);
   const where = (element: XmlElement) => ({ ...(file ? { file } : {}), line: element.line, column: element.column });
   if (root.name !== "html") {
     throw new FormatError("structure", `the root element is <${root.name}>, not <html>: not EUR-Lex XHTML`, where(root));
@@ -101,6 +101,10 @@ export function readXhtml(text: string, file?: string): ReadResult {
     );
   }
   const reading = new Reading(file, NoteIndex.of(body));
+  if (notXml !== null) {
+    // Said once, where the XML went wrong: a page saved from a browser reads as it shows, a broken XHTML file may not.
+    reading.warnings.add(`${notXml.reason}; read as an HTML page, as a browser reads it`, notXml.location);
+  }
   const parts = new ActReader(reading);
   for (const node of body.children.slice(start)) parts.read(node);
 
@@ -123,12 +127,15 @@ export function readXhtml(text: string, file?: string): ReadResult {
 
 const XML_DECLARATION = /^\uFEFF?\s*<\?xml[\s?]/;
 
-/** The page's <html> element: parsed as XML, or as HTML when it is not XML and does not claim to be. */
-function rootElement(text: string, file?: string): XmlElement {
+/**
+ * The page's <html> element: parsed as XML, or as HTML when it is not XML and does not claim to
+ * be, with what kept it from being XML.
+ */
+function rootElement(text: string, file?: string): { readonly root: XmlElement; readonly notXml: FormatError | null } {
   try {
-    return parseXml(text, file);
+    return { root: parseXml(text, file), notXml: null };
   } catch (e) {
     if (!(e instanceof FormatError && e.code === "malformed") || XML_DECLARATION.test(text)) throw e;
-    return parseHtml(text, file);
+    return { root: parseHtml(text, file), notXml: e };
   }
 }
