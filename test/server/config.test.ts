@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configFrom } from "../../server/config";
-import { defaultWorkerMemoryMiB } from "../../server/workers/worker-memory";
+import { availableMemoryMiB, defaultWorkerMemoryMiB } from "../../server/workers/worker-memory";
 
 const dataDir = mkdtempSync(join(tmpdir(), "synopsis-config-"));
 const config = (env: Record<string, string> = {}) => configFrom({ DATA_DIR: dataDir, SESSION_SECRET: "test", ...env });
@@ -28,8 +28,17 @@ describe.each([
     expect(config({ [setting]: "512" })[field]).toBe(512);
   });
 
-  it.each(["63", "0", "-100", "1.5", "lots", ""])("refuses %j, saying what it must be", (value) => {
-    expect(() => config({ [setting]: value })).toThrow(`${setting} must be a whole number of megabytes, at least 64, not "${value}"`);
+  it.each(["63", "0", "-100", "1.5", "lots", "", String(availableMemoryMiB() + 1), "99999999"])(
+    "refuses %j, saying what it must be",
+    (value) => {
+      expect(() => config({ [setting]: value })).toThrow(
+        `${setting} must be a whole number of megabytes from 64 to ${availableMemoryMiB()} (the memory this process may have), not "${value}"`,
+      );
+    },
+  );
+
+  it("takes all the memory the process may have, at most", () => {
+    expect(config({ [setting]: String(availableMemoryMiB()) })[field]).toBe(availableMemoryMiB());
   });
 });
 
