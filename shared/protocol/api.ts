@@ -59,7 +59,23 @@ export function versionNameKey(name: string): string {
   return name.normalize("NFKC").toLowerCase().replace(NO_WIDTH, "").replace(/\s+/g, " ").trim();
 }
 
-export const loginRequest = z.object({
+/**
+ * The fields a request may carry, and no others: a field of another name is refused, naming it
+ * and the fields there are, where ignoring it would leave a misspelt "restricted" unsaid and its
+ * dossier open to all.
+ */
+export function fields<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== "unrecognized_keys") return undefined;
+      const names = issue.keys.map((k) => JSON.stringify(k)).join(", ");
+      return `${issue.keys.length === 1 ? "unknown field" : "unknown fields"} ${names}: the fields here are ${known}`;
+    },
+  });
+}
+
+export const loginRequest = fields({
   username: name("username", 64),
   password: z.string({ error: "password must be text" }).min(1, "password must not be empty").max(256, "password is too long"),
 });
@@ -69,7 +85,7 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** An account, as `synopsis user add` makes one: who, their organisation, and their password. */
-export const newAccount = z.object({
+export const newAccount = fields({
   username: name("username", 64).refine(
     (u) => /^[\p{L}\p{N}._-]+$/u.test(u),
     "username must be letters, digits, dots, dashes or underscores, without spaces",
@@ -83,20 +99,20 @@ export const newAccount = z.object({
 });
 export type NewAccount = z.infer<typeof newAccount>;
 
-export const dossierCreate = z.object({
+export const dossierCreate = fields({
   title: name("title", 300),
   procedure: line("procedure", 40).optional(),
   restricted: z.boolean({ error: "restricted must be true or false" }).default(false),
 });
 export type DossierCreate = z.infer<typeof dossierCreate>;
 
-export const memberUpsert = z.object({
+export const memberUpsert = fields({
   username: name("username", 64),
   role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` }),
 });
 export type MemberUpsert = z.infer<typeof memberUpsert>;
 
-export const versionFields = z.object({
+export const versionFields = fields({
   name: name("name", 120),
   stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.join(", ")}` }).default("other"),
   format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(", ")}` }).optional(),
@@ -128,12 +144,12 @@ export const compareQuery = z.object({
 });
 export type CompareQuery = z.infer<typeof compareQuery>;
 
-const override = z.object({
+const override = fields({
   kind: z.enum(["pin", "separate"], { error: "an override is a pin or a separate" }),
-  a: z.object({ version: id, eId: name("eId", 200) }),
-  b: z.object({ version: id, eId: name("eId", 200) }),
+  a: fields({ version: id, eId: name("eId", 200) }),
+  b: fields({ version: id, eId: name("eId", 200) }),
 });
-export const overridesBody = z.object({
+export const overridesBody = fields({
   overrides: z.array(override).max(500, "at most 500 overrides"),
   /**
    * The list the sender changed, as it was when they loaded it: when given, the new list is kept

@@ -3,9 +3,9 @@
  * authenticated by its session cookie before any event is accepted.
  */
 import { z } from "zod";
-import type { Overrides } from "./api";
+import { fields, type Overrides } from "./api";
 
-export const joinDossier = z.object({ dossierId: z.number().int().positive() });
+export const joinDossier = fields({ dossierId: z.number().int().positive() });
 export type JoinDossier = z.infer<typeof joinDossier>;
 
 /** Events the client sends; each acknowledges with `{ ok: true }` or `{ ok: false, error }`. */
