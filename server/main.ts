@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { createLogger } from "./logger";
 import type { Config } from "./config";
+import type { Services } from "./http/context";
 import { SqliteStore } from "./storage/sqlite-store";
 import { Sessions } from "./accounts/sessions";
 import { ComparisonService } from "./comparisons/comparison-service";
@@ -33,6 +34,8 @@ export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.u
 export interface RunningServer {
   readonly url: string;
   readonly logger: Logger;
+  /** What the routes use: the store and the worker threads, for a program that embeds the server, and for tests. */
+  readonly services: Services;
   /** Stops taking requests, waits for those in flight, closes sockets and the database. */
   close(): Promise<void>;
 }
@@ -46,7 +49,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   }
   const sessions = new Sessions(store, config.sessionSecret, config.secureCookies);
   const events = new DossierEvents();
-  const services = {
+  const services: Services = {
     store,
     sessions,
     comparisons: new ComparisonService(store, { memoryMiB: config.comparisonMemoryMiB }),
@@ -107,5 +110,5 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     })();
     return closing;
   };
-  return { url, logger, close };
+  return { url, logger, services, close };
 }

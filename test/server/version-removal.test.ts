@@ -130,34 +130,56 @@ describe("removing a version", () => {
     expect(after.body.dossier.overrides).toEqual([pinAB]);
   });
 
-  it("is not undone by overrides that name it, saved while it was being removed", async () => {
-    const [a, b] = [await added(users.commission!, "Pinned A"), await added(users.commission!, "Pinned B")];
-    const articles = Array.from({ length: 20_000 }, (_, i) => `Article ${i + 1}\nThe exporter shall apply for list ${i}.\n\n`);
-    const long = (await addTextVersion(users.commission!, dossier, "Long", articles.join(""))).body.version.id;
-    // The long version's Akoma Ntoso keeps the worker that checks overrides busy for a while.
-    const busy = users.commission!.request("GET", `/api/dossiers/${dossier}/versions/${long}?format=akn`);
-    await new Promise((r) => setTimeout(r, 30));
-    const pin = { kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_2" } };
-    const saving = users.commission!.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: [pin] });
-    await new Promise((r) => setTimeout(r, 30));
-    expect((await remove(users.commission!, b)).status).toBe(204);
-    const saved = await saving;
-    expect([saved.status, saved.body]).toEqual([
-      409,
-      {
-        error: {
-          code: "versions-removed",
-          message: `the overrides name versions removed while they were being checked (${b}); nothing was saved: load the dossier again and redo your change`,
+  it.each([
+    ["before the worker that checks overrides reads it", "before"],
+    ["after the worker has read it, before the overrides are written", "after"],
+  ] as const)("is not undone by overrides that name it, saved while it was being removed: %s", async (_when, when) => {
+    const [a, b] = [await added(users.commission!, `Pinned A ${when}`), await added(users.commission!, `Pinned B ${when}`)];
+    // The save is held where it waits for the worker, while the version is removed.
+    const views = server.services.versionViews;
+    const provisions = views.provisions.bind(views);
+    let reached!: () => void;
+    const checking = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    views.provisions = async (dossierId, versionId) => {
+      if (when === "before") {
+        reached();
+        await held;
+      }
+      const read = await provisions(dossierId, versionId);
+      if (when === "after") {
+        reached();
+        await held;
+      }
+      return read;
+    };
+    try {
+      const pin = { kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_2" } };
+      const saving = users.commission!.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: [pin] });
+      await checking;
+      expect((await remove(users.commission!, b)).status).toBe(204);
+      release();
+      const saved = await saving;
+      expect([saved.status, saved.body]).toEqual([
+        409,
+        {
+          error: {
+            code: "versions-removed",
+            message: `the overrides name versions removed while they were being checked (${b}); nothing was saved: load the dossier again and redo your change`,
+          },
         },
-      },
-    ]);
-    expect((await busy).status).toBe(200);
+      ]);
+    } finally {
+      views.provisions = provisions;
+      release();
+    }
     const after = await users.commission!.request<{ dossier: { overrides: { a: { version: number }; b: { version: number } }[] } }>(
       "GET",
       `/api/dossiers/${dossier}`,
     );
     expect(after.body.dossier.overrides.filter((o) => o.a.version === b || o.b.version === b)).toEqual([]);
-  }, 60_000);
+  });
 
   it("never gives a removed version's id to a new one", async () => {
     const last = await added(users.commission!, "The latest version");

@@ -4,7 +4,7 @@
  */
 import { Router } from "express";
 import { dossierCreate, memberUpsert, overridesBody, type DossierDetail, type DossierSummary } from "../../../shared/protocol/api";
-import { overrideProblems } from "../../../shared/compare/override-check";
+import { overrideProblems, type AlignableProvisions } from "../../../shared/compare/override-check";
 import { versionSummary } from "../../imports/import-version";
 import type { DossierRecord } from "../../storage/store";
 import { jsonBody, userOf, type Services } from "../context";
@@ -90,7 +90,20 @@ export function dossierRoutes({ store, versionViews, events }: Services): Router
         `overrides name versions this dossier does not have: ${[...new Set(unknown)].join(", ")}`,
       );
     const named = [...new Set(overrides.flatMap((o) => [o.a.version, o.b.version]))];
-    const provisions = new Map(await Promise.all(named.map(async (v) => [v, await versionViews.provisions(dossier.id, v)] as const)));
+    const provisions = new Map<number, AlignableProvisions>();
+    const removed: number[] = [];
+    await Promise.all(
+      named.map(async (v) => {
+        try {
+          provisions.set(v, await versionViews.provisions(dossier.id, v));
+        } catch (e) {
+          // Listed above, gone by the time its provisions were asked for: removed meanwhile.
+          if (!(e instanceof HttpError && e.code === "not-found")) throw e;
+          removed.push(v);
+        }
+      }),
+    );
+    if (removed.length > 0) throw versionsRemoved(removed);
     const nameOf = new Map(versions.map((v) => [v.id, v.name]));
     const problems = overrideProblems(
       overrides,
@@ -101,12 +114,7 @@ export function dossierRoutes({ store, versionViews, events }: Services): Router
     // Checked again at the moment of writing, after the awaits above: against the versions, which
     // another request may have removed meanwhile, and against the list the sender changed.
     const saved = await store.saveOverrides(dossier.id, overrides, expected);
-    if (saved.outcome === "versions-gone")
-      throw new HttpError(
-        409,
-        "versions-removed",
-        `the overrides name versions removed while they were being checked (${saved.versions.join(", ")}); nothing was saved: load the dossier again and redo your change`,
-      );
+    if (saved.outcome === "versions-gone") throw versionsRemoved(saved.versions);
     if (saved.outcome === "changed")
       throw new HttpError(
         409,
@@ -119,4 +127,13 @@ export function dossierRoutes({ store, versionViews, events }: Services): Router
   });
 
   return router;
+}
+
+/** Overrides naming versions removed while they were being checked: nothing saved, and why. */
+function versionsRemoved(versions: readonly number[]): HttpError {
+  return new HttpError(
+    409,
+    "versions-removed",
+    `the overrides name versions removed while they were being checked (${[...versions].sort((a, b) => a - b).join(", ")}); nothing was saved: load the dossier again and redo your change`,
+  );
 }
