@@ -374,6 +374,37 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
   const width = columns.length;
   const weights = new WordWeights(columns.flat(), context.weights, context.tally);
   const numbering = new Numbering(columns);
+  /**
+   * Whether another version numbers the provisions around a deletion mark as the mark's version
+   * does: the nearest provision after the mark whose words the other version has (the closest
+   * provision of like words there) keeps its number there; with none after, the nearest before.
+   * With none either side, nothing says otherwise.
+   */
+  const alikeAround = (mark: Comparable, version: number): boolean => {
+    const column = columns[mark.version] ?? [];
+    const at = column.indexOf(mark);
+    const keepsNumber = (k: number): boolean | null => {
+      const c = column[k]!;
+      if (c.deletedMark) return null;
+      let closest: Comparable | null = null;
+      let best = MATCH_THRESHOLD;
+      for (const other of columns[version] ?? []) {
+        if (other.deletedMark || !compatibleKinds(other, c)) continue;
+        const s = weights.dice(other.bag, c.bag);
+        if (s >= best) [closest, best] = [other, s];
+      }
+      return closest === null ? null : closest.numToken === c.numToken;
+    };
+    for (let k = at + 1; k < column.length; k++) {
+      const kept = keepsNumber(k);
+      if (kept !== null) return kept;
+    }
+    for (let k = at - 1; k >= 0; k--) {
+      const kept = keepsNumber(k);
+      if (kept !== null) return kept;
+    }
+    return true;
+  };
   /** Whether any version at this level prints a provision as "deleted": most levels have none. */
   const hasMarks = columns.some((column) => column.some((c) => c.deletedMark));
   const similarity = (a: Comparable, b: Comparable): number | null => {
@@ -381,7 +412,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     const override = overrides.kind(a, b);
     if (override === "separate") return null;
     if (override === "pin") return PINNED;
-    if (a.deletedMark || b.deletedMark) return deletedMarkScore(a, b, numbering);
+    if (a.deletedMark || b.deletedMark) return deletedMarkScore(a, b, numbering, alikeAround);
     return provisionSimilarity(a, b, weights);
   };
   const rowScore = (row: WorkRow, item: Comparable): number | null => {

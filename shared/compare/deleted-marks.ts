@@ -60,9 +60,19 @@ export class Numbering {
 
 /**
  * How sure it is that a deletion mark and a provision (or two marks) correspond: as sure as
- * identical words when they have the same number and their versions number alike, not at all
- * otherwise. Unnumbered marks are left to their place among their neighbours.
+ * identical words when they have the same number and their versions number alike, there
+ * (`alikeAround`) as well as overall; not at all otherwise. The Parliament's "(21) deleted" in
+ * its amendments to the proposal is not the Council's "(21) ‘internal compliance programme’ …":
+ * the Council numbers that definition 21 where the Parliament, two places after its mark,
+ * numbers it 23. Unnumbered marks are left to their place among their neighbours.
  */
-export function deletedMarkScore(a: Comparable, b: Comparable, numbering: Numbering): number | null {
-  return a.numToken !== null && a.numToken === b.numToken && numbering.agree(a.version, b.version) ? 1 : null;
+export function deletedMarkScore(
+  a: Comparable,
+  b: Comparable,
+  numbering: Numbering,
+  alikeAround: (mark: Comparable, version: number) => boolean,
+): number | null {
+  if (a.numToken === null || a.numToken !== b.numToken || !numbering.agree(a.version, b.version)) return null;
+  const [mark, other] = a.deletedMark ? [a, b] : [b, a];
+  return alikeAround(mark, other.version) ? 1 : null;
 }

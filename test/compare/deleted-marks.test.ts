@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions, type Comparison } from "../../shared/compare/comparison";
-import { article, paragraph, subparagraph, testAct } from "../support/acts";
+import { article, paragraph, point, subparagraph, testAct } from "../support/acts";
 
 const SUBJECTS = [
   "This Regulation sets up a Union regime for the control of exports of dual-use items.",
@@ -66,6 +66,33 @@ describe("a provision the Parliament prints as deleted", () => {
       expect(markRow(comparison)).toEqual(["Article 2", "Article 2", "Article 3"]);
       const councilsOwn = comparison.rows.find((r) => r.cells[2]?.label === "Article 2")!;
       expect(councilsOwn.cells.map((c) => c?.label ?? null)).toEqual([null, null, "Article 2"]);
+    }
+  });
+
+  it("is not matched by number with a version that renumbered the provisions after it, though the rest keep their numbers", () => {
+    // The Parliament deletes definition (2) in its place; the Council drops it and numbers the rest on.
+    const definitions = (...points: [string, string][]) =>
+      testAct({ body: [article("Article 2", null, "For the purposes of this Regulation:", ...points.map(([n, t]) => point(n, t)))] });
+    const widget = "‘widget’ means any device designed for the processing of signals;";
+    const parliamentText = definitions(
+      ["(1)", widget],
+      ["(2)", "deleted"],
+      ["(3)", "‘exporter’ means any natural or legal person that lodges an export declaration and carries out due diligence;"],
+      ["(4)", "‘end user’ means the final recipient of a widget."],
+    );
+    const councilText = definitions(
+      ["(1)", widget],
+      ["(2)", "‘exporter’ means any natural or legal person that lodges an export declaration;"],
+      ["(3)", "‘end user’ means the natural or legal person that is the final recipient of a widget."],
+    );
+    for (const ref of [0, 1]) {
+      const rows = compareVersions([parliamentText, councilText], { ref }).rows.filter((r) => r.type === "point");
+      expect(rows.map((r) => r.cells.map((c) => c?.label ?? null))).toEqual([
+        ["Article 2(1)", "Article 2(1)"],
+        ["Article 2(2)", null],
+        ["Article 2(3)", "Article 2(2)"],
+        ["Article 2(4)", "Article 2(3)"],
+      ]);
     }
   });
 

@@ -211,6 +211,17 @@ describe("the dual-use dossier in four columns", () => {
     expect(definition).toMatch(/and equipment:<\/del><ins class="apart">deleted<\/ins>/);
   });
 
+  it("without the proposal, keeps the Parliament's 'deleted' apart from the Council's definition of that number, renumbered from the Parliament's 2(23)", () => {
+    const [, ...later] = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
+    for (const ref of [0, 1, 2]) {
+      const rows = compareVersions(later, { ref }).rows;
+      const labels = (text: RegExp) => labelsOf(rows.find((r) => r.cells.some((c) => c !== null && text.test(c.text)))!);
+      // AM 34 deleted the proposal's 2(21); the internal compliance programme, the Parliament's 2(23) (AM 35), is the Council's and the act's 2(21).
+      expect(labels(/^deleted$/)).toEqual(["Article 2(21)", null, null]);
+      expect(labels(/^‘internal compliance programme’/)).toEqual(["Article 2(23)", "Article 2(21)", "Article 2(21)"]);
+    }
+  });
+
   it("shows, against the Parliament's 'deleted', the provision the other columns keep whole and inserted, and the mark removed", () => {
     const againstParliament = compareVersions(
       DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
