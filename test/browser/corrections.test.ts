@@ -197,6 +197,16 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     expect(await page.inputValue("#type-filter")).toBe("recital");
     await page.waitForSelector(".rows[data-complete=true]");
     expect(await page.locator(".count").textContent()).toBe(count);
+    // The filters are in the address: a reload, or the address sent to someone, shows the same rows.
+    expect(new URL(page.url()).hash).toBe("#/dossiers/1/compare?versions=1,2,3,4&ref=1&changed=1&kind=recital");
+    await page.reload();
+    await page.waitForSelector(".rows[data-complete=true]");
+    expect([await page.isChecked("#changed-only"), await page.inputValue("#type-filter")]).toEqual([true, "recital"]);
+    expect(await page.locator(".count").textContent()).toBe(count);
+    // Words typed are written there once typing pauses; a filter let go leaves the address.
+    await page.fill("#search", "human rights");
+    await page.uncheck("#changed-only");
+    await page.waitForFunction(() => location.hash.endsWith("&kind=recital&words=human+rights"));
     // A new visit starts with every row.
     await page.goto(`${server.url}/#/dossiers`);
     await page.goto(comparisonUrl());

@@ -124,8 +124,11 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   const mayCorrect = dossier.role === "owner" || dossier.role === "drafter";
   const error = h("p", { class: "error", role: "alert" });
   const remake = (change: Change) => {
-    lastChange = { change, address: location.hash, at: Date.now() };
+    // The page is made again at its address with the filters on screen written in it: the
+    // address is read after, and before the new page's panel asks for the change (once its
+    // table has come from the server).
     context.saved();
+    lastChange = { change, address: location.hash, at: Date.now() };
   };
   /** A save on its way: a second click (a double click) sends nothing, as the first one's list is already being saved. */
   let saving = false;

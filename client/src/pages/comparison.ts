@@ -26,21 +26,30 @@ const ROWS_PER_FRAME = 120;
 
 type ServedComparison = Comparison & { versionIds: number[] };
 
-/** What the filters hold, as typed and chosen. */
-interface FilterValues {
-  readonly changedOnly: boolean;
-  readonly type: string;
-  readonly search: string;
-  readonly rangeFrom: string;
-  readonly rangeTo: string;
-}
+/**
+ * The filters, as typed and chosen, are kept in the page's address: a reload, a link sent to a
+ * colleague, signing in again, and the table made again after a correction show the same rows.
+ */
+/** How long typing pauses before the filters are written in the address. */
+const ADDRESS_PAUSE_MS = 300;
+
+const FILTER_PARAMS = { changedOnly: "changed", type: "kind", search: "words", rangeFrom: "from", rangeTo: "to" } as const;
 
 /**
- * The filters of the comparison on screen when it is made again from itself (a correction saved
- * or taken back, or the table asked for with another member's corrections), for the page made
- * again at the same address: a reader working through "changed only" recitals keeps them.
+ * The address with the filters given, and those not given (or empty) taken out; the rest of it
+ * as it was written ("versions=1,2,3", its commas unescaped).
  */
-let keptFilters: { readonly address: string; readonly values: FilterValues } | null = null;
+function addressWithFilters(address: string, values: Record<keyof typeof FILTER_PARAMS, string>): string {
+  const [path, query] = address.split("?", 2) as [string, string | undefined];
+  const names = new Set<string>(Object.values(FILTER_PARAMS));
+  const rest = (query ?? "").split("&").filter((part) => part !== "" && !names.has([...new URLSearchParams(part).keys()][0] ?? ""));
+  const filters = new URLSearchParams(
+    (Object.entries(FILTER_PARAMS) as [keyof typeof FILTER_PARAMS, string][]).flatMap(([field, name]) =>
+      values[field] === "" ? [] : [[name, values[field]]],
+    ),
+  ).toString();
+  return `${path}?${[...rest, ...(filters === "" ? [] : [filters])].join("&")}`;
+}
 
 function summary(c: ServedComparison): HTMLElement {
   const header = h("tr", {}, h("th", {}, ""), ...STATISTICS.map((t) => h("th", { scope: "col" }, t)));
@@ -60,6 +69,8 @@ function summary(c: ServedComparison): HTMLElement {
 
 export async function showComparison(app: HTMLElement, dossierId: number, params: URLSearchParams, me: SessionUser): Promise<void> {
   const signal = pageSignal();
+  /** This page's address without its query: where the filters are written. */
+  const page = location.hash.split("?")[0];
   app.replaceChildren(h("p", { role: "status" }, "Aligning the versions…"));
   const query = new URLSearchParams({ versions: params.get("versions") ?? "" });
   if (params.get("ref")) query.set("ref", params.get("ref")!);
@@ -74,7 +85,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     " ",
     h("button", { type: "button", class: "show-again" }, "Show the table with them"),
   );
-  // Made again with the filters as they are: set once the filters exist.
+  // Made again at this address, with the filters on screen: set once they exist.
   let again = showAgain;
   corrected.querySelector("button")!.addEventListener("click", () => again());
   // The corrections this page's table was made with, once loaded, and the latest news of them:
@@ -262,31 +273,46 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ];
     filtered.hidden = said.length === 0;
     filtered.textContent = `Rows shown: ${shown.length} of ${comparison.rows.length}, filtered (${said.join("; ")}).`;
+    keepFiltersInAddress();
     render();
   };
-  const kept = keptFilters?.address === location.hash ? keptFilters.values : null;
-  keptFilters = null;
-  if (kept !== null) {
-    changedOnly.checked = kept.changedOnly;
-    // A kind no row of the new table has is left out.
-    if (types.includes(kept.type)) type.value = kept.type;
-    search.value = kept.search;
-    rangeFrom.value = kept.rangeFrom;
-    rangeTo.value = kept.rangeTo;
-  }
-  again = () => {
-    keptFilters = {
-      address: location.hash,
-      values: {
-        changedOnly: changedOnly.checked,
-        type: type.value,
-        search: search.value,
-        rangeFrom: rangeFrom.value,
-        rangeTo: rangeTo.value,
-      },
-    };
+  /**
+   * The filters put in the address without making the page again (replacing it fires no
+   * hashchange), once typing pauses: browsers refuse an address replaced too often (Safari,
+   * a hundred times in 30 seconds), and words are typed a letter at a time.
+   */
+  let addressTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeFilters = () => {
+    clearTimeout(addressTimer);
+    // Not over the address of another page, which the reader may have gone to meanwhile.
+    if (signal.aborted || location.hash.split("?")[0] !== page) return;
+    const address = addressWithFilters(location.hash, {
+      changedOnly: changedOnly.checked ? "1" : "",
+      type: type.value,
+      search: search.value,
+      rangeFrom: rangeFrom.value,
+      rangeTo: rangeTo.value,
+    });
+    if (address !== location.hash) history.replaceState(history.state, "", address);
+  };
+  const keepFiltersInAddress = () => {
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(writeFilters, ADDRESS_PAUSE_MS);
+  };
+  /** The page made again at its address, with the filters on screen written there first. */
+  const madeAgain = () => {
+    writeFilters();
     showAgain();
   };
+  // The filters the address gives; a kind no row of this table has is left out.
+  const given = (field: keyof typeof FILTER_PARAMS) => params.get(FILTER_PARAMS[field]) ?? "";
+  changedOnly.checked = given("changedOnly") === "1";
+  if (types.includes(given("type"))) type.value = given("type");
+  search.value = given("search");
+  rangeFrom.value = given("rangeFrom");
+  rangeTo.value = given("rangeTo");
+  const filteredByAddress = Object.values(FILTER_PARAMS).some((name) => params.has(name));
+  again = madeAgain;
   changedOnly.addEventListener("change", applyFilters);
   type.addEventListener("change", applyFilters);
   search.addEventListener("input", applyFilters);
@@ -401,7 +427,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     summary(comparison),
     filtered,
-    correctionsPanel({ dossierId, comparison, dossier, saved: again, removed: () => goneVersions }),
+    correctionsPanel({ dossierId, comparison, dossier, saved: madeAgain, removed: () => goneVersions }),
     h(
       "p",
       { class: "legend" },
@@ -433,6 +459,6 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       }),
     ),
   );
-  if (kept !== null) applyFilters();
+  if (filteredByAddress) applyFilters();
   else render();
 }
