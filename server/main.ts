@@ -62,7 +62,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   // The app must handle requests before Socket.IO attaches: Socket.IO passes on to the handlers
   // it finds, and answers its own requests (/socket.io/) itself.
   const http = createServer(createApp(services, logger, CLIENT_DIR, config.secureCookies));
-  const realtime = new Realtime(http, store, sessions, events);
+  const realtime = new Realtime(http, store, sessions, events, logger);
   try {
     await new Promise<void>((resolve, reject) => {
       http.once("error", reject);

@@ -55,6 +55,13 @@ function connection(): Socket<ServerEvents, ClientEvents> {
     s.on("dossier:left", ({ dossierId, reason }) => {
       if (watcher !== null && dossierId === watcher.dossierId) watcher.listener.notLive(reason);
     });
+    // Cut off by the server (which a page's few messages never make it do): not reconnected by
+    // Socket.IO, so the page says it is live no more, and the next page opens a new connection.
+    s.on("disconnect", (reason) => {
+      if (reason !== "io server disconnect") return;
+      if (socket === s) socket = null;
+      watcher?.listener.notLive("the server closed the live connection");
+    });
     // After a reconnection the server has forgotten the rooms: join again, and catch up on the news missed.
     s.io.on("reconnect", () => {
       if (watcher !== null) join(s, watcher.dossierId, true);

@@ -6,6 +6,7 @@
  * restricted dossier, or signed out, hears nothing more of it.
  */
 import type { Server as HttpServer, IncomingMessage } from "node:http";
+import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { joinDossier, type ClientEvents, type ServerEvents, type SocketAnswer } from "../../shared/protocol/socket";
 import { describeIssues } from "../../shared/protocol/api";
@@ -14,6 +15,7 @@ import type { Sessions } from "../accounts/sessions";
 import type { Store, UserRecord } from "../storage/store";
 import type { DossierEvents } from "./dossier-events";
 import { isSameOrigin } from "../http/same-origin";
+import { MessageBudget } from "./message-budget";
 
 interface SocketData {
   user: UserRecord;
@@ -28,12 +30,14 @@ type RoomSocket = Awaited<ReturnType<Server<ClientEvents, ServerEvents, Record<s
 
 export class Realtime {
   private readonly io: Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
+  private readonly budget = new MessageBudget();
 
   constructor(
     http: HttpServer,
     private readonly store: Store,
     private readonly sessions: Sessions,
     events: DossierEvents,
+    logger: Logger,
   ) {
     this.io = new Server(http, {
       serveClient: false,
@@ -52,6 +56,14 @@ export class Realtime {
         .catch(() => next(new Error("could not check the session")));
     });
     this.io.on("connection", (socket) => {
+      // Counted before anything is looked up: past the budget, the socket is cut off, and the messages behind go unread.
+      socket.use((_message, next) => {
+        if (this.budget.take(socket.data.user.id)) return next();
+        if (socket.connected) {
+          logger.warn({ userId: socket.data.user.id }, "a socket sent more messages than a page ever does, and was disconnected");
+          socket.disconnect(true);
+        }
+      });
       socket.on("dossier:join", (payload, ack) => {
         const answer = (a: SocketAnswer) => (typeof ack === "function" ? ack(a) : undefined);
         const parsed = joinDossier.safeParse(payload);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import type { ClientEvents, ServerEvents, SocketAnswer } from "../../shared/protocol/socket";
 import { addTextVersion, ApiClient, dossierId, testServer, type TestServer } from "../support/server";
+import { MESSAGES_PER_MINUTE } from "../../server/realtime/message-budget";
 
 let server: TestServer;
 const sockets: Socket[] = [];
@@ -190,5 +191,21 @@ describe("requests from another origin", () => {
     const post = await ngo.request("POST", "/api/dossiers", { title: "From elsewhere" }, { origin: "http://evil.example" });
     expect(post.status).toBe(403);
     expect((await ngo.request("POST", "/api/dossiers", { title: "From here" }, { origin: server.url })).status).toBe(201);
+  });
+});
+
+describe("a socket that floods the server with messages", () => {
+  it("is cut off once its user's sockets have sent more than a page ever does in a minute, and the server goes on answering", async () => {
+    const flooder = await new ApiClient(server.url).signIn("parliament");
+    const dualUse = await dossierId(flooder, "Dual-use");
+    const socket = await connect(flooder.cookie);
+    const cut = new Promise<string>((resolve) => socket.on("disconnect", resolve));
+    let answered = 0;
+    for (let k = 0; k < 5_000; k++) socket.emit("dossier:join", { dossierId: dualUse }, () => answered++);
+    expect(await cut).toBe("io server disconnect");
+    expect(answered).toBeLessThanOrEqual(MESSAGES_PER_MINUTE);
+    // Others are answered as before.
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    expect(await join(await connect(ngo.cookie), { dossierId: dualUse })).toEqual({ ok: true });
   });
 });
