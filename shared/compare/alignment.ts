@@ -494,13 +494,17 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     scores.scoreCandidates(leftRows, leftItems);
     const nearest = new Array<number>(m).fill(0);
     for (const j of leftItems) {
+      // The rows it was scored against, not every row left: only those have a score. The closest
+      // wins, the first in the table of those as close.
       let best: WorkRow | null = null;
+      let bestAt = -1;
       let bestScore = 0;
-      for (const i of leftRows) {
+      for (const i of scores.rowsScoredWith(j)) {
         const row = rows[i]!;
         const s = scores.known(i, j);
-        if (s !== null && row.cells[v] === null && s > bestScore) {
+        if (s !== null && row.cells[v] === null && (s > bestScore || (s === bestScore && best !== null && i < bestAt))) {
           best = row;
+          bestAt = i;
           bestScore = s;
         }
       }
@@ -599,6 +603,8 @@ function joinRowsLeftApart(rows: WorkRow[], ref: number, weights: WordWeights, o
 
 /** How far apart two rows may be to be joined: a gap's rows, not the act's. */
 const JOIN_WINDOW = 8;
+/** Up to this many pairs of loosely matched items and rows left, all are searched for a move (see yieldLooseMatchesToMoves). */
+const SEARCH_ALL_LIMIT = 1 << 16;
 
 /** Whether two rows have no column in common. */
 function apart(a: WorkRow, b: WorkRow): boolean {
@@ -716,11 +722,15 @@ function yieldLooseMatchesToMoves(
   if (loose.length === 0) return;
   const leftRows = rows.flatMap((row, i) => (row.cells[v] === null ? [i] : []));
   if (leftRows.length === 0) return;
+  // Every row left is searched, unless that is the square of a long level (thousands of articles
+  // shuffled): then the rows that share the item's rarest words, as a row of nearly the same words does.
+  const searchAll = loose.length * leftRows.length <= SEARCH_ALL_LIMIT;
+  if (!searchAll) scores.scoreCandidates(leftRows, [...new Set(loose.map(([, j]) => j))]);
   for (const [i, j] of loose) {
     const item = items[j]!;
     const total = weights.total(item.bag);
     let best = -1;
-    for (const r of leftRows) {
+    for (const r of searchAll ? leftRows : [...scores.rowsScoredWith(j)].sort((a, b) => a - b)) {
       if (rows[r]!.cells[v] !== null) continue;
       // A Dice coefficient of SURE_MATCH needs totals within this ratio of each other: most rows are ruled out unread.
       const near = rows[r]!.cells.some((cell) => {
@@ -853,6 +863,12 @@ function alignInStretches(
           return s !== null && s >= MATCH_THRESHOLD ? s : null;
         },
         { a: rowIndices.map((i) => representative(rows[i]!).key), b: itemIndices.map((j) => items[j]!.key) },
+        // The rows each item was scored against, or its pinned row: in a long stretch, the pairs searched.
+        (j) => {
+          const pinnedRow = pinned.get(j0 + j);
+          const found = pinnedRow !== undefined ? [pinnedRow] : scores.rowsScoredWith(j0 + j);
+          return found.flatMap((i) => (i >= i0 && i < i1 ? [i - i0] : []));
+        },
       );
       // Pinned items go to their rows as pinned, in order or not.
       for (const [i, j] of stretch) {

@@ -19,12 +19,26 @@ const EXPECTED_WINDOW = 3;
 const ALL_PAIRS_LIMIT = 2048;
 /** The rarest words of a provision that make it a candidate for the provisions sharing them. */
 const SIGNATURE_WORDS = 8;
+/**
+ * The most rows an item is scored against in a search by shared words, those that share the
+ * most: 64, and fewer in levels so long that the pairs would pass CANDIDATE_PAIRS, down to 8 (a
+ * provision's counterpart shares all its rarest words, and comes first).
+ */
+const CANDIDATES_PER_ITEM = 64;
+const FEWEST_CANDIDATES_PER_ITEM = 8;
+const CANDIDATE_PAIRS = 1 << 18;
+/** What a shared number counts for, against one for each shared word: more than all of them. */
+const NUMBER_SHARE = SIGNATURE_WORDS + 1;
+/** The most a row can share with an item: every word of its signature, and its number. */
+const MOST_SHARED = SIGNATURE_WORDS + NUMBER_SHARE;
 /** Memo entry of a pair that may not match. */
 const NO_MATCH = -1;
 
 export class PairScores {
   /** Scores by `i * items + j`: an array for the many short levels, a map for long ones. */
   private readonly memo: { get(key: number): number | undefined; set(key: number, score: number): void };
+  /** Per item, the rows it was scored against, in the order they were: where its candidates are. */
+  private readonly scoredRows: number[][];
   /** The best row found so far for the item being placed, and its score. */
   private best = -1;
   private bestScore = 0;
@@ -40,6 +54,7 @@ export class PairScores {
     private readonly weights: WordWeights,
   ) {
     this.memo = rows.length * items.length <= ALL_PAIRS_LIMIT ? new PairArray(rows.length * items.length) : new Map();
+    this.scoredRows = Array.from({ length: items.length }, () => []);
   }
 
   /** The similarity of row i and item j, computed on first asking; null when they may not match. */
@@ -49,8 +64,14 @@ export class PairScores {
     if (s === undefined) {
       s = this.rowScore(i, j) ?? NO_MATCH;
       this.memo.set(key, s);
+      this.scoredRows[j]!.push(i);
     }
     return s === NO_MATCH ? null : s;
+  }
+
+  /** The rows item j has been scored against, in no particular order: the only ones `known` has a score of. */
+  rowsScoredWith(j: number): readonly number[] {
+    return this.scoredRows[j]!;
   }
 
   /** The similarity of row i and item j if it was computed, else null. */
@@ -132,10 +153,46 @@ export class PairScores {
         if (cell.numToken !== null) index(byNumber, cell.numToken, i);
       }
     }
+    const shared = new Int32Array(this.rows.length);
+    const most = Math.max(FEWEST_CANDIDATES_PER_ITEM, Math.min(CANDIDATES_PER_ITEM, Math.floor(CANDIDATE_PAIRS / itemIndices.length)));
+    const touched: number[] = [];
+    /** How many touched rows share each amount, for the rows that share the most to be found without sorting. */
+    const ofShare = new Int32Array(MOST_SHARED + 1);
     for (const j of itemIndices) {
       const item = this.items[j]!;
-      for (const id of this.weights.signature(item.bag, SIGNATURE_WORDS)) for (const i of byWord.get(id) ?? []) this.score(i, j);
-      if (item.numToken !== null) for (const i of byNumber.get(item.numToken) ?? []) this.score(i, j);
+      // How much each row shares with the item: a word of its signature each, its number more than any.
+      touched.length = 0;
+      for (const id of this.weights.signature(item.bag, SIGNATURE_WORDS)) {
+        for (const i of byWord.get(id) ?? []) {
+          if (shared[i] === 0) touched.push(i);
+          shared[i]!++;
+        }
+      }
+      if (item.numToken !== null) {
+        for (const i of byNumber.get(item.numToken) ?? []) {
+          if (shared[i] === 0) touched.push(i);
+          shared[i] = shared[i]! + NUMBER_SHARE;
+        }
+      }
+      if (touched.length <= most) {
+        for (const i of touched) shared[i] = 0;
+        for (const i of touched) this.score(i, j);
+        continue;
+      }
+      // Words shared by many rows (a level of thousands of provisions of like words) would make
+      // the pairs to score the square of the level: the rows that share the most are scored,
+      // those that share as much as the last of them in the order they were found.
+      ofShare.fill(0);
+      for (const i of touched) ofShare[Math.min(MOST_SHARED, shared[i]!)]!++;
+      let least = MOST_SHARED;
+      for (let above = 0; least > 1 && above + ofShare[least]! < most; least--) above += ofShare[least]!;
+      let room = most;
+      for (const i of touched) if (Math.min(MOST_SHARED, shared[i]!) > least) room--;
+      for (const i of touched) {
+        const share = Math.min(MOST_SHARED, shared[i]!);
+        shared[i] = 0;
+        if (share > least || (share === least && room-- > 0)) this.score(i, j);
+      }
     }
   }
 }
