@@ -370,6 +370,30 @@ describe("the DMA as a EUR-Lex package, its annex in a file of its own", () => {
     ]);
   });
 
+  it("reads a file the manifest lists again once, in its first place, and says so", () => {
+    const entries = unzipSync(fixture(DMA));
+    const manifestName = Object.keys(entries).find((name) => name.endsWith(".doc.xml"))!;
+    const annexFile = `<ANNEX><TITLE><TI><P>ANNEX I</P></TI></TITLE><CONTENTS><P>Words of the annex.</P></CONTENTS></ANNEX>`;
+    const listing = (file: string) => `<DOC.SUB.PUB TYPE="ANNEX"><REF.PHYS FILE="${file}" TYPE="DOC.XML"/></DOC.SUB.PUB>`;
+    // The annex three times, and the act itself among the annexes (a package made to be read thousands of times over).
+    const manifest = new TextDecoder()
+      .decode(entries[manifestName])
+      .replace(
+        /<DOC\.SUB\.PUB[\s\S]*?<\/DOC\.SUB\.PUB>/,
+        listing("one.xml") + listing("L_2022265EN.01000101.xml") + listing("one.xml") + listing("one.xml"),
+      );
+    const zip = zipSync({
+      "one.xml": strToU8(annexFile),
+      [manifestName]: strToU8(manifest),
+      "L_2022265EN.01000101.xml": entries["L_2022265EN.01000101.xml"]!,
+    });
+    const read = readFormexPackage(zip, "repeated.zip");
+    expect(provisions(read.doc, "annex").map((v) => v.node.textContent)).toEqual(["Words of the annex."]);
+    expect(read.warnings.map((w) => w.message)).toEqual([
+      "the manifest lists 3 files again (or the act among its annexes); each is read once",
+    ]);
+  });
+
   it("reads the annex's headed sequences A to E as groups and their numbered paragraphs as points", () => {
     const annex = provision(doc(), "anx_1");
     const groups: string[] = [];
@@ -637,6 +661,25 @@ describe("what the reader does with input it cannot take as it is", () => {
         code: "too-large",
         message:
           "zip64.zip: the package holds a file of a size given only in a ZIP64 record, as for files of gigabytes; the limit is 64 MiB",
+      }),
+    );
+  });
+
+  it("refuses, before unzipping, a zip whose directory claims more files than its bytes could list", () => {
+    // 128 bytes: a local header, and a ZIP64 end record that claims 4,294,967,295 entries.
+    const zip = new Uint8Array(128);
+    const view = new DataView(zip.buffer);
+    view.setUint32(0, 0x04034b50, true);
+    view.setUint32(30, 0x06064b50, true);
+    view.setUint32(30 + 32, 0xffffffff, true);
+    view.setUint32(86, 0x07064b50, true);
+    view.setUint32(86 + 8, 30, true);
+    view.setUint32(106, 0x06054b50, true);
+    view.setUint16(106 + 8, 0xffff, true);
+    expect(() => readFormexPackage(zip, "claims.zip")).toThrow(
+      expect.objectContaining({
+        code: "malformed",
+        message: "claims.zip: the zip package is broken: its directory claims 4294967295 files, more than its 128 bytes could list",
       }),
     );
   });

@@ -11,6 +11,7 @@ import { child, elements, parseXml, textOf, type XmlElement } from "../xml";
 import { assemble, parseFormex, readAct } from "./act";
 import { readAnnex } from "./annex";
 import { Reading } from "./reading";
+import { DIRECTORY_ENTRY_BYTES, directoryEntries } from "./zip-directory";
 
 const MANIFEST_SUFFIX = ".doc.xml";
 const MiB = 1024 * 1024;
@@ -29,6 +30,15 @@ function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uin
     const cut = reason === "invalid zip data" ? "; it may have been cut short" : "";
     return new FormatError("malformed", `the zip package is broken: ${reason}${cut}`, where(file));
   };
+  // The unzipper walks as many entries as the directory claims: a claim the archive's bytes cannot hold is refused before.
+  const entries = directoryEntries(bytes);
+  if (entries !== null && entries * DIRECTORY_ENTRY_BYTES > bytes.length) {
+    throw new FormatError(
+      "malformed",
+      `the zip package is broken: its directory claims ${entries} files, more than its ${bytes.length} bytes could list`,
+      where(file),
+    );
+  }
   let declared = 0;
   /**
    * Entries whose size is only in a ZIP64 record, given as 0xFFFFFFFF: fflate reads the record
@@ -83,7 +93,16 @@ function listedFiles(manifest: XmlElement, reading: Reading): { main: string; su
   const mainPublication = publications.find((e) => e.name === "DOC.MAIN.PUB");
   const main = mainPublication && fileOf(mainPublication);
   if (!main) return reading.fail(manifest, "the manifest names no act: no <DOC.MAIN.PUB> with a <REF.PHYS> XML file");
-  const subs = publications.filter((e) => e.name === "DOC.SUB.PUB").flatMap((e) => fileOf(e) ?? []);
+  const listed = publications.filter((e) => e.name === "DOC.SUB.PUB").flatMap((e) => fileOf(e) ?? []);
+  // A file is one part of the act, however often it is listed: read once, in its first place.
+  const subs = [...new Set(listed)].filter((name) => name !== main);
+  if (subs.length < listed.length) {
+    const repeated = listed.length - subs.length;
+    reading.warn(
+      manifest,
+      `the manifest lists ${repeated === 1 ? "a file" : `${repeated} files`} again (or the act among its annexes); each is read once`,
+    );
+  }
   const legalValue = child(mainPublication, "LEGAL.VALUE");
   return { main, subs, ...(legalValue ? { legalValue: textOf(legalValue).trim() } : {}) };
 }
