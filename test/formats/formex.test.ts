@@ -11,7 +11,7 @@ import { FormatError } from "../../shared/formats/errors";
 import { readDocument } from "../../shared/formats/read";
 import { readFormex, readFormexPackage } from "../../shared/formats/formex/index";
 import { MODIFICATION_MARKERS } from "../../shared/formats/formex/provenance";
-import type { ReadResult } from "../../shared/formats/reader";
+import { MAX_WARNINGS, type ReadResult } from "../../shared/formats/reader";
 import { parseXml, textOf, type XmlNode } from "../../shared/formats/xml";
 import { isProvisionType } from "../../shared/model/schema";
 import { firstWords, label, partOf, provision, provisions } from "../support/provisions";
@@ -392,6 +392,17 @@ describe("the DMA as a EUR-Lex package, its annex in a file of its own", () => {
     expect(read.warnings.map((w) => w.message)).toEqual([
       "the manifest lists 3 files again (or the act among its annexes); each is read once",
     ]);
+  });
+
+  it("keeps 50 warnings at most, each of a bounded length, and says how many more there were", () => {
+    const entries = unzipSync(fixture(DMA));
+    // 200 entries the manifest does not list, each named in 2,000 characters.
+    const strays = Object.fromEntries(Array.from({ length: 200 }, (_, k) => [`${String(k).padStart(2000, "x")}.xml`, strToU8("")]));
+    const read = readFormexPackage(zipSync({ ...entries, ...strays }), "strays.zip");
+    expect(read.warnings).toHaveLength(MAX_WARNINGS + 1);
+    expect(read.warnings.every((w) => w.message.length <= 600)).toBe(true);
+    expect(read.warnings[0]!.message).toMatch(/^x+…$/);
+    expect(read.warnings.at(-1)).toEqual({ message: "and 150 more warnings of other kinds, not listed", location: {} });
   });
 
   it("reads the annex's headed sequences A to E as groups and their numbered paragraphs as points", () => {
