@@ -63,6 +63,12 @@ describe("uploading the real acts of the corpus", () => {
 describe("bad uploads store nothing and say why", () => {
   const cases: [string, () => FormData, number, RegExp][] = [
     [
+      "an empty file, named beyond ASCII as browsers send it (UTF-8)",
+      () => form("", "Verordnung-ä€.xml", { name: "Verordnung", stage: "other" }),
+      422,
+      /^Verordnung-ä€\.xml: the file is empty/,
+    ],
+    [
       "malformed XML",
       () => form('<?xml version="1.0"?>\n<ACT><TITLE></ACT>', "broken.xml"),
       422,

@@ -27,7 +27,12 @@ const WITHOUT_FILENAME = 'the field "file" was sent without a filename: send the
 
 export function versionRoutes({ store, comparisons, imports, versionViews, events, maxUploadBytes }: Services): Router {
   const router = Router({ mergeParams: true });
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 } });
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 8, fieldSize: 4096 },
+    // Browsers send a file's name in UTF-8 without saying so: read as Latin-1, "ä" came out as "Ã¤".
+    defParamCharset: "utf8",
+  });
   // The parser stops reading a file at the limit, so only the limit can be said, not the file's size.
   const refusal = (err: unknown): unknown => {
     if (err instanceof MulterError && err.code === "LIMIT_FILE_SIZE")
