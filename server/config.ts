@@ -4,7 +4,8 @@
  * the data folder), SYNOPSIS_DEMO (1: demo data on first start), LOG_LEVEL (info), MAX_UPLOAD_MB
  * (64, the readers' own limit; lower it to refuse large files sooner), IMPORT_MEMORY_MB and
  * COMPARISON_MEMORY_MB (the most memory reading one upload or stored version, or making one
- * comparison, may take: a quarter of what the process may have, from 256 to 2048).
+ * comparison, may take: a quarter of what the process may have, from 256 to 2048), and
+ * ALLOWED_HOSTS (the host names answered besides this machine's).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,6 +13,7 @@ import { join, resolve } from "node:path";
 import { MAX_INPUT_BYTES } from "../shared/formats/input";
 import { workerMemoryFrom } from "./workers/worker-memory";
 import { SettingError } from "./setting-error";
+import { isLoopback } from "./http/loopback";
 
 export interface Config {
   readonly port: number;
@@ -28,6 +30,8 @@ export interface Config {
   readonly importMemoryMiB: number;
   /** The most memory the comparison worker may use to make one comparison, in MiB. */
   readonly comparisonMemoryMiB: number;
+  /** The host names requests may name besides this machine's, or null for any (see http/loopback.ts). */
+  readonly allowedHosts: readonly string[] | null;
 }
 
 function sessionSecret(dataDir: string, given: string | undefined): string {
@@ -72,7 +76,25 @@ export function configFrom(env: NodeJS.ProcessEnv): Config {
     maxUploadBytes: maxUpload(env.MAX_UPLOAD_MB),
     importMemoryMiB: workerMemoryFrom("IMPORT_MEMORY_MB", env.IMPORT_MEMORY_MB),
     comparisonMemoryMiB: workerMemoryFrom("COMPARISON_MEMORY_MB", env.COMPARISON_MEMORY_MB),
+    allowedHosts: allowedHostsFrom(env.ALLOWED_HOSTS, env.HOST ?? "127.0.0.1"),
   };
+}
+
+/**
+ * ALLOWED_HOSTS: host names, separated by commas, that requests may name besides this
+ * machine's; "*" for any. Unset, a server listening on this machine alone answers to its names
+ * only, and one listening beyond it to any.
+ */
+function allowedHostsFrom(setting: string | undefined, host: string): readonly string[] | null {
+  if (setting === undefined) return isLoopback(host) ? [] : null;
+  if (setting.trim() === "*") return null;
+  const names = setting.split(",").map((n) => n.trim().toLowerCase());
+  const wrong = names.find((n) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/.test(n));
+  if (wrong !== undefined)
+    throw new SettingError(
+      `ALLOWED_HOSTS must be host names (no port) separated by commas, or *, not "${setting}": "${wrong}" is no host name`,
+    );
+  return names;
 }
 
 function maxUpload(megabytes: string | undefined): number {

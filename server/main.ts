@@ -21,13 +21,10 @@ import { DossierEvents } from "./realtime/dossier-events";
 import { createApp } from "./http/app";
 import { DEMO_PASSWORD, loadDemoData } from "./demo/demo-data";
 import { SettingError } from "./setting-error";
+import { isLoopback } from "./http/loopback";
 
 /** How long requests in flight may take to finish once the server is told to stop. */
 const SHUTDOWN_GRACE_MS = 10_000;
-
-function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host.startsWith("127.");
-}
 
 export const CLIENT_DIR = fileURLToPath(new URL("../dist/client/", import.meta.url));
 
@@ -61,8 +58,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   };
   // The app must handle requests before Socket.IO attaches: Socket.IO passes on to the handlers
   // it finds, and answers its own requests (/socket.io/) itself.
-  const http = createServer(createApp(services, logger, CLIENT_DIR, config.secureCookies));
-  const realtime = new Realtime(http, store, sessions, events, logger);
+  const http = createServer(createApp(services, logger, CLIENT_DIR, config.secureCookies, config.allowedHosts));
+  const realtime = new Realtime(http, store, sessions, events, logger, config.allowedHosts);
   try {
     await new Promise<void>((resolve, reject) => {
       http.once("error", reject);

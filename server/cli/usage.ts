@@ -20,8 +20,8 @@ export const USAGE = `Usage:
            {"overrides": [{"kind": "pin"|"separate", "a": {"version": N, "eId": "rec_6"}, "b": {...}}]},
            versions by column number as --ref; --names names the columns, a comma in a name written \\,
   serve    starts the server (settings from the environment, as the README lists them: PORT, HOST,
-           DATA_DIR, SESSION_SECRET, SYNOPSIS_DEMO, LOG_LEVEL, SECURE_COOKIES, MAX_UPLOAD_MB,
-           IMPORT_MEMORY_MB, COMPARISON_MEMORY_MB) and prints its address
+           DATA_DIR, SESSION_SECRET, SYNOPSIS_DEMO, LOG_LEVEL, SECURE_COOKIES, ALLOWED_HOSTS,
+           MAX_UPLOAD_MB, IMPORT_MEMORY_MB, COMPARISON_MEMORY_MB) and prints its address
   user     adds an account to the data folder (DATA_DIR), for a server without the demonstration
            users: the password is the first line of standard input, at least 12 characters
   demo     reads the demonstration dual-use dossier and the ePrivacy texts shipped in fixtures/

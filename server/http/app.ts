@@ -12,6 +12,7 @@ import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import type { Services } from "./context";
+import { answersTo } from "./loopback";
 import { errorHandler, HttpError, notFound } from "./errors";
 import { isSameOrigin } from "./same-origin";
 import { sessionRoutes } from "./routes/session";
@@ -26,9 +27,27 @@ const REQUESTS_PER_MINUTE = 600;
 /** Failed sign-in attempts an address may make in a quarter of an hour. */
 const SIGN_INS_PER_QUARTER_HOUR = 30;
 
-export function createApp(services: Services, logger: Logger, clientDir: string | null, secureCookies = false): Express {
+export function createApp(
+  services: Services,
+  logger: Logger,
+  clientDir: string | null,
+  secureCookies = false,
+  /** The host names answered besides this machine's, or null for any (see loopback.ts). */
+  allowedHosts: readonly string[] | null = null,
+): Express {
   const app = express();
   app.disable("x-powered-by");
+  if (allowedHosts !== null) {
+    app.use((req, res, next) => {
+      if (answersTo(req.headers.host, allowedHosts)) return next();
+      res.status(403).json({
+        error: {
+          code: "host-not-allowed",
+          message: `this server answers to ${["localhost", "127.0.0.1", "[::1]", ...allowedHosts].join(", ")} only (ALLOWED_HOSTS)`,
+        },
+      });
+    });
+  }
   app.set("trust proxy", "loopback");
   app.use(
     pinoHttp({

@@ -15,6 +15,7 @@ import type { Sessions } from "../accounts/sessions";
 import type { Store, UserRecord } from "../storage/store";
 import type { DossierEvents } from "./dossier-events";
 import { isSameOrigin } from "../http/same-origin";
+import { answersTo } from "../http/loopback";
 import { MessageBudget } from "./message-budget";
 
 interface SocketData {
@@ -38,11 +39,13 @@ export class Realtime {
     private readonly sessions: Sessions,
     events: DossierEvents,
     logger: Logger,
+    allowedHosts: readonly string[] | null = null,
   ) {
     this.io = new Server(http, {
       serveClient: false,
       maxHttpBufferSize: 1_000_000,
-      allowRequest: (req: IncomingMessage, callback) => callback(null, isSameOrigin(req.headers)),
+      allowRequest: (req: IncomingMessage, callback) =>
+        callback(null, isSameOrigin(req.headers) && answersTo(req.headers.host, allowedHosts)),
     });
     this.io.use((socket, next) => {
       sessions

@@ -3,6 +3,7 @@
  * with the migrations run on open. Versions are immutable once added: there is no update, only
  * removal, and a removed version's id is never given again.
  */
+import { closeSync, existsSync, openSync } from "node:fs";
 import Database from "better-sqlite3";
 import { sameOverrides, versionNameKey, type Overrides, type Role } from "../../shared/protocol/api";
 import { MIGRATIONS } from "./migrations";
@@ -50,6 +51,9 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
 
   constructor(file: string) {
+    // Made readable by its owner alone: it holds restricted dossiers' texts and password hashes.
+    // SQLite gives its journal files the database file's permissions.
+    if (file !== ":memory:" && !existsSync(file)) closeSync(openSync(file, "a", 0o600));
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");

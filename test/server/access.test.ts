@@ -4,6 +4,7 @@
  * dossier that does not exist, so the NGO user cannot learn that the Council's dossier exists.
  */
 import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
@@ -204,5 +205,65 @@ describe("without a session", () => {
     expect((await client.request("DELETE", "/api/session")).status).toBe(204);
     client.cookie = cookie;
     expect((await client.request("GET", "/api/session")).status).toBe(401);
+  });
+});
+
+describe("a server listening on this machine alone", () => {
+  /** A request with the Host header given: fetch keeps the Host it makes itself. */
+  const asked = (path: string, host: string, body?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        `${server.url}${path}`,
+        {
+          method: body === undefined ? "GET" : "POST",
+          headers: { host, ...(body === undefined ? {} : { "content-type": "application/json", origin: `http://${host}` }) },
+        },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+          response.on("end", () => resolve({ status: response.statusCode!, body: text }));
+        },
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+
+  it("answers to the names of this machine", async () => {
+    const port = new URL(server.url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`])
+      expect((await asked("/api/dossiers", host)).status).toBe(401);
+  });
+
+  it("refuses a page of another site whose name points here (DNS rebinding), before anything is read or signed in", async () => {
+    const port = new URL(server.url).port;
+    const signIn = await asked("/api/session", `rebind.attacker.example:${port}`, JSON.stringify(CREDENTIALS[0]));
+    expect([signIn.status, JSON.parse(signIn.body)]).toEqual([
+      403,
+      {
+        error: {
+          code: "host-not-allowed",
+          message: "this server answers to localhost, 127.0.0.1, [::1] only (ALLOWED_HOSTS)",
+        },
+      },
+    ]);
+    expect((await asked("/", `127.0.0.1.attacker.example:${port}`)).status).toBe(403);
+  });
+
+  it("answers to the names ALLOWED_HOSTS gives too, as a proxy in front of it passes them on", async () => {
+    const proxied = await testServer({ env: { ALLOWED_HOSTS: "synopsis.example.org" } });
+    try {
+      const port = new URL(proxied.url).port;
+      const answer = (host: string) =>
+        new Promise<number>((resolve, reject) =>
+          httpRequest(`${proxied.url}/api/dossiers`, { headers: { host } }, (response) => resolve(response.resume().statusCode!))
+            .on("error", reject)
+            .end(),
+        );
+      expect([await answer("synopsis.example.org"), await answer(`localhost:${port}`), await answer("attacker.example")]).toEqual([
+        401, 401, 403,
+      ]);
+    } finally {
+      await proxied.close();
+    }
   });
 });

@@ -60,6 +60,19 @@ describe("the other settings", () => {
     ]);
   });
 
+  it("answers to this machine's names alone when it listens on this machine alone, unless ALLOWED_HOSTS says more", () => {
+    expect(config().allowedHosts).toEqual([]);
+    expect(config({ HOST: "0.0.0.0" }).allowedHosts).toBeNull();
+    expect(config({ ALLOWED_HOSTS: "*" }).allowedHosts).toBeNull();
+    expect(config({ ALLOWED_HOSTS: "Synopsis.example.org, [2001:db8::1]" }).allowedHosts).toEqual([
+      "synopsis.example.org",
+      "[2001:db8::1]",
+    ]);
+    expect(() => config({ ALLOWED_HOSTS: "synopsis.example.org:443" })).toThrow(
+      'ALLOWED_HOSTS must be host names (no port) separated by commas, or *, not "synopsis.example.org:443": "synopsis.example.org:443" is no host name',
+    );
+  });
+
   it("names DATA_DIR when it cannot be a folder", () => {
     expect(() => configFrom({ DATA_DIR: "/etc/passwd", SESSION_SECRET: "test" })).toThrow(
       /^DATA_DIR \/etc\/passwd cannot be used as the data folder: EEXIST/,

@@ -2,6 +2,8 @@
  * What is stored survives a restart: the server stops cleanly (SIGTERM's path), starts again on
  * the same data folder, does not load the demonstration data twice, and serves the same answers.
  */
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addTextVersion, ApiClient, dossierId, testServer } from "../support/server";
 
@@ -42,6 +44,20 @@ describe("a restart", () => {
       expect(compare.status).toBe(200);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe("the data folder", () => {
+  it("keeps the database, its journal and the session secret readable by their owner alone", async () => {
+    const server = await testServer({ env: { SESSION_SECRET: "" } });
+    try {
+      // A write, for the journal to be there.
+      await new ApiClient(server.url).signIn("commission");
+      const modes = ["synopsis.db", "synopsis.db-wal", "session-secret"].map((f) => statSync(join(server.dataDir, f)).mode & 0o777);
+      expect(modes).toEqual([0o600, 0o600, 0o600]);
+    } finally {
+      await server.close();
     }
   });
 });
