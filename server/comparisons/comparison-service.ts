@@ -29,7 +29,11 @@ export class ComparisonService {
   private readonly comparisons = new LeastRecentlyUsed<
     ServedComparison & { readonly dossierId: number; readonly versionIds: readonly number[] }
   >(COMPARISON_BYTES_KEPT);
-  private readonly inFlight = new Map<string, Promise<ServedComparison>>();
+  /** Comparisons being made, with how many requests wait for each, and the way to cancel it when none does. */
+  private readonly inFlight = new Map<
+    string,
+    { readonly made: Promise<ServedComparison>; waiting: number; readonly cancel: AbortController }
+  >();
   private readonly thread: ComparisonThread;
 
   constructor(
@@ -41,9 +45,17 @@ export class ComparisonService {
 
   /**
    * The comparison of the versions, in this column order, against `refId`, ready to send.
-   * Overrides name versions by id; they are turned into column indices here.
+   * Overrides name versions by id; they are turned into column indices here. `abandoned`
+   * aborts when the asker no longer waits (the browser went away): a comparison nobody waits
+   * for is cancelled, and holds up no one's behind it.
    */
-  async compare(dossierId: number, versionIds: readonly number[], refId: number, overrides: Overrides): Promise<ServedComparison> {
+  async compare(
+    dossierId: number,
+    versionIds: readonly number[],
+    refId: number,
+    overrides: Overrides,
+    abandoned?: AbortSignal,
+  ): Promise<ServedComparison> {
     const relevant = overrides.filter((o) => versionIds.includes(o.a.version) && versionIds.includes(o.b.version));
     // Asked of the store each time, so that a comparison kept from before a version was removed is never served.
     const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
@@ -54,11 +66,29 @@ export class ComparisonService {
     const cached = this.comparisons.get(key);
     if (cached !== undefined) return cached;
     // The same comparison asked for again while it is being made waits for that one.
-    const running = this.inFlight.get(key);
-    if (running) return running;
-    const made = this.make(key, dossierId, versionIds, names, refId, relevant).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, made);
-    return made;
+    let flight = this.inFlight.get(key);
+    if (flight === undefined) {
+      const cancel = new AbortController();
+      const made = this.make(key, dossierId, versionIds, names, refId, relevant, cancel.signal).finally(() => {
+        if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+      });
+      flight = { made, waiting: 0, cancel };
+      this.inFlight.set(key, flight);
+    }
+    const joined = flight;
+    joined.waiting++;
+    const leave = () => {
+      if (--joined.waiting > 0) return;
+      // Nobody waits: cancelled, and forgotten at once, so that the next asker starts it anew.
+      if (this.inFlight.get(key) === joined) this.inFlight.delete(key);
+      joined.cancel.abort();
+    };
+    abandoned?.addEventListener("abort", leave, { once: true });
+    try {
+      return await joined.made;
+    } finally {
+      abandoned?.removeEventListener("abort", leave);
+    }
   }
 
   private async make(
@@ -68,24 +98,28 @@ export class ComparisonService {
     names: readonly string[],
     refId: number,
     relevant: Overrides,
+    cancel: AbortSignal,
   ): Promise<ServedComparison> {
     const documents = await Promise.all(versionIds.map((id) => this.store.versionDocument(dossierId, id)));
     const lost = versionIds.filter((_, i) => documents[i] === null);
     if (lost.length > 0) throw notFound(`no version ${lost.join(", ")} in dossier ${dossierId}`);
     const column = (id: number) => versionIds.indexOf(id);
-    const { json, gzipped } = await this.thread.run({
-      documents: documents.map((d) => d!),
-      versionIds,
-      options: {
-        names: [...names],
-        ref: column(refId),
-        overrides: relevant.map((o): AlignmentOverride => ({
-          kind: o.kind,
-          a: { version: column(o.a.version), eId: o.a.eId },
-          b: { version: column(o.b.version), eId: o.b.eId },
-        })),
+    const { json, gzipped } = await this.thread.run(
+      {
+        documents: documents.map((d) => d!),
+        versionIds,
+        options: {
+          names: [...names],
+          ref: column(refId),
+          overrides: relevant.map((o): AlignmentOverride => ({
+            kind: o.kind,
+            a: { version: column(o.a.version), eId: o.a.eId },
+            b: { version: column(o.b.version), eId: o.b.eId },
+          })),
+        },
       },
-    });
+      cancel,
+    );
     const served = { json, gzipped, etag: `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"` };
     // A version removed while the comparison was being made leaves it unkept: it would never be served.
     const kept = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));

@@ -5,7 +5,7 @@
  */
 import { ComparisonError } from "../../shared/compare/comparison";
 import { HttpError } from "../http/errors";
-import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
+import { JobCancelled, JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
 import { defaultWorkerMemoryMiB, type WorkerLimits } from "../workers/worker-memory";
 import type { ComparisonFailure, ComparisonJob, ComparisonResult } from "./comparison-worker";
 
@@ -48,7 +48,8 @@ export class ComparisonThread {
     });
   }
 
-  async run(job: ComparisonJob): Promise<{ json: Buffer; gzipped: Buffer }> {
+  /** Makes a comparison; `cancel` aborts it when nobody waits for it any more (see JobThread.run). */
+  async run(job: ComparisonJob, cancel?: AbortSignal): Promise<{ json: Buffer; gzipped: Buffer }> {
     const need = this.estimate(job.documents);
     if (need > this.memoryMiB)
       throw new HttpError(
@@ -57,7 +58,7 @@ export class ComparisonThread {
         `comparing these versions would need about ${need} MiB of memory, more than the ${this.memoryMiB} MiB a comparison may use: compare fewer or shorter versions at once`,
       );
     try {
-      const { json, gzipped } = await this.thread.run(job);
+      const { json, gzipped } = await this.thread.run(job, [], cancel);
       return {
         json: Buffer.from(json.buffer, json.byteOffset, json.byteLength),
         gzipped: Buffer.from(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength),
@@ -65,6 +66,8 @@ export class ComparisonThread {
     } catch (e) {
       if (e instanceof JobTimedOut || e instanceof WorkerOutOfMemory)
         throw new HttpError(422, "comparison-too-large", `${e.message}: compare fewer or shorter versions at once`);
+      // Answered to no one (nginx's "client closed request"): said in the log as a refusal, not a failure.
+      if (e instanceof JobCancelled) throw new HttpError(499, "abandoned", `${e.message}: every request for it was abandoned`);
       throw e;
     }
   }

@@ -16,6 +16,11 @@ export class WorkerOutOfMemory extends Error {
   override readonly name = "WorkerOutOfMemory";
 }
 
+/** A job cancelled by its asker before it was done. */
+export class JobCancelled extends Error {
+  override readonly name = "JobCancelled";
+}
+
 /** A job that ran longer than the thread allows: its worker was stopped. */
 export class JobTimedOut extends Error {
   override readonly name = "JobTimedOut";
@@ -60,13 +65,44 @@ export class JobThread<Job, Result, Failure> {
     if (!this.closed) this.worker ??= this.start();
   }
 
-  /** Runs a job on the worker; `transfer` lists buffers of the job to move there instead of copying them. */
-  run(job: Job, transfer: readonly TransferListItem[] = []): Promise<Result> {
+  /**
+   * Runs a job on the worker; `transfer` lists buffers of the job to move there instead of
+   * copying them. When `cancel` aborts (nobody waits for the result any more), a job still
+   * waiting leaves the queue, and one at work has its worker stopped, for the next job to go to
+   * a new one: an abandoned job holds up no one. It fails with JobCancelled.
+   */
+  run(job: Job, transfer: readonly TransferListItem[] = [], cancel?: AbortSignal): Promise<Result> {
     if (this.closed) return Promise.reject(new Error(`the ${this.options.name} worker was stopped`));
+    if (cancel?.aborted) return Promise.reject(new JobCancelled(`the ${this.options.name} was cancelled`));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, transfer, resolve, reject });
+      const onCancel = () => this.cancel(queued);
+      const queued: Queued<Job, Result> = {
+        id: this.nextId++,
+        job,
+        transfer,
+        resolve: (result) => {
+          cancel?.removeEventListener("abort", onCancel);
+          resolve(result);
+        },
+        reject: (error) => {
+          cancel?.removeEventListener("abort", onCancel);
+          reject(error);
+        },
+      };
+      cancel?.addEventListener("abort", onCancel, { once: true });
+      this.queue.push(queued);
       this.sendNext();
     });
+  }
+
+  /** A job nobody waits for: out of the queue, or its worker stopped. */
+  private cancel(queued: Queued<Job, Result>): void {
+    const cancelled = new JobCancelled(`the ${this.options.name} was cancelled`);
+    const waiting = this.queue.indexOf(queued);
+    if (waiting >= 0) {
+      this.queue.splice(waiting, 1);
+      queued.reject(cancelled);
+    } else if (this.current?.queued === queued && this.worker !== null) this.lose(this.worker, cancelled);
   }
 
   /** Stops the worker; the job it is doing and those waiting fail. */

@@ -30,6 +30,29 @@ describe("the comparison worker", () => {
     expect(gzipped.length).toBeLessThan(json.length);
   });
 
+  it("cancels a comparison nobody waits for any more, waiting or at work, and makes the next one", async () => {
+    const thread = new ComparisonThread();
+    threads.push(thread);
+    // Six versions of the GDPR: long enough to be at work when cancelled.
+    const gdpr = stored("gdpr-2016-679.fmx.xml");
+    const long = { documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6] };
+    const atWork = new AbortController();
+    const waiting = new AbortController();
+    const first = thread.run(long, atWork.signal);
+    const second = thread.run(job, waiting.signal);
+    const third = thread.run(job);
+    waiting.abort();
+    const abandoned = { status: 499, code: "abandoned" };
+    // Out of the queue at once, while the first is still being made.
+    expect(await Promise.race([second.catch((e: unknown) => e), first.then(() => "the first was done before")])).toMatchObject(abandoned);
+    atWork.abort();
+    await expect(first).rejects.toMatchObject({
+      ...abandoned,
+      message: "the comparison was cancelled: every request for it was abandoned",
+    });
+    expect((JSON.parse((await third).json.toString("utf8")) as { versions: string[] }).versions).toEqual(["2006", "2009"]);
+  }, 60_000);
+
   it("refuses a comparison that takes longer than it may, with a 422 that says so", async () => {
     const hasty = new ComparisonThread({ timeLimitMs: 1 });
     threads.push(hasty);

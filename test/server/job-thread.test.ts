@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { JobThread, JobTimedOut, WorkerOutOfMemory, type JobThreadOptions } from "../../server/workers/job-thread";
+import { JobCancelled, JobThread, JobTimedOut, WorkerOutOfMemory, type JobThreadOptions } from "../../server/workers/job-thread";
 import type { TestJob } from "../support/jobs-worker";
 
 type TestThread = JobThread<TestJob, string, { said: string }>;
@@ -74,6 +74,28 @@ describe("a job thread", () => {
     await expect(spin).rejects.toBeInstanceOf(JobTimedOut);
     await expect(spin).rejects.toThrow("the test took longer than the 2 s it may take");
     expect(await behind).toBe("after");
+  }, 60_000);
+
+  it("drops a job cancelled while it waits, and stops one cancelled at work, for the jobs behind to go on", async () => {
+    const jobs = thread();
+    const atWork = new AbortController();
+    const waiting = new AbortController();
+    const spin = jobs.run({ kind: "spin" }, [], atWork.signal);
+    const dropped = jobs.run({ kind: "echo", value: "never" }, [], waiting.signal);
+    const behind = jobs.run({ kind: "echo", value: "after" });
+    waiting.abort();
+    await expect(dropped).rejects.toBeInstanceOf(JobCancelled);
+    // The spinning job never ends by itself: only its cancelling frees the thread for the job behind.
+    atWork.abort();
+    await expect(spin).rejects.toThrow("the test was cancelled");
+    expect(await behind).toBe("after");
+    // Cancelled before it is asked, a job is not sent.
+    await expect(jobs.run({ kind: "spin" }, [], AbortSignal.abort())).rejects.toBeInstanceOf(JobCancelled);
+    // Cancelling a job done changes nothing.
+    const late = new AbortController();
+    expect(await jobs.run({ kind: "echo", value: "done" }, [], late.signal)).toBe("done");
+    late.abort();
+    expect(await jobs.run({ kind: "echo", value: "still" })).toBe("still");
   }, 60_000);
 
   it("fails a job that cannot be sent to the worker, and only that job", async () => {

@@ -120,3 +120,33 @@ describe("while an uploaded file is being read", () => {
     expect(next.status).toBe(201);
   });
 });
+
+describe("a comparison its askers abandon", () => {
+  /** Asks for a comparison, and abandons the request when `abandon` aborts. */
+  const ask = (query: string, abandon?: AbortSignal) =>
+    fetch(`${server.url}/api/dossiers/${dossier}/compare?${query}`, { headers: { cookie: owner.cookie }, signal: abandon ?? null });
+
+  it("is still made for an asker who waits, when another asker of it leaves", async () => {
+    const query = `versions=${versions[3]},${versions[0]},${versions[2]}`;
+    const leaving = new AbortController();
+    const gone = ask(query, leaving.signal);
+    const staying = ask(query);
+    await new Promise((r) => setTimeout(r, 50));
+    leaving.abort();
+    await expect(gone).rejects.toThrow();
+    expect((await staying).status).toBe(200);
+  });
+
+  it("is cancelled once nobody waits, and made anew for the next asker", async () => {
+    const query = `versions=${versions[2]},${versions[3]},${versions[1]}`;
+    const leaving = [new AbortController(), new AbortController()];
+    const gone = leaving.map((l) => ask(query, l.signal));
+    await new Promise((r) => setTimeout(r, 50));
+    for (const l of leaving) l.abort();
+    for (const g of gone) await expect(g).rejects.toThrow();
+    // Not joined to the cancelled one: answered.
+    const next = await ask(query);
+    expect(next.status).toBe(200);
+    expect(((await next.json()) as { rows: unknown[] }).rows.length).toBeGreaterThan(1000);
+  });
+});

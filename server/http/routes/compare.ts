@@ -19,7 +19,12 @@ export function compareRoutes({ store, comparisons }: Services): Router {
       throw new HttpError(400, "invalid-request", "versions: a version may be compared only once");
     const refId = ref ?? versions[0]!;
     if (!versions.includes(refId)) throw new HttpError(400, "invalid-request", `ref: version ${refId} is not among the compared versions`);
-    const served = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id));
+    // The asker gone before the answer (a page left, a client timed out): the comparison need not be made for them.
+    const abandoned = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) abandoned.abort();
+    });
+    const served = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id), abandoned.signal);
     res.setHeader("ETag", served.etag);
     res.setHeader("Cache-Control", "private, no-cache");
     res.setHeader("Vary", "Accept-Encoding, Cookie");
