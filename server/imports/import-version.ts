@@ -31,7 +31,18 @@ export class VersionNameTaken extends Error {
 export async function importVersion(
   store: Store,
   read: UploadReader,
-  input: { dossierId: number; userId: number; bytes: Uint8Array; file: string; fields: VersionFields },
+  input: {
+    dossierId: number;
+    userId: number;
+    bytes: Uint8Array;
+    file: string;
+    fields: VersionFields;
+    /**
+     * Asked once the file is read, just before it is stored: throws when the sender may no
+     * longer add it (removed from the dossier, or their role changed, while the file was read).
+     */
+    stillAllowed?: () => Promise<void>;
+  },
 ): Promise<VersionSummary> {
   const given = input.fields.name;
   /** The version that has the name already, whatever its case, if one has. */
@@ -44,6 +55,7 @@ export async function importVersion(
     file: input.file,
     ...(input.fields.format ? { format: input.fields.format as FormatName } : {}),
   });
+  await input.stillAllowed?.();
   const id = await store.addVersion({
     dossierId: input.dossierId,
     name: input.fields.name,

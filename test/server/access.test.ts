@@ -267,3 +267,46 @@ describe("a server listening on this machine alone", () => {
     }
   });
 });
+
+describe("a drafter removed while their file is read", () => {
+  it("is refused before the version is stored, and nothing is stored", async () => {
+    const owner = users.commission!;
+    const { id } = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Removed while reading" })).body
+      .dossier;
+    expect((await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" })).status).toBe(200);
+    // The file's reading is held until the drafter has been removed.
+    const imports = server.services.imports;
+    const read = imports.read.bind(imports);
+    let reached!: () => void;
+    const reading = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    imports.read = async (input) => {
+      reached();
+      await held;
+      return read(input);
+    };
+    try {
+      const form = new FormData();
+      form.set("file", new Blob(["Article 1\nThe exporter shall apply.\n"]), "late.txt");
+      form.set("name", "Late");
+      const sending = users.parliament!.request<{ error: { code: string; message: string } }>("POST", `/api/dossiers/${id}/versions`, form);
+      await reading;
+      expect((await owner.request("DELETE", `/api/dossiers/${id}/members/parliament`)).status).toBe(204);
+      release();
+      const sent = await sending;
+      expect([sent.status, sent.body.error]).toEqual([
+        403,
+        {
+          code: "forbidden",
+          message:
+            "your role in this dossier (not a member) does not allow you to add versions, since the file was sent: nothing was stored",
+        },
+      ]);
+    } finally {
+      imports.read = read;
+      release();
+    }
+    expect((await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${id}`)).body.dossier.versions).toEqual([]);
+  });
+});

@@ -66,6 +66,15 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
       bytes: new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength),
       file: req.file.originalname || "upload",
       fields,
+      // Reading can take minutes: the policy is asked again before the version is stored.
+      stillAllowed: async () => {
+        try {
+          await dossierFor(req, store, "add-version");
+        } catch (e) {
+          if (!(e instanceof HttpError)) throw e;
+          throw new HttpError(e.status, e.code, `${e.message}, since the file was sent: nothing was stored`);
+        }
+      },
     });
     events.versionAdded({ dossierId: dossier.id, versionId: summary.id, name: summary.name });
     res.status(201).json({ version: summary });
