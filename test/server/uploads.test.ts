@@ -296,3 +296,41 @@ describe("the session cookie and the headers", () => {
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe("many uploads at once", () => {
+  it("takes four of one sender's at a time, refuses a fifth with 429 before taking its file, and takes one again once one is done", async () => {
+    // The files' reading is held, for the uploads to stay in progress.
+    const imports = server.services.imports;
+    const read = imports.read.bind(imports);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reading = 0;
+    imports.read = async (input) => {
+      reading++;
+      await held;
+      return read(input);
+    };
+    try {
+      const text = "Article 1\nThe exporter shall apply.\n";
+      const send = (k: number) =>
+        owner.request<{ error?: { code: string; message: string } }>(
+          "POST",
+          `/api/dossiers/${dossier}/versions`,
+          form(text, `held-${k}.txt`),
+        );
+      const four = [1, 2, 3, 4].map(send);
+      while (reading < 4) await new Promise((r) => setTimeout(r, 10));
+      const fifth = await send(5);
+      expect([fifth.status, fifth.body.error]).toEqual([
+        429,
+        { code: "too-many-at-once", message: "you have 4 uploads in progress, the most one may: wait for one to finish" },
+      ]);
+      release();
+      expect((await Promise.all(four)).map((a) => a.status)).toEqual([201, 201, 201, 201]);
+      expect((await send(5)).status).toBe(201);
+    } finally {
+      imports.read = read;
+      release();
+    }
+  });
+});

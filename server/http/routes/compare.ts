@@ -6,14 +6,17 @@
  */
 import { Router } from "express";
 import { compareQuery } from "../../../shared/protocol/api";
-import type { Services } from "../context";
 import { dossierFor } from "../dossier-access";
+import { COMPARISONS, WorkInProgress } from "../work-in-progress";
+import { userOf, type Services } from "../context";
 import { HttpError } from "../errors";
 
 export function compareRoutes({ store, comparisons }: Services): Router {
   const router = Router({ mergeParams: true });
+  const comparing = new WorkInProgress(COMPARISONS);
   router.get("/", async (req, res) => {
     const { dossier } = await dossierFor(req, store, "compare");
+    res.on("close", comparing.enter(userOf(req).id));
     const { versions, ref } = compareQuery.parse(req.query);
     if (new Set(versions).size !== versions.length)
       throw new HttpError(400, "invalid-request", "versions: a version may be compared only once");

@@ -9,6 +9,7 @@ import { idParam, versionFields } from "../../../shared/protocol/api";
 import { importVersion } from "../../imports/import-version";
 import { userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
+import { UPLOADS, WorkInProgress } from "../work-in-progress";
 import { mayRemoveVersion } from "../../policies/dossier-policy";
 import { HttpError, notFound } from "../errors";
 
@@ -47,9 +48,12 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
     return unreadableUpload(err);
   };
 
+  const uploading = new WorkInProgress(UPLOADS);
   router.post("/", async (req, res) => {
     // The policy is asked before the upload is read, so a refused user cannot make the server take a file.
     const { dossier } = await dossierFor(req, store, "add-version");
+    // Counted from before the file is taken in until the answer is sent, or the sender has gone.
+    res.on("close", uploading.enter(userOf(req).id));
     await new Promise<void>((resolve, reject) =>
       upload.single("file")(req, res, (err: unknown) => (err ? reject(refusal(err)) : resolve())),
     );
