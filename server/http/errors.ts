@@ -52,7 +52,9 @@ function answerFor(err: unknown): Answer | null {
       code: "body-too-large",
       message: `the request body is over the limit${typeof e.limit === "number" ? ` of ${sizeInWords(e.limit)}` : ""}; nothing was stored`,
     };
-  if (e?.type === "entity.parse.failed") return { status: 400, code: "invalid-json", message: "the request body is not valid JSON" };
+  // The parser takes objects and arrays alone ("strict"): null, 123 or "text" are JSON, but no request's body.
+  if (e?.type === "entity.parse.failed")
+    return { status: 400, code: "invalid-json", message: "the request body is not a JSON object: it is not JSON, or JSON of another kind" };
   if (typeof e?.status === "number" && e.status >= 400 && e.status < 500)
     return { status: e.status, code: "bad-request", message: e.message ?? "bad request" };
   return null;

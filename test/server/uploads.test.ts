@@ -275,8 +275,26 @@ describe("bad uploads store nothing and say why", () => {
       413,
       { code: "body-too-large", message: "the request body is over the limit of 256 KiB; nothing was stored" },
     ]);
-    const bad = await owner.request("POST", "/api/dossiers", "{not json", { "content-type": "application/json" });
-    expect([bad.status, (bad.body as { error: { code: string } }).error.code]).toEqual([400, "invalid-json"]);
+    for (const body of ["{not json", "null", "123", '"title"']) {
+      const bad = await owner.request("POST", "/api/dossiers", body, { "content-type": "application/json" });
+      expect([bad.status, bad.body]).toEqual([
+        400,
+        { error: { code: "invalid-json", message: "the request body is not a JSON object: it is not JSON, or JSON of another kind" } },
+      ]);
+    }
+  });
+
+  it("refuses an upload sent as JSON, saying how an upload is sent", async () => {
+    const sent = await owner.request("POST", `/api/dossiers/${dossier}/versions`, { name: "x", file: "Article 1" });
+    expect([sent.status, sent.body]).toEqual([
+      415,
+      {
+        error: {
+          code: "invalid-upload",
+          message: 'an upload is sent as multipart form data (Content-Type: multipart/form-data), the file in the field "file"',
+        },
+      },
+    ]);
   });
 });
 

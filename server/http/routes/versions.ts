@@ -54,6 +54,12 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
     const { dossier } = await dossierFor(req, store, "add-version");
     // Counted from before the file is taken in until the answer is sent, or the sender has gone.
     res.on("close", uploading.enter(userOf(req).id));
+    if (!req.is("multipart/form-data"))
+      throw new HttpError(
+        415,
+        "invalid-upload",
+        'an upload is sent as multipart form data (Content-Type: multipart/form-data), the file in the field "file"',
+      );
     await new Promise<void>((resolve, reject) =>
       upload.single("file")(req, res, (err: unknown) => (err ? reject(refusal(err)) : resolve())),
     );
