@@ -378,14 +378,17 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
    * Whether another version numbers the provisions around a deletion mark as the mark's version
    * does: the nearest provision after the mark whose words the other version has (the closest
    * provision of like words there) keeps its number there; with none after, the nearest before.
-   * With none either side, nothing says otherwise.
+   * Up to MARK_NEIGHBOURS provisions are looked at on each side, and what each says is kept: a
+   * level of hundreds of marks among provisions the other version lacks would otherwise scan the
+   * level for every provision after every mark. With none to judge by, nothing says otherwise.
    */
-  const alikeAround = (mark: Comparable, version: number): boolean => {
-    const column = columns[mark.version] ?? [];
-    const at = column.indexOf(mark);
-    const keepsNumber = (k: number): boolean | null => {
-      const c = column[k]!;
-      if (c.deletedMark) return null;
+  const placeOf = new Map<Comparable, number>();
+  const keepsNumberIn = new Map<Comparable, Map<number, boolean | null>>();
+  const keepsNumber = (c: Comparable, version: number): boolean | null => {
+    let byVersion = keepsNumberIn.get(c);
+    if (byVersion === undefined) keepsNumberIn.set(c, (byVersion = new Map()));
+    let kept = byVersion.get(version);
+    if (kept === undefined) {
       let closest: Comparable | null = null;
       let best = MATCH_THRESHOLD;
       for (const other of columns[version] ?? []) {
@@ -393,15 +396,23 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
         const s = weights.dice(other.bag, c.bag);
         if (s >= best) [closest, best] = [other, s];
       }
-      return closest === null ? null : closest.numToken === c.numToken;
-    };
-    for (let k = at + 1; k < column.length; k++) {
-      const kept = keepsNumber(k);
-      if (kept !== null) return kept;
+      kept = closest === null ? null : closest.numToken === c.numToken;
+      byVersion.set(version, kept);
     }
-    for (let k = at - 1; k >= 0; k--) {
-      const kept = keepsNumber(k);
-      if (kept !== null) return kept;
+    return kept;
+  };
+  const alikeAround = (mark: Comparable, version: number): boolean => {
+    const column = columns[mark.version] ?? [];
+    if (placeOf.size === 0) columns.forEach((items) => items.forEach((item, k) => placeOf.set(item, k)));
+    const at = placeOf.get(mark)!;
+    for (const step of [1, -1]) {
+      let looked = 0;
+      for (let k = at + step; k >= 0 && k < column.length && looked < MARK_NEIGHBOURS; k += step) {
+        if (column[k]!.deletedMark) continue;
+        looked++;
+        const kept = keepsNumber(column[k]!, version);
+        if (kept !== null) return kept;
+      }
     }
     return true;
   };
@@ -605,6 +616,8 @@ function joinRowsLeftApart(rows: WorkRow[], ref: number, weights: WordWeights, o
 const JOIN_WINDOW = 8;
 /** Up to this many pairs of loosely matched items and rows left, all are searched for a move (see yieldLooseMatchesToMoves). */
 const SEARCH_ALL_LIMIT = 1 << 16;
+/** How many provisions on each side of a deletion mark are looked at to judge how the versions number there. */
+const MARK_NEIGHBOURS = 3;
 
 /** Whether two rows have no column in common. */
 function apart(a: WorkRow, b: WorkRow): boolean {
