@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { AlignmentOverride } from "../../shared/compare/alignment";
 import type { Store } from "../storage/store";
 import type { Overrides } from "../../shared/protocol/api";
-import { notFound } from "../http/errors";
+import { HttpError, notFound } from "../http/errors";
 import { ComparisonThread } from "./comparison-thread";
 import { LeastRecentlyUsed } from "../least-recently-used";
 import type { WorkerLimits } from "../workers/worker-memory";
@@ -65,6 +65,8 @@ export class ComparisonService {
     const key = JSON.stringify([dossierId, versionIds, refId, relevant]);
     const cached = this.comparisons.get(key);
     if (cached !== undefined) return cached;
+    // Left before it was asked for: nothing to make, or to wait for.
+    if (abandoned?.aborted) throw new HttpError(499, "abandoned", "the comparison was asked for by a request already abandoned");
     // The same comparison asked for again while it is being made waits for that one.
     let flight = this.inFlight.get(key);
     if (flight === undefined) {

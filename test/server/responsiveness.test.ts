@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ComparisonThread } from "../../server/comparisons/comparison-thread";
 import { FIXTURES } from "../support/fixtures";
 import { ApiClient, testServer, type TestServer } from "../support/server";
 
@@ -125,28 +126,55 @@ describe("a comparison its askers abandon", () => {
   /** Asks for a comparison, and abandons the request when `abandon` aborts. */
   const ask = (query: string, abandon?: AbortSignal) =>
     fetch(`${server.url}/api/dossiers/${dossier}/compare?${query}`, { headers: { cookie: owner.cookie }, signal: abandon ?? null });
+  /** What became of each comparison sent to the worker while `during` ran. */
+  async function madeDuring(during: (sent: () => Promise<void>, settled: () => Promise<void>) => Promise<void>): Promise<string[]> {
+    const run = vi.spyOn(ComparisonThread.prototype, "run");
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 5));
+    };
+    try {
+      await during(
+        // Once a comparison has been sent to the worker; once the first has been made or cancelled.
+        () => until(() => run.mock.calls.length > 0),
+        () => until(() => run.mock.settledResults.some((r) => r.type !== "incomplete")),
+      );
+      return run.mock.settledResults.map((r) => (r.type === "fulfilled" ? "made" : `${(r.value as { code?: string }).code}`));
+    } finally {
+      run.mockRestore();
+    }
+  }
 
   it("is still made for an asker who waits, when another asker of it leaves", async () => {
     const query = `versions=${versions[3]},${versions[0]},${versions[2]}`;
-    const leaving = new AbortController();
-    const gone = ask(query, leaving.signal);
-    const staying = ask(query);
-    await new Promise((r) => setTimeout(r, 50));
-    leaving.abort();
-    await expect(gone).rejects.toThrow();
-    expect((await staying).status).toBe(200);
+    const made = await madeDuring(async (sent) => {
+      // The one who stays asks first, and is waiting for the comparison when the other asks and leaves.
+      const staying = ask(query);
+      await sent();
+      const leaving = new AbortController();
+      const gone = ask(query, leaving.signal);
+      await new Promise((r) => setTimeout(r, 100));
+      leaving.abort();
+      await expect(gone).rejects.toThrow();
+      expect((await staying).status).toBe(200);
+    });
+    expect(made).toEqual(["made"]);
   });
 
   it("is cancelled once nobody waits, and made anew for the next asker", async () => {
     const query = `versions=${versions[2]},${versions[3]},${versions[1]}`;
-    const leaving = [new AbortController(), new AbortController()];
-    const gone = leaving.map((l) => ask(query, l.signal));
-    await new Promise((r) => setTimeout(r, 50));
-    for (const l of leaving) l.abort();
-    for (const g of gone) await expect(g).rejects.toThrow();
-    // Not joined to the cancelled one: answered.
-    const next = await ask(query);
-    expect(next.status).toBe(200);
-    expect(((await next.json()) as { rows: unknown[] }).rows.length).toBeGreaterThan(1000);
+    const made = await madeDuring(async (sent, settled) => {
+      const leaving = [new AbortController(), new AbortController()];
+      const gone = leaving.map((l) => ask(query, l.signal));
+      await sent();
+      for (const l of leaving) l.abort();
+      for (const g of gone) await expect(g).rejects.toThrow();
+      // The server hears of it after the askers have given up: the next asks once it has.
+      await settled();
+      // Not joined to the cancelled one: answered.
+      const next = await ask(query);
+      expect(next.status).toBe(200);
+      expect(((await next.json()) as { rows: unknown[] }).rows.length).toBeGreaterThan(1000);
+    });
+    expect(made).toEqual(["abandoned", "made"]);
   });
 });

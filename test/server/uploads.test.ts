@@ -351,4 +351,53 @@ describe("many uploads at once", () => {
       release();
     }
   });
+
+  it("counts an upload whose sender hung up until its file is read, as the file is held till then", async () => {
+    const imports = server.services.imports;
+    const read = imports.read.bind(imports);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reading = 0;
+    let done = 0;
+    imports.read = async (input) => {
+      reading++;
+      await held;
+      try {
+        return await read(input);
+      } finally {
+        done++;
+      }
+    };
+    try {
+      const text = "Article 1\nThe exporter shall apply.\n";
+      const senders = [1, 2, 3, 4].map(() => new AbortController());
+      const sent = senders.map((sender, k) =>
+        fetch(`${server.url}/api/dossiers/${dossier}/versions`, {
+          method: "POST",
+          headers: { cookie: owner.cookie },
+          body: form(text, `gone-${k}.txt`),
+          signal: sender.signal,
+        }).catch(() => "hung up"),
+      );
+      while (reading < 4) await new Promise((r) => setTimeout(r, 10));
+      for (const sender of senders) sender.abort();
+      expect(await Promise.all(sent)).toEqual(["hung up", "hung up", "hung up", "hung up"]);
+      // Time for the server to hear that they hung up (which is not to make room).
+      await new Promise((r) => setTimeout(r, 200));
+      const fifth = await owner.request("POST", `/api/dossiers/${dossier}/versions`, form(text, "fifth.txt"));
+      expect(fifth.status).toBe(429);
+      release();
+      while (done < 4) await new Promise((r) => setTimeout(r, 10));
+      // The slots are given back once the handlers are done with the files (stored, just after they are read).
+      let sixth = 429;
+      for (let tries = 0; sixth === 429 && tries < 100; tries++) {
+        sixth = (await owner.request("POST", `/api/dossiers/${dossier}/versions`, form(text, `sixth-${tries}.txt`))).status;
+        if (sixth === 429) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(sixth).toBe(201);
+    } finally {
+      imports.read = read;
+      release();
+    }
+  });
 });

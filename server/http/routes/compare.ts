@@ -8,6 +8,7 @@ import { Router } from "express";
 import { compareQuery } from "../../../shared/protocol/api";
 import { dossierFor } from "../dossier-access";
 import { COMPARISONS, WorkInProgress } from "../work-in-progress";
+import type { ServedComparison } from "../../comparisons/comparison-service";
 import { userOf, type Services } from "../context";
 import { HttpError } from "../errors";
 
@@ -16,7 +17,6 @@ export function compareRoutes({ store, comparisons }: Services): Router {
   const comparing = new WorkInProgress(COMPARISONS);
   router.get("/", async (req, res) => {
     const { dossier } = await dossierFor(req, store, "compare");
-    res.on("close", comparing.enter(userOf(req).id));
     const { versions, ref } = compareQuery.parse(req.query);
     if (new Set(versions).size !== versions.length)
       throw new HttpError(400, "invalid-request", "versions: a version may be compared only once");
@@ -27,7 +27,14 @@ export function compareRoutes({ store, comparisons }: Services): Router {
     res.on("close", () => {
       if (!res.writableFinished) abandoned.abort();
     });
-    const served = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id), abandoned.signal);
+    // Counted until the comparison is made (or cancelled): one the asker left, made for others, still counts.
+    const leave = comparing.enter(userOf(req).id);
+    let served: ServedComparison;
+    try {
+      served = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id), abandoned.signal);
+    } finally {
+      leave();
+    }
     res.setHeader("ETag", served.etag);
     res.setHeader("Cache-Control", "private, no-cache");
     res.setHeader("Vary", "Accept-Encoding, Cookie");

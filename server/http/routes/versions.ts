@@ -52,42 +52,47 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
   router.post("/", async (req, res) => {
     // The policy is asked before the upload is read, so a refused user cannot make the server take a file.
     const { dossier } = await dossierFor(req, store, "add-version");
-    // Counted from before the file is taken in until the answer is sent, or the sender has gone.
-    res.on("close", uploading.enter(userOf(req).id));
-    if (!req.is("multipart/form-data"))
-      throw new HttpError(
-        415,
-        "invalid-upload",
-        'an upload is sent as multipart form data (Content-Type: multipart/form-data), the file in the field "file"',
+    // Counted from before the file is taken in until it is read and stored, or refused: a sender
+    // who hangs up does not make room while their file is still held and read.
+    const leave = uploading.enter(userOf(req).id);
+    try {
+      if (!req.is("multipart/form-data"))
+        throw new HttpError(
+          415,
+          "invalid-upload",
+          'an upload is sent as multipart form data (Content-Type: multipart/form-data), the file in the field "file"',
+        );
+      await new Promise<void>((resolve, reject) =>
+        upload.single("file")(req, res, (err: unknown) => (err ? reject(refusal(err)) : resolve())),
       );
-    await new Promise<void>((resolve, reject) =>
-      upload.single("file")(req, res, (err: unknown) => (err ? reject(refusal(err)) : resolve())),
-    );
-    if (!req.file) {
-      // A part named "file" sent without a filename came as a field.
-      if ((req.body as Record<string, unknown> | undefined)?.file !== undefined)
-        throw new HttpError(400, "invalid-upload", WITHOUT_FILENAME);
-      throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
+      if (!req.file) {
+        // A part named "file" sent without a filename came as a field.
+        if ((req.body as Record<string, unknown> | undefined)?.file !== undefined)
+          throw new HttpError(400, "invalid-upload", WITHOUT_FILENAME);
+        throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
+      }
+      const fields = versionFields.parse(req.body);
+      const summary = await importVersion(store, (input) => imports.read(input), {
+        dossierId: dossier.id,
+        userId: userOf(req).id,
+        bytes: new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength),
+        file: req.file.originalname || "upload",
+        fields,
+        // Reading can take minutes: the policy is asked again before the version is stored.
+        stillAllowed: async () => {
+          try {
+            await dossierFor(req, store, "add-version");
+          } catch (e) {
+            if (!(e instanceof HttpError)) throw e;
+            throw new HttpError(e.status, e.code, `${e.message}, since the file was sent: nothing was stored`);
+          }
+        },
+      });
+      events.versionAdded({ dossierId: dossier.id, versionId: summary.id, name: summary.name });
+      res.status(201).json({ version: summary });
+    } finally {
+      leave();
     }
-    const fields = versionFields.parse(req.body);
-    const summary = await importVersion(store, (input) => imports.read(input), {
-      dossierId: dossier.id,
-      userId: userOf(req).id,
-      bytes: new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength),
-      file: req.file.originalname || "upload",
-      fields,
-      // Reading can take minutes: the policy is asked again before the version is stored.
-      stillAllowed: async () => {
-        try {
-          await dossierFor(req, store, "add-version");
-        } catch (e) {
-          if (!(e instanceof HttpError)) throw e;
-          throw new HttpError(e.status, e.code, `${e.message}, since the file was sent: nothing was stored`);
-        }
-      },
-    });
-    events.versionAdded({ dossierId: dossier.id, versionId: summary.id, name: summary.name });
-    res.status(201).json({ version: summary });
   });
 
   router.get("/:vid", async (req, res) => {
