@@ -33,7 +33,7 @@ export class ComparisonThread {
    * test says otherwise, to reach the worker's own bound).
    */
   constructor(
-    limits: Partial<WorkerLimits> = {},
+    limits: Partial<WorkerLimits> & { readonly stopCancelledAfterMs?: number } = {},
     private readonly estimate: (documents: readonly string[]) => number = comparisonMemoryMiB,
   ) {
     const memoryMiB = limits.memoryMiB ?? defaultWorkerMemoryMiB();
@@ -45,6 +45,7 @@ export class ComparisonThread {
         failure.comparison ? new ComparisonError(failure.code, failure.message) : new Error(`the comparison failed: ${failure.message}`),
       resourceLimits: { maxOldGenerationSizeMb: memoryMiB },
       timeLimitMs: limits.timeLimitMs ?? COMPARISON_TIME_LIMIT_MS,
+      ...(limits.stopCancelledAfterMs !== undefined ? { stopCancelledAfterMs: limits.stopCancelledAfterMs } : {}),
     });
   }
 

@@ -10,6 +10,8 @@ import { Worker, type ResourceLimits, type TransferListItem } from "node:worker_
 import type { JobAnswer, JobMessage } from "./job-worker";
 
 const ENTRY = new URL("./worker-entry.js", import.meta.url);
+/** How long a cancelled job at work may go on before its worker is stopped (see JobThread.cancel). */
+const STOP_AFTER_MS = 1_000;
 
 /** A job the worker could not finish because it needed more memory than the thread may use. */
 export class WorkerOutOfMemory extends Error {
@@ -40,6 +42,8 @@ export interface JobThreadOptions<Failure> {
    * busy main thread count too); past it, the worker is stopped and the job fails.
    */
   readonly timeLimitMs?: number;
+  /** How long a cancelled job at work may go on before its worker is stopped; STOP_AFTER_MS unless said. */
+  readonly stopCancelledAfterMs?: number;
 }
 
 interface Queued<Job, Result> {
@@ -53,7 +57,8 @@ interface Queued<Job, Result> {
 export class JobThread<Job, Result, Failure> {
   private worker: Worker | null = null;
   /** The job the worker is doing, and when it runs out of time. */
-  private current: { readonly queued: Queued<Job, Result>; readonly deadline: NodeJS.Timeout | null } | null = null;
+  private current: { readonly queued: Queued<Job, Result>; readonly deadline: NodeJS.Timeout | null; readonly started: number } | null =
+    null;
   private readonly queue: Queued<Job, Result>[] = [];
   private nextId = 1;
   private closed = false;
@@ -95,14 +100,28 @@ export class JobThread<Job, Result, Failure> {
     });
   }
 
-  /** A job nobody waits for: out of the queue, or its worker stopped. */
+  /**
+   * A job nobody waits for: out of the queue, or its worker stopped, once the job has been at
+   * work for STOP_AFTER_MS: stopping a worker costs the next job a new one, which a short job
+   * (a comparison opened and left at once) would not repay.
+   */
   private cancel(queued: Queued<Job, Result>): void {
     const cancelled = new JobCancelled(`the ${this.options.name} was cancelled`);
     const waiting = this.queue.indexOf(queued);
     if (waiting >= 0) {
       this.queue.splice(waiting, 1);
       queued.reject(cancelled);
-    } else if (this.current?.queued === queued && this.worker !== null) this.lose(this.worker, cancelled);
+      return;
+    }
+    const current = this.current;
+    if (current?.queued !== queued || this.worker === null) return;
+    const worker = this.worker;
+    const stop = () => {
+      if (this.current === current) this.lose(worker, cancelled);
+    };
+    const left = current.started + (this.options.stopCancelledAfterMs ?? STOP_AFTER_MS) - Date.now();
+    if (left <= 0) stop();
+    else setTimeout(stop, left).unref();
   }
 
   /** Stops the worker; the job it is doing and those waiting fail. */
@@ -130,7 +149,7 @@ export class JobThread<Job, Result, Failure> {
               () => this.lose(worker, new JobTimedOut(`the ${name} took longer than the ${timeLimitMs / 1000} s it may take`)),
               timeLimitMs,
             );
-      this.current = { queued, deadline };
+      this.current = { queued, deadline, started: Date.now() };
       // A worker at work keeps the process alive; an idle one does not.
       worker.ref();
       worker.postMessage({ id: queued.id, job: queued.job } satisfies JobMessage<Job>, [...queued.transfer]);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ComparisonThread } from "../../server/comparisons/comparison-thread";
 import { FIXTURES } from "../support/fixtures";
-import { ApiClient, testServer, type TestServer } from "../support/server";
+import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let owner: ApiClient;
@@ -160,8 +160,23 @@ describe("a comparison its askers abandon", () => {
     expect(made).toEqual(["made"]);
   });
 
-  it("is cancelled once nobody waits, and made anew for the next asker", async () => {
-    const query = `versions=${versions[2]},${versions[3]},${versions[1]}`;
+  it("is cancelled once nobody waits, once it has been at work a second, and made anew for the next asker", async () => {
+    // Two versions of 6,000 articles, one shuffled: seconds of work.
+    let seed = 5;
+    const random = (below: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % below;
+    };
+    const texts = Array.from({ length: 6000 }, () => Array.from({ length: 12 }, () => `w${random(3000)}`).join(" ") + ".");
+    const act = (order: readonly string[]) => order.map((t, k) => `Article ${k + 1}\n${t}\n`).join("\n");
+    const shuffled = [...texts].sort(() => random(3) - 1);
+    const long: number[] = [];
+    for (const [name, text] of [
+      ["6,000 articles", act(texts)],
+      ["6,000 articles shuffled", act(shuffled)],
+    ] as const)
+      long.push((await addTextVersion(owner, dossier, name, text)).body.version.id);
+    const query = `versions=${long.join(",")}`;
     const made = await madeDuring(async (sent, settled) => {
       const leaving = [new AbortController(), new AbortController()];
       const gone = leaving.map((l) => ask(query, l.signal));
@@ -173,8 +188,8 @@ describe("a comparison its askers abandon", () => {
       // Not joined to the cancelled one: answered.
       const next = await ask(query);
       expect(next.status).toBe(200);
-      expect(((await next.json()) as { rows: unknown[] }).rows.length).toBeGreaterThan(1000);
+      expect(((await next.json()) as { rows: unknown[] }).rows.length).toBeGreaterThanOrEqual(6000);
     });
     expect(made).toEqual(["abandoned", "made"]);
-  });
+  }, 120_000);
 });
