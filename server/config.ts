@@ -88,8 +88,13 @@ export function configFrom(env: NodeJS.ProcessEnv): Config {
 function allowedHostsFrom(setting: string | undefined, host: string): readonly string[] | null {
   if (setting === undefined) return isLoopback(host) ? [] : null;
   if (setting.trim() === "*") return null;
-  const names = setting.split(",").map((n) => n.trim().toLowerCase());
-  const wrong = names.find((n) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/.test(n));
+  // Empty entries (a comma at the end) are nothing; a name may end with the dot of a fully qualified one.
+  const names = setting
+    .split(",")
+    .map((n) => n.trim().toLowerCase().replace(/\.$/, ""))
+    .filter((n) => n !== "");
+  // Underscores too, as in the service names of containers ("synopsis_web").
+  const wrong = names.find((n) => !/^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$|^\[[0-9a-f:.]+\]$/.test(n));
   if (wrong !== undefined)
     throw new SettingError(
       `ALLOWED_HOSTS must be host names (no port) separated by commas, or *, not "${setting}": "${wrong}" is no host name`,

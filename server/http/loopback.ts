@@ -7,15 +7,22 @@
  * for a proxy that passes the public name on); one listening beyond it, to any name.
  */
 
-/** Whether an address or name is this machine's alone: localhost, 127.x.x.x or ::1. */
+/** IPv6's loopback written out ("0:0:0:0:0:0:0:1"), and IPv4's within IPv6 ("::ffff:127.0.0.1"). */
+const IPV6_LOOPBACK = /^(0{0,4}:){1,7}0{0,3}1$|^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** Whether an address or name is this machine's alone: localhost, 127.x.x.x or ::1, however written. */
 export function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  const name = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+  return name === "localhost" || name === "::1" || IPV6_LOOPBACK.test(name) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }
 
-/** The name a Host header gives, without its port, in lower case: "[::1]", "localhost". */
+/**
+ * The name a Host header gives, without its port, in lower case and without the dot a fully
+ * qualified name may end with: "[::1]", "localhost", "synopsis.example.org".
+ */
 function hostName(hostHeader: string): string {
   const name = hostHeader.startsWith("[") ? hostHeader.slice(0, hostHeader.indexOf("]") + 1) : hostHeader.replace(/:\d*$/, "");
-  return name.toLowerCase();
+  return name.toLowerCase().replace(/\.$/, "");
 }
 
 /**

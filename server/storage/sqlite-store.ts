@@ -3,7 +3,7 @@
  * with the migrations run on open. Versions are immutable once added: there is no update, only
  * removal, and a removed version's id is never given again.
  */
-import { closeSync, existsSync, openSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, openSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { sameOverrides, versionNameKey, type Overrides, type Role } from "../../shared/protocol/api";
 import { MIGRATIONS } from "./migrations";
@@ -53,7 +53,15 @@ export class SqliteStore implements Store {
   constructor(file: string) {
     // Made readable by its owner alone: it holds restricted dossiers' texts and password hashes.
     // SQLite gives its journal files the database file's permissions.
-    if (file !== ":memory:" && !existsSync(file)) closeSync(openSync(file, "a", 0o600));
+    // A database made before it was so, by this user, is made so too.
+    if (file !== ":memory:") {
+      if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+      for (const made of [file, `${file}-wal`, `${file}-shm`]) {
+        if (!existsSync(made)) continue;
+        const { mode, uid } = statSync(made);
+        if ((mode & 0o077) !== 0 && uid === process.getuid?.()) chmodSync(made, mode & 0o700);
+      }
+    }
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("foreign_keys = ON");

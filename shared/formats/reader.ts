@@ -32,6 +32,7 @@ function shortened(text: string, most: number): string {
 export class WarningLog {
   /** By message, as given: the message as kept, where it was first met, and how often. */
   private readonly seen = new Map<string, { message: string; first: SourceLocation; count: number }>();
+  /** Warnings of messages past MAX_WARNINGS, each time one was met. */
   private untold = 0;
 
   add(message: string, location: SourceLocation = {}): void {
@@ -49,7 +50,7 @@ export class WarningLog {
       message: count > 1 ? `${message} (${count} times; first shown)` : message,
       location: first,
     }));
-    if (this.untold > 0) listed.push({ message: `and ${this.untold} more warnings of other kinds, not listed`, location: {} });
+    if (this.untold > 0) listed.push({ message: `and ${this.untold} more warnings, not listed`, location: {} });
     return listed;
   }
 }

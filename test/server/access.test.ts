@@ -230,7 +230,7 @@ describe("a server listening on this machine alone", () => {
 
   it("answers to the names of this machine", async () => {
     const port = new URL(server.url).port;
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`])
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `localhost.:${port}`, `[::ffff:127.0.0.1]:${port}`])
       expect((await asked("/api/dossiers", host)).status).toBe(401);
   });
 

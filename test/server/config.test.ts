@@ -68,6 +68,8 @@ describe("the other settings", () => {
       "synopsis.example.org",
       "[2001:db8::1]",
     ]);
+    // A fully qualified name's dot, a container's service name, a comma at the end.
+    expect(config({ ALLOWED_HOSTS: "example.org., synopsis_web," }).allowedHosts).toEqual(["example.org", "synopsis_web"]);
     expect(() => config({ ALLOWED_HOSTS: "synopsis.example.org:443" })).toThrow(
       'ALLOWED_HOSTS must be host names (no port) separated by commas, or *, not "synopsis.example.org:443": "synopsis.example.org:443" is no host name',
     );

@@ -2,7 +2,7 @@
  * What is stored survives a restart: the server stops cleanly (SIGTERM's path), starts again on
  * the same data folder, does not load the demonstration data twice, and serves the same answers.
  */
-import { statSync } from "node:fs";
+import { chmodSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addTextVersion, ApiClient, dossierId, testServer } from "../support/server";
@@ -49,6 +49,18 @@ describe("a restart", () => {
 });
 
 describe("the data folder", () => {
+  it("makes a database made before readable by its owner alone too", async () => {
+    const first = await testServer();
+    await first.close();
+    chmodSync(join(first.dataDir, "synopsis.db"), 0o644);
+    const second = await testServer({ dataDir: first.dataDir });
+    try {
+      expect(statSync(join(first.dataDir, "synopsis.db")).mode & 0o777).toBe(0o600);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("keeps the database, its journal and the session secret readable by their owner alone", async () => {
     const server = await testServer({ env: { SESSION_SECRET: "" } });
     try {
