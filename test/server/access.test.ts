@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
 import { ApiClient, dossierId, testServer, type TestServer } from "../support/server";
+import { hold } from "../support/held";
 
 let server: TestServer;
 const users: Record<string, ApiClient> = {};
@@ -275,25 +276,15 @@ describe("a drafter removed while their file is read", () => {
       .dossier;
     expect((await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" })).status).toBe(200);
     // The file's reading is held until the drafter has been removed.
-    const imports = server.services.imports;
-    const read = imports.read.bind(imports);
-    let reached!: () => void;
-    const reading = new Promise<void>((resolve) => (reached = resolve));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    imports.read = async (input) => {
-      reached();
-      await held;
-      return read(input);
-    };
+    const reading = hold(server.services.imports, "read");
     try {
       const form = new FormData();
       form.set("file", new Blob(["Article 1\nThe exporter shall apply.\n"]), "late.txt");
       form.set("name", "Late");
       const sending = users.parliament!.request<{ error: { code: string; message: string } }>("POST", `/api/dossiers/${id}/versions`, form);
-      await reading;
+      await reading.reached();
       expect((await owner.request("DELETE", `/api/dossiers/${id}/members/parliament`)).status).toBe(204);
-      release();
+      reading.release();
       const sent = await sending;
       expect([sent.status, sent.body.error]).toEqual([
         403,
@@ -304,8 +295,7 @@ describe("a drafter removed while their file is read", () => {
         },
       ]);
     } finally {
-      imports.read = read;
-      release();
+      reading.restore();
     }
     expect((await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${id}`)).body.dossier.versions).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
 import { ApiClient, testServer, type TestServer } from "../support/server";
+import { hold } from "../support/held";
 import { MulterError } from "multer";
 import { unreadableUpload } from "../../server/http/routes/versions";
 import { HttpError } from "../../server/http/errors";
@@ -318,16 +319,7 @@ describe("the session cookie and the headers", () => {
 describe("many uploads at once", () => {
   it("takes four of one sender's at a time, refuses a fifth with 429 before taking its file, and takes one again once one is done", async () => {
     // The files' reading is held, for the uploads to stay in progress.
-    const imports = server.services.imports;
-    const read = imports.read.bind(imports);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let reading = 0;
-    imports.read = async (input) => {
-      reading++;
-      await held;
-      return read(input);
-    };
+    const reading = hold(server.services.imports, "read");
     try {
       const text = "Article 1\nThe exporter shall apply.\n";
       const send = (k: number) =>
@@ -337,37 +329,22 @@ describe("many uploads at once", () => {
           form(text, `held-${k}.txt`),
         );
       const four = [1, 2, 3, 4].map(send);
-      while (reading < 4) await new Promise((r) => setTimeout(r, 10));
+      await reading.reached(4);
       const fifth = await send(5);
       expect([fifth.status, fifth.body.error]).toEqual([
         429,
         { code: "too-many-at-once", message: "you have 4 uploads in progress, the most one may: wait for one to finish" },
       ]);
-      release();
+      reading.release();
       expect((await Promise.all(four)).map((a) => a.status)).toEqual([201, 201, 201, 201]);
       expect((await send(5)).status).toBe(201);
     } finally {
-      imports.read = read;
-      release();
+      reading.restore();
     }
   });
 
   it("counts an upload whose sender hung up until its file is read, as the file is held till then", async () => {
-    const imports = server.services.imports;
-    const read = imports.read.bind(imports);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let reading = 0;
-    let done = 0;
-    imports.read = async (input) => {
-      reading++;
-      await held;
-      try {
-        return await read(input);
-      } finally {
-        done++;
-      }
-    };
+    const reading = hold(server.services.imports, "read");
     try {
       const text = "Article 1\nThe exporter shall apply.\n";
       const senders = [1, 2, 3, 4].map(() => new AbortController());
@@ -379,15 +356,15 @@ describe("many uploads at once", () => {
           signal: sender.signal,
         }).catch(() => "hung up"),
       );
-      while (reading < 4) await new Promise((r) => setTimeout(r, 10));
+      await reading.reached(4);
       for (const sender of senders) sender.abort();
       expect(await Promise.all(sent)).toEqual(["hung up", "hung up", "hung up", "hung up"]);
       // Time for the server to hear that they hung up (which is not to make room).
       await new Promise((r) => setTimeout(r, 200));
       const fifth = await owner.request("POST", `/api/dossiers/${dossier}/versions`, form(text, "fifth.txt"));
       expect(fifth.status).toBe(429);
-      release();
-      while (done < 4) await new Promise((r) => setTimeout(r, 10));
+      reading.release();
+      while (reading.done() < 4) await new Promise((r) => setTimeout(r, 10));
       // The slots are given back once the handlers are done with the files (stored, just after they are read).
       let sixth = 429;
       for (let tries = 0; sixth === 429 && tries < 100; tries++) {
@@ -396,8 +373,7 @@ describe("many uploads at once", () => {
       }
       expect(sixth).toBe(201);
     } finally {
-      imports.read = read;
-      release();
+      reading.restore();
     }
   });
 });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../server/storage/migrations";
 import { SqliteStore } from "../../server/storage/sqlite-store";
 import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
+import { hold } from "../support/held";
 
 let server: TestServer;
 const users: Record<string, ApiClient> = {};
@@ -136,30 +137,13 @@ describe("removing a version", () => {
   ] as const)("is not undone by overrides that name it, saved while it was being removed: %s", async (_when, when) => {
     const [a, b] = [await added(users.commission!, `Pinned A ${when}`), await added(users.commission!, `Pinned B ${when}`)];
     // The save is held where it waits for the worker, while the version is removed.
-    const views = server.services.versionViews;
-    const provisions = views.provisions.bind(views);
-    let reached!: () => void;
-    const checking = new Promise<void>((resolve) => (reached = resolve));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    views.provisions = async (dossierId, versionId) => {
-      if (when === "before") {
-        reached();
-        await held;
-      }
-      const read = await provisions(dossierId, versionId);
-      if (when === "after") {
-        reached();
-        await held;
-      }
-      return read;
-    };
+    const checking = hold(server.services.versionViews, "provisions", when);
     try {
       const pin = { kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_2" } };
       const saving = users.commission!.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: [pin] });
-      await checking;
+      await checking.reached();
       expect((await remove(users.commission!, b)).status).toBe(204);
-      release();
+      checking.release();
       const saved = await saving;
       expect([saved.status, saved.body]).toEqual([
         409,
@@ -171,8 +155,7 @@ describe("removing a version", () => {
         },
       ]);
     } finally {
-      views.provisions = provisions;
-      release();
+      checking.restore();
     }
     const after = await users.commission!.request<{ dossier: { overrides: { a: { version: number }; b: { version: number } }[] } }>(
       "GET",
