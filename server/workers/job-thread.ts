@@ -73,8 +73,9 @@ export class JobThread<Job, Result, Failure> {
   /**
    * Runs a job on the worker; `transfer` lists buffers of the job to move there instead of
    * copying them. When `cancel` aborts (nobody waits for the result any more), a job still
-   * waiting leaves the queue, and one at work has its worker stopped, for the next job to go to
-   * a new one: an abandoned job holds up no one. It fails with JobCancelled.
+   * waiting leaves the queue, and one at work has its worker stopped once it has been at work a
+   * while (see `cancel`), for the next job to go to a new one: an abandoned job holds up no one
+   * for long. It fails with JobCancelled.
    */
   run(job: Job, transfer: readonly TransferListItem[] = [], cancel?: AbortSignal): Promise<Result> {
     if (this.closed) return Promise.reject(new Error(`the ${this.options.name} worker was stopped`));
