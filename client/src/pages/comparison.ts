@@ -26,13 +26,14 @@ const ROWS_PER_FRAME = 120;
 
 type ServedComparison = Comparison & { versionIds: number[] };
 
-/**
- * The filters, as typed and chosen, are kept in the page's address: a reload, a link sent to a
- * colleague, signing in again, and the table made again after a correction show the same rows.
- */
 /** How long typing pauses before the filters are written in the address. */
 const ADDRESS_PAUSE_MS = 300;
 
+/**
+ * The filters, as typed and chosen, are kept in the page's address under these names: a reload,
+ * a link sent to a colleague, signing in again, and the table made again after a correction show
+ * the same rows.
+ */
 const FILTER_PARAMS = { changedOnly: "changed", type: "kind", search: "words", rangeFrom: "from", rangeTo: "to" } as const;
 
 /**
