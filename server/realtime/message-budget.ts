@@ -14,14 +14,9 @@ export class MessageBudget {
   /** Per user, the minute counted (when it began) and the messages sent in it. */
   private readonly spent = new Map<number, { start: number; count: number }>();
 
-  constructor(
-    private readonly perMinute = MESSAGES_PER_MINUTE,
-    private readonly now: () => number = Date.now,
-  ) {}
-
   /** Counts a message of the user's; false when it is past the budget of the minute. */
   take(userId: number): boolean {
-    const now = this.now();
+    const now = Date.now();
     let entry = this.spent.get(userId);
     if (entry === undefined || now - entry.start >= MINUTE_MS) {
       // Minutes long past are forgotten as they are met: the map holds the users of the last minute or so.
@@ -30,6 +25,6 @@ export class MessageBudget {
       this.spent.set(userId, entry);
     }
     entry.count++;
-    return entry.count <= this.perMinute;
+    return entry.count <= MESSAGES_PER_MINUTE;
   }
 }
