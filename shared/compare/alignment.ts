@@ -1085,7 +1085,8 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
 
 /**
  * A row's aligned sub-provisions, with what its cells say of them: those of a provision merged
- * into a neighbour or split from it went with it, and those folded into its own words merged.
+ * into a neighbour or split from it went with it, those folded into its own words merged, and
+ * those made of the reference's own words split.
  */
 function subProvisions(
   cells: readonly (Comparable | null)[],
@@ -1097,7 +1098,7 @@ function subProvisions(
   relations.forEach((relation, v) => {
     if (relation !== null && (relation.status === "merged" || relation.status === "split")) children = goneWith(children, v, relation);
   });
-  return foldedIntoOwnWords(cells, children, context);
+  return splitFromOwnWords(cells, foldedIntoOwnWords(cells, children, context), context);
 }
 
 /**
@@ -1128,6 +1129,45 @@ function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: Ali
       gained = WordBag.union(lexicon, [gained, part.bag]);
       const relations = [...row.relations];
       relations[v] = { status: "merged", confidence: row.relations[v]!.confidence, note: `merged into ${cell.label}` };
+      return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };
+    });
+  });
+  return result;
+}
+
+/**
+ * The same seen from the other side: sub-provisions a version made of words that the reference
+ * keeps as its provision's own. With the act as the reference, the proposal's point (a) of the
+ * definition of dual-use items, whose words the act's definition runs on with, was split from
+ * it. A sub-provision the reference lacks, made of words the reference's own words have over
+ * the version's, is said to be split from the provision.
+ */
+function splitFromOwnWords(cells: readonly (Comparable | null)[], children: AlignedRow[], context: LevelContext): AlignedRow[] {
+  const { ref, lexicon } = context;
+  const base = cells[ref] ?? null;
+  if (base === null || base.text === "") return children;
+  // Not a "deleted" mark: the version says of it that it is deleted, not that it was split.
+  const found = (row: AlignedRow, v: number) =>
+    (row.cells[ref] ?? null) === null &&
+    (row.cells[v] ?? null) !== null &&
+    !row.cells[v]!.deletedMark &&
+    row.relations[v]?.status === "inserted" &&
+    row.relations[v]!.note === null;
+  let result = children;
+  cells.forEach((cell, v) => {
+    if (v === ref || cell === null || !children.some((row) => found(row, v))) return;
+    const own = WordBag.of(lexicon, [cell.tokens]);
+    const baseOwn = WordBag.of(lexicon, [base.tokens]);
+    const parts = children.filter((row) => found(row, v)).map((row) => row.cells[v]!);
+    const weights = new WordWeights([...parts, { ...cell, bag: own }, { ...base, bag: baseOwn }], context.weights, context.tally);
+    let kept = own;
+    result = result.map((row) => {
+      if (!found(row, v)) return row;
+      const part = row.cells[v]!;
+      if (weights.gainedShare(part.bag, baseOwn, kept) < GAINED_SHARE) return row;
+      kept = WordBag.union(lexicon, [kept, part.bag]);
+      const relations = [...row.relations];
+      relations[v] = { status: "split", confidence: row.relations[v]!.confidence, note: `split from ${base.label}` };
       return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };
     });
   });

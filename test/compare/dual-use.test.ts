@@ -303,6 +303,21 @@ describe("the dual-use dossier in four columns", () => {
     expect(rowWith(0, "Article 2(1)(b)").statuses).toEqual([null, "deleted", "deleted", "deleted"]);
   });
 
+  it("with the act as the reference, says the proposal's point (a) was split from the act's definition, and point (b) inserted", () => {
+    const fromTheAct = compareVersions(
+      DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
+      { names: DUAL_USE_STAGES.map(([name]) => name), ref: 3 },
+    );
+    const row = (label: string) => fromTheAct.rows.find((r) => r.cells[0]?.label === label)!;
+    expect([row("Article 2(1)(a)").status, row("Article 2(1)(a)").statuses, row("Article 2(1)(a)").notes]).toEqual([
+      "split",
+      ["split", null, null, null],
+      ["split from Article 2(1)", null, null, null],
+    ]);
+    expect(row("Article 2(1)(b)").statuses).toEqual(["inserted", null, null, null]);
+    expect(fromTheAct.statistics[0]!.split).toBe(1);
+  });
+
   it("shows the Parliament's recital 5a as split from the proposal's recital 5, whose last three sentences it rewords", () => {
     const inserted = rowWith(1, "Recital 5a");
     expect([inserted.status, inserted.cells[1]!.note]).toEqual(["split", "split from Recital 5"]);

@@ -127,6 +127,14 @@ describe("points folded into their provision's words", () => {
     expect(row("Article 2(1)(b)").statuses[1]).toBe("deleted");
   });
 
+  it("are split from it, seen from the version that folded them: a point whose words the reference's provision has", () => {
+    const row = (label: string) => compareVersions([definitions(FOLDED), proposal]).rows.find((r) => r.cells[1]?.label === label)!;
+    expect([row("Article 2(1)(a)").statuses[1], row("Article 2(1)(a)").notes[1]]).toEqual(["split", "split from Article 2(1)"]);
+    expect(row("Article 2(1)(a)").status).toBe("split");
+    // The cyber-surveillance point's words are not in the reference's definition: inserted.
+    expect([row("Article 2(1)(b)").statuses[1], row("Article 2(1)(b)").notes[1]]).toEqual(["inserted", null]);
+  });
+
   it("are not merged where the version prints the point as deleted: it says so itself", () => {
     const row = compareVersions([proposal, definitions(FOLDED, point("(a)", "deleted"), point("(b)", CYBER))]).rows.find(
       (r) => r.label === "Article 2(1)(a)",
@@ -136,25 +144,36 @@ describe("points folded into their provision's words", () => {
 });
 
 describe("a point folded into its provision's words with its own points", () => {
+  const LEAD = "Exporters shall keep registers of their exports, which shall include:";
+  const DESCRIPTION = "the description of the dual-use items and their quantity, namely:";
+  const CODE = "the code of the items in the control list annexed to this Regulation;";
+  const NAME = "the name and address of the consignee and of the end-user of the items.";
+  const ref = testAct({
+    body: [article("Article 2", null, paragraph("1.", LEAD, point("(a)", DESCRIPTION, point("(i)", CODE)), point("(b)", NAME)))],
+  });
+  const folded = testAct({
+    body: [
+      article("Article 2", null, paragraph("1.", `${LEAD.replace(":", "")} ${DESCRIPTION.replace(":", "")} ${CODE}`, point("(b)", NAME))),
+    ],
+  });
+
   it("is merged into it, and its points with it", () => {
-    const LEAD = "Exporters shall keep registers of their exports, which shall include:";
-    const DESCRIPTION = "the description of the dual-use items and their quantity, namely:";
-    const CODE = "the code of the items in the control list annexed to this Regulation;";
-    const NAME = "the name and address of the consignee and of the end-user of the items.";
-    const ref = testAct({
-      body: [article("Article 2", null, paragraph("1.", LEAD, point("(a)", DESCRIPTION, point("(i)", CODE)), point("(b)", NAME)))],
-    });
-    const folded = testAct({
-      body: [
-        article("Article 2", null, paragraph("1.", `${LEAD.replace(":", "")} ${DESCRIPTION.replace(":", "")} ${CODE}`, point("(b)", NAME))),
-      ],
-    });
     const statuses = compareVersions([ref, folded])
       .rows.filter((r) => r.label.startsWith("Article 2(1)(a)"))
       .map((r) => [r.label, r.statuses[1], r.notes[1]]);
     expect(statuses).toEqual([
       ["Article 2(1)(a)", "merged", "merged into Article 2(1)"],
       ["Article 2(1)(a)(i)", "merged", "merged into Article 2(1)"],
+    ]);
+  });
+
+  it("is split from it, and its points with it, seen from the version that has them as the provision's words", () => {
+    const statuses = compareVersions([folded, ref])
+      .rows.filter((r) => r.cells[1]?.label.startsWith("Article 2(1)(a)"))
+      .map((r) => [r.cells[1]!.label, r.statuses[1], r.notes[1]]);
+    expect(statuses).toEqual([
+      ["Article 2(1)(a)", "split", "split from Article 2(1)"],
+      ["Article 2(1)(a)(i)", "split", "split from Article 2(1)"],
     ]);
   });
 });
