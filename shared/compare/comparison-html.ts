@@ -20,8 +20,9 @@ h1 { font-size: 1.3em; }
 table.summary { border-collapse: collapse; margin: 1em 0; font-family: system-ui, sans-serif; font-size: .9em; }
 table.summary td, table.summary th { border: 1px solid #bbb; padding: .2em .6em; text-align: right; }
 table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
-table.comparison th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
-table.comparison td { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; overflow-wrap: break-word; }
+table.comparison thead th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
+table.comparison td, table.comparison th.label { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; overflow-wrap: break-word; }
+th.label { font-weight: normal; text-align: left; }
 col.label-column { width: 9em; }
 @media (max-width: 700px) {
   table.summary { display: block; overflow-x: auto; }
@@ -29,10 +30,10 @@ col.label-column { width: 9em; }
   /* Columns wide enough to read, the page scrolled sideways, and the labels kept in view. */
   table.comparison { width: max(100%, calc(7.5em + var(--columns) * 15em)); }
   col.label-column { width: 7.5em; }
-  table.comparison td.label { position: sticky; left: 0; z-index: 1; border-left: 0; background: linear-gradient(to left, #ccc 1px, #fff 1px); }
+  table.comparison th.label { position: sticky; left: 0; z-index: 1; border-left: 0; background: linear-gradient(to left, #ccc 1px, #fff 1px); }
   table.comparison thead th:first-child { left: 0; z-index: 2; }
 }
-td.label { font-family: system-ui, sans-serif; font-size: .85em; overflow-wrap: anywhere; }
+th.label { font-family: system-ui, sans-serif; font-size: .85em; overflow-wrap: anywhere; }
 .label-source { display: block; font-size: .85em; color: #555; }
 .confidence { display: block; font-size: .8em; color: #555; }
 .confidence.uncertain { color: #8a4b00; font-weight: bold; }
@@ -49,8 +50,8 @@ ins.apart, del.apart { margin-left: .3em; }
 .footnotes { display: block; margin-top: .3em; padding-top: .2em; border-top: 1px solid #ccc; font-size: .85em; }
 .footnote { display: block; }
 .footnote sup { margin-right: .3em; }
-tr.depth-0 td { border-top: 2px solid #888; }
-@media print { body { margin: 0; } table.comparison th { position: static; } ins { font-weight: bold; } tr { break-inside: avoid; } thead { display: table-header-group; } }
+tr.depth-0 td, tr.depth-0 th { border-top: 2px solid #888; }
+@media print { body { margin: 0; } table.comparison thead th { position: static; } ins { font-weight: bold; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 
 function spans(diff: readonly DiffSpan[]): string {
@@ -95,9 +96,11 @@ function cellHtml(cell: ComparisonCell | null, note: string | null, columnStatus
 function rowHtml(row: ComparisonRow, comparison: Comparison): string {
   const source = labelColumn(row, comparison.ref);
   const confidence = confidenceWords(row);
+  // A row header: a screen reader names the provision of each cell read down a version's column.
   const label = htmlElement(
-    "td",
+    "th",
     {
+      scope: "row",
       class: "label",
       style: `padding-left:${0.5 + row.depth}em`,
       title: hasOneCell(row) ? row.status : `${row.status}, confidence ${row.confidence}`,
@@ -129,13 +132,13 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
           htmlElement("p", {}, "Alignment corrections made by hand:") +
             htmlElement("ol", {}, comparison.corrections.map((c) => htmlElement("li", {}, escapeMarkup(c))).join("")),
         );
-  const statHeader = htmlElement("tr", {}, ["", ...STATISTICS].map((h) => htmlElement("th", {}, h)).join(""));
+  const statHeader = htmlElement("tr", {}, ["version", ...STATISTICS].map((h) => htmlElement("th", { scope: "col" }, h)).join(""));
   const statRows = comparison.statistics
     .map((s, v) =>
       htmlElement(
         "tr",
         {},
-        htmlElement("th", {}, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
+        htmlElement("th", { scope: "row" }, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
           (v === comparison.ref
             ? htmlElement("td", { colspan: String(STATISTICS.length) }, escapeMarkup(referenceWords(s)))
             : STATISTICS.map((name) => htmlElement("td", {}, String(s[name]))).join("")),
@@ -146,17 +149,19 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
   const header = htmlElement(
     "tr",
     {},
-    htmlElement("th", {}, "Provision") +
-      comparison.versions.map((n, v) => htmlElement("th", {}, escapeMarkup(n + (v === comparison.ref ? " (reference)" : "")))).join(""),
+    htmlElement("th", { scope: "col" }, "Provision") +
+      comparison.versions
+        .map((n, v) => htmlElement("th", { scope: "col" }, escapeMarkup(n + (v === comparison.ref ? " (reference)" : ""))))
+        .join(""),
   );
   const body = rows.map((row) => rowHtml(row, comparison)).join("\n");
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body><main>
 <h1>${escapeMarkup(title)}</h1>${notices}${warnings}${corrections}
 <p>Differences are shown against the reference column: <ins>inserted words</ins> are underlined, <del>deleted words</del> struck through.</p>
 <table class="summary">${statHeader}${statRows}</table>
 <table class="comparison" style="--columns: ${comparison.versions.length}"><colgroup>${columns}</colgroup><thead>${header}</thead><tbody>
 ${body}
-</tbody></table></body></html>
+</tbody></table></main></body></html>
 `;
 }

@@ -39,6 +39,20 @@ describe.skipIf(!hasChromium)("the comparison's HTML file in a browser", () => {
     expect(await head()).toEqual({ position: "sticky", top: 0 });
   });
 
+  it("heads each row with its provision's label, so that a screen reader reading down a column names the provision", async () => {
+    const semantics = await page.evaluate(() => ({
+      rows: document.querySelectorAll("table.comparison tbody tr").length,
+      rowHeads: document.querySelectorAll('table.comparison tbody tr > th[scope="row"]:first-child').length,
+      columnHeads: document.querySelectorAll('table.comparison thead th[scope="col"]').length,
+      firstRowHead: document.querySelector("table.comparison tbody th")!.textContent,
+      inMain: document.querySelector("main table.comparison") !== null,
+    }));
+    expect(semantics.rowHeads).toBe(semantics.rows);
+    expect(semantics.columnHeads).toBe(3);
+    expect(semantics.firstRowHead).toBe("Title");
+    expect(semantics.inMain).toBe(true);
+  });
+
   it("prints the heads as the table's head, not stuck where the window was scrolled to", async () => {
     await page.emulateMedia({ media: "print" });
     const printed = await page.evaluate(() => ({
@@ -75,7 +89,7 @@ describe.skipIf(!hasChromium)("the comparison's HTML file on a phone", () => {
       const heads = [...document.querySelectorAll("table.comparison thead th")].map((th) => th.getBoundingClientRect().width);
       const em = parseFloat(getComputedStyle(document.body).fontSize);
       window.scrollTo(600, 3000);
-      const label = document.querySelector("table.comparison tbody tr:nth-child(20) td.label")!;
+      const label = document.querySelector("table.comparison tbody tr:nth-child(20) th.label")!;
       return {
         narrowestText: Math.min(...heads.slice(1)) / em,
         scrolls: document.documentElement.scrollWidth > window.innerWidth,

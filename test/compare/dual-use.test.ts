@@ -58,10 +58,10 @@ describe("the dual-use dossier in four columns", () => {
     // The act's recital 2 is new: its row stands near the proposal's own recital 2's.
     const actsOwn = comparison.rows.find((r) => r.cells[0] === null && r.cells[3]?.label === "Recital 2")!;
     const html = comparisonHtml(comparison, [actsOwn, rowWith(0, "Recital 2")]);
-    expect(html.match(/<td class="label"[^>]*>.*?<\/td>/g)!.map((cell) => cell.replace(/<td[^>]*>/, ""))).toEqual([
+    expect(html.match(/<th scope="row" class="label"[^>]*>.*?<\/th>/g)!.map((cell) => cell.replace(/<th[^>]*>/, ""))).toEqual([
       // Alone in its row, it is aligned with nothing: no confidence is said.
-      'Recital 2<span class="label-source">in Regulation</span></td>',
-      'Recital 2<span class="confidence">alignment 0.76</span></td>',
+      'Recital 2<span class="label-source">in Regulation</span></th>',
+      'Recital 2<span class="confidence">alignment 0.76</span></th>',
     ]);
   });
 
