@@ -17,6 +17,8 @@ const who = document.getElementById("who")!;
 const logout = document.getElementById("logout") as HTMLButtonElement;
 
 let user: SessionUser | null = null;
+/** Whether a page has been shown: the first is where the browser put the reader, later ones where they went. */
+let arrived = false;
 
 async function currentUser(): Promise<SessionUser | null> {
   try {
@@ -106,7 +108,9 @@ async function route(): Promise<void> {
     }
     const wrong = wrongAddress(parts, params);
     if (wrong !== null) {
+      document.title = "No such page · Synopsis";
       app.replaceChildren(
+        h("h1", {}, "No such page"),
         h("p", { class: "error", role: "alert" }, wrong),
         ...(dossierNumber(parts[1] ?? "") !== null ? [h("p", {}, h("a", { href: `#/dossiers/${parts[1]}` }, "Back to the dossier"))] : []),
         h("p", {}, h("a", { href: "#/dossiers" }, "Back to the dossiers")),
@@ -139,7 +143,10 @@ async function route(): Promise<void> {
           : e.message
         : "The server could not be reached.";
     const inDossier = parts[0] === "dossiers" && parts[2] === "compare" && !/^no dossier/.test(e instanceof Error ? e.message : "");
+    const heading = e instanceof ApiFailure && e.status === 404 ? "Not found" : "This page could not be shown";
+    document.title = `${heading} · Synopsis`;
     app.replaceChildren(
+      h("h1", {}, heading),
       h("p", { class: "error", role: "alert" }, message),
       ...(inDossier ? [h("p", {}, h("a", { href: `#/dossiers/${parts[1]}` }, "Back to the dossier"))] : []),
       h("p", {}, h("a", { href: "#/dossiers" }, "Back to the dossiers")),
@@ -157,7 +164,20 @@ logout.addEventListener("click", () => {
       location.hash = "#/login";
     });
 });
-window.addEventListener("hashchange", () => void route());
+/**
+ * Shows the page of the address, then, when the reader went there from another page, puts the
+ * focus at its start if the page did not put it somewhere itself: the link or button they used
+ * is gone with the page they left, and a keyboard or screen reader user would be left nowhere.
+ */
+async function arrive(): Promise<void> {
+  const first = !arrived;
+  arrived = true;
+  await route();
+  const focused = document.activeElement;
+  if (!first && (focused === null || focused === document.body || !focused.isConnected)) app.focus({ preventScroll: true });
+}
+
+window.addEventListener("hashchange", () => void arrive());
 // Signed in or out in another tab: this one asks who it is now, and shows its page as that person.
 window.addEventListener("storage", (e) => {
   if (e.key !== SESSION_CHANGED) return;
@@ -167,7 +187,7 @@ window.addEventListener("storage", (e) => {
       setUser(u);
       // Signed in elsewhere while this tab asked for a sign-in: on to where it was going, as after signing in here.
       if (u !== null && location.hash.startsWith("#/login")) location.hash = afterSignIn();
-      else void route();
+      else void arrive();
     })
     // The server out of reach: the page stays as it is, and the header says who it may no longer be.
     .catch(() => {
@@ -179,4 +199,4 @@ window.addEventListener("session-ended", () => {
   setUser(null);
   who.replaceChildren(h("a", { href: signInThen(location.hash) }, "Signed out: sign in again"));
 });
-void route();
+void arrive();

@@ -255,9 +255,20 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect([after.same, await sameBetween(next.index, after.index)]).toEqual([false, true]);
     await page.keyboard.press("p");
     await page.waitForFunction((to) => Number((document.activeElement as HTMLElement).dataset.index) === to, next.index);
-    // With no row focused (the page itself has focus), n goes to a changed row all the same.
-    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    // A focused row says which provision it is and what happened to it, and where it stands.
+    expect(
+      await page.evaluate(() => {
+        const row = document.activeElement as HTMLElement;
+        return [row.getAttribute("aria-label"), row.getAttribute("aria-rowindex") === String(Number(row.dataset.index) + 2)];
+      }),
+    ).toEqual([expect.stringMatching(/^Article \S+: (changed|inserted|deleted|renumbered|moved|split|merged), confidence [\d.]+$/), true]);
+    // Elsewhere than on a row, a letter is only a letter: on the link back to the dossier, n moves nothing.
+    await page.focus("text=← Dossier");
     await page.keyboard.press("n");
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("← Dossier");
+    // The button goes from the page to a changed row.
+    await page.click("#next-change");
     await page.waitForFunction(() => document.activeElement?.classList.contains("row") === true);
     expect((await focused()).same).toBe(false);
   });
@@ -265,6 +276,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
   it("shows a version another member adds while the dossier is open, without a reload, leaving the choice of columns alone", async () => {
     await page.click("text=← Dossier");
     await page.waitForSelector("form.choose");
+    // The link used is gone with the page left: the focus starts the page come to, which its title names.
+    await page.waitForFunction(() => document.activeElement?.id === "app");
+    expect(await page.title()).toMatch(/^.+ · Synopsis$/);
     const before = await page.locator(".version").count();
     await page.uncheck(".version >> nth=1 >> input[name=column]");
     const dossierId = Number(/#\/dossiers\/(\d+)/.exec(page.url())![1]);

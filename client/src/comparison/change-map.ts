@@ -6,7 +6,8 @@ import type { ComparisonRow } from "../../../shared/compare/comparison";
 
 const COLOURS: Record<string, string> = {
   changed: "#c77700",
-  renumbered: "#9a9a9a",
+  // At least 3:1 against the map's ground (#f3f3f3), as a mark that carries meaning must be.
+  renumbered: "#767676",
   inserted: "#1a7f37",
   deleted: "#b3261e",
   moved: "#5b3cc4",

@@ -270,10 +270,10 @@ function correctionForm(
   const side = (id: string, standard: number, kinds: () => (type: string) => boolean) => {
     const version = h(
       "select",
-      { id: `${id}-version`, "aria-label": `${id === "correct-a" ? "first" : "second"} version` },
+      { id: `${id}-version` },
       ...comparison.versions.map((name, v) => h("option", { value: v, selected: v === standard }, name)),
     );
-    const provision = h("select", { id: `${id}-provision`, "aria-label": `${id === "correct-a" ? "first" : "second"} provision` });
+    const provision = h("select", { id: `${id}-provision` });
     const fill = () => {
       const before = provision.value;
       const fits = kinds();
@@ -328,8 +328,9 @@ function correctionForm(
       h("legend", {}, "Correct the alignment"),
       kind("pin", "put in one row", offered?.kind !== "separate"),
       kind("separate", "keep apart", offered?.kind === "separate"),
-      h("span", { class: "side" }, a.version, a.provision),
-      h("span", { class: "side" }, "with ", b.version, b.provision),
+      // Labels in view: a person who sees the form reads what each list is for, as a screen reader does.
+      h("span", { class: "side" }, h("label", {}, "Version ", a.version), " ", h("label", {}, "provision ", a.provision)),
+      h("span", { class: "side" }, "with ", h("label", {}, "version ", b.version), " ", h("label", {}, "provision ", b.provision)),
       h("button", { type: "submit" }, "Save and compare again"),
     ),
   );

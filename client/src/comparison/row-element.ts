@@ -79,14 +79,15 @@ function confidenceOf(row: ComparisonRow): HTMLElement | null {
 
 export function rowElement(row: ComparisonRow, index: number, columns: Columns): HTMLTableRowElement {
   const source = labelColumn(row, columns.ref);
+  // A row of one cell is aligned with nothing: no confidence to give.
+  const said = hasOneCell(row) ? `${row.label}: ${row.status}` : `${row.label}: ${row.status}, confidence ${row.confidence}`;
   const label = h(
     "th",
     {
       class: "label",
       role: "rowheader",
       scope: "row",
-      // A row of one cell is aligned with nothing: no confidence to give.
-      title: hasOneCell(row) ? `${row.label}: ${row.status}` : `${row.label}: ${row.status}, confidence ${row.confidence}`,
+      title: said,
     },
     ...labelWords(row.label),
     // Not the reference's number: say whose it is, as a reference row nearby may have the same label.
@@ -102,6 +103,9 @@ export function rowElement(row: ComparisonRow, index: number, columns: Columns):
       class: `row depth-${Math.min(row.depth, 3)} ${row.status}`,
       role: "row",
       tabindex: index === 0 ? 0 : -1,
+      // Rows take focus: each says which provision it is and what happened to it, and where it stands (the head is row 1).
+      "aria-label": said,
+      "aria-rowindex": index + 2,
       "data-index": index,
       "data-label": row.label,
     },

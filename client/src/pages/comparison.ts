@@ -53,7 +53,7 @@ function addressWithFilters(address: string, values: Record<keyof typeof FILTER_
 }
 
 function summary(c: ServedComparison): HTMLElement {
-  const header = h("tr", {}, h("th", {}, ""), ...STATISTICS.map((t) => h("th", { scope: "col" }, t)));
+  const header = h("tr", {}, h("th", { scope: "col" }, "version"), ...STATISTICS.map((t) => h("th", { scope: "col" }, t)));
   const rows = c.statistics.map((s, v) =>
     h(
       "tr",
@@ -220,6 +220,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   const body = h("tbody", { class: "rows", role: "rowgroup" });
   const table = h("table", { class: "comparison", role: "table", "aria-label": "Comparison" }, header, body);
   table.style.setProperty("--columns", String(columns));
+  // A row scrolled to its top stops below the column heads, however many lines their names take.
+  new ResizeObserver(() => table.style.setProperty("--head-height", `${header.getBoundingClientRect().height}px`)).observe(header);
 
   let shown: ComparisonRow[] = comparison.rows;
   /** Why the range typed takes no row ("no row is Article 99"), when it takes none. */
@@ -231,6 +233,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     const generation = ++rendering;
     current = -1;
     body.replaceChildren();
+    table.setAttribute("aria-rowcount", String(shown.length + 1));
     status.textContent =
       shown.length === 0
         ? `No row matches ${rangeSaid === null ? "these filters" : `this range: ${rangeSaid}`} (of ${comparison.rows.length} rows)`
@@ -339,9 +342,11 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
         if (body.dataset.complete !== "true") requestAnimationFrame(attempt);
         return;
       }
-      // A row taller than most of the window shows from its top, with its label; others in the middle.
+      // A row taller than most of the window shows from its top, with its label; others in the
+      // middle, unless that leaves their top under the column heads (a small window).
       const tall = el.getBoundingClientRect().height > window.innerHeight / 2;
       el.scrollIntoView({ block: tall ? "start" : "center" });
+      if (el.getBoundingClientRect().top < header.getBoundingClientRect().bottom) el.scrollIntoView({ block: "start" });
       el.focus({ preventScroll: true });
     };
     attempt();
@@ -393,18 +398,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   const previousChange = h("button", { type: "button", id: "previous-change", title: "p" }, "Previous change ↑");
   nextChange.addEventListener("click", () => toChange(1));
   previousChange.addEventListener("click", () => toChange(-1));
-  // n and p work from anywhere on the page but a field being typed in, a row focused or not.
-  const fromPage = (e: KeyboardEvent) => {
-    const target = e.target as HTMLElement;
-    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || target.closest("input, select, textarea, [contenteditable]")) return;
-    if (target.closest(".row")) return;
-    if (e.key === "n") toChange(1);
-    else if (e.key === "p") toChange(-1);
-    else return;
-    e.preventDefault();
-  };
-  // Taken off when the router shows another page.
-  document.addEventListener("keydown", fromPage, { signal: pageSignal() });
+  // Keys of one letter (j, k, n, p) work only while a row has focus (Tab reaches the first): on
+  // a link or a button, a letter typed or spoken by speech input must not move the page (WCAG 2.1.4).
   body.addEventListener("keydown", (e) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>(".row");
     if (!row || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -422,6 +417,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   app.replaceChildren(
     h("p", { class: "no-print" }, h("a", { href: `#/dossiers/${dossierId}` }, "← Dossier")),
     h("h1", {}, title),
+    h("h2", { class: "visually-hidden" }, "Statistics"),
     gone,
     corrected,
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
@@ -438,6 +434,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       h("del", {}, "deleted words"),
       " struck through.",
     ),
+    h("h2", { class: "visually-hidden no-print" }, "Filters and moving through the table"),
     h(
       "div",
       { class: "controls no-print" },
@@ -450,6 +447,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       nextChange,
       status,
     ),
+    h("h2", { class: "visually-hidden" }, "The table"),
     h(
       "div",
       { class: "comparison-frame" },

@@ -63,9 +63,12 @@ function versionRow(dossierId: number, v: DossierVersion, ticked: boolean, showN
  */
 function removeControl(v: DossierVersion, remove: Removal): HTMLElement {
   const ask = h("button", { type: "button", class: "remove", "aria-label": `Remove ${v.name}…` }, "Remove…");
-  const yes = h("button", { type: "button", class: "remove danger" }, `Remove ${v.name}`);
-  const keep = h("button", { type: "button" }, "Keep it");
-  const confirm = h("span", { class: "confirm", hidden: true }, "Remove it for every member? ", yes, " ", keep);
+  // The question describes both answers, so that "Keep it", focused first, is heard with it.
+  const questionId = `remove-question-${v.id}`;
+  const yes = h("button", { type: "button", class: "remove danger", "aria-describedby": questionId }, `Remove ${v.name}`);
+  const keep = h("button", { type: "button", "aria-describedby": questionId }, "Keep it");
+  const question = h("span", { id: questionId }, `Remove ${v.name} for every member?`);
+  const confirm = h("span", { class: "confirm", hidden: true }, question, " ", yes, " ", keep);
   const message = h("span", { class: "error", role: "alert" });
   ask.addEventListener("click", () => {
     ask.hidden = true;
@@ -344,7 +347,7 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
   const show = (f: FileSent) => {
     let shown = lines.get(f);
     if (shown === undefined) {
-      const progress = h("progress", { max: 1, value: 0 });
+      const progress = h("progress", { max: 1, value: 0, "aria-label": `Sending ${f.fileName}` });
       const status = h("div", { role: "status", class: "outcome" });
       const line = h("li", { class: "sent" }, h("strong", {}, f.versionName), ` (${f.fileName}): `, status, " ", progress);
       shown = { line, status, progress };

@@ -11,6 +11,7 @@ export async function showDossiers(app: HTMLElement): Promise<void> {
   const { dossiers } = await api<{ dossiers: DossierSummary[] }>("GET", "/api/dossiers");
   // The reader went elsewhere meanwhile: this list is not shown over that page.
   if (signal.aborted) return;
+  document.title = "Dossiers · Synopsis";
   app.replaceChildren(
     h("h1", {}, "Dossiers"),
     h(

@@ -29,6 +29,7 @@ export function showLogin(app: HTMLElement, signedIn: (user: SessionUser) => voi
         message.textContent = err instanceof ApiFailure ? err.message : "The server could not be reached.";
       });
   });
+  document.title = "Sign in · Synopsis";
   app.replaceChildren(form);
   username.focus();
 }
