@@ -50,7 +50,7 @@ ins.apart, del.apart { margin-left: .3em; }
 .footnotes { display: block; margin-top: .3em; padding-top: .2em; border-top: 1px solid #ccc; font-size: .85em; }
 .footnote { display: block; }
 .footnote sup { margin-right: .3em; }
-tr.depth-0 td, tr.depth-0 th { border-top: 2px solid #888; }
+table.comparison tr.depth-0 td, table.comparison tr.depth-0 th { border-top: 2px solid #888; }
 @media print { body { margin: 0; } table.comparison thead th { position: static; } ins { font-weight: bold; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 `;
 

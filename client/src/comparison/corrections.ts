@@ -329,8 +329,14 @@ function correctionForm(
       kind("pin", "put in one row", offered?.kind !== "separate"),
       kind("separate", "keep apart", offered?.kind === "separate"),
       // Labels in view: a person who sees the form reads what each list is for, as a screen reader does.
-      h("span", { class: "side" }, h("label", {}, "Version ", a.version), " ", h("label", {}, "provision ", a.provision)),
-      h("span", { class: "side" }, "with ", h("label", {}, "version ", b.version), " ", h("label", {}, "provision ", b.provision)),
+      h("span", { class: "side" }, h("label", {}, "First version ", a.version), " ", h("label", {}, "first provision ", a.provision)),
+      h(
+        "span",
+        { class: "side" },
+        h("label", {}, "with second version ", b.version),
+        " ",
+        h("label", {}, "second provision ", b.provision),
+      ),
       h("button", { type: "submit" }, "Save and compare again"),
     ),
   );

@@ -79,8 +79,9 @@ function confidenceOf(row: ComparisonRow): HTMLElement | null {
 
 export function rowElement(row: ComparisonRow, index: number, columns: Columns): HTMLTableRowElement {
   const source = labelColumn(row, columns.ref);
-  // A row of one cell is aligned with nothing: no confidence to give.
-  const said = hasOneCell(row) ? `${row.label}: ${row.status}` : `${row.label}: ${row.status}, confidence ${row.confidence}`;
+  // Whose numbering the label is when not the reference's; a row of one cell is aligned with nothing: no confidence to give.
+  const named = source === null ? row.label : `${row.label} in ${columns.names[source]!}`;
+  const said = hasOneCell(row) ? `${named}: ${row.status}` : `${named}: ${row.status}, confidence ${row.confidence}`;
   const label = h(
     "th",
     {

@@ -210,7 +210,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     { role: "rowgroup" },
     h(
       "tr",
-      { class: "row header", role: "row" },
+      { class: "row header", role: "row", "aria-rowindex": 1 },
       h("th", { class: "label", role: "columnheader", scope: "col" }, "Provision"),
       ...comparison.versions.map((name, v) =>
         h("th", { class: "cell", role: "columnheader", scope: "col" }, name + (v === comparison.ref ? " (reference)" : "")),
@@ -376,7 +376,11 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   });
   body.addEventListener("focusin", (e) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>(".row");
-    if (row) current = Number(row.dataset.index);
+    if (!row) return;
+    current = Number(row.dataset.index);
+    // The row last focused is the table's place in the tab order: Tab leaves the table from it, and Shift+Tab comes back to it.
+    for (const other of body.querySelectorAll<HTMLElement>('.row[tabindex="0"]')) if (other !== row) other.tabIndex = -1;
+    row.tabIndex = 0;
   });
   /** The keyboard's way to what the change map shows: the next (or previous) row where the columns differ. */
   const toChange = (direction: 1 | -1) => {
@@ -394,8 +398,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       status.textContent = `No change ${where} (${count})`;
     }
   };
-  const nextChange = h("button", { type: "button", id: "next-change", title: "n" }, "Next change ↓");
-  const previousChange = h("button", { type: "button", id: "previous-change", title: "p" }, "Previous change ↑");
+  const nextChange = h("button", { type: "button", id: "next-change", title: "n, while a row has focus" }, "Next change ↓");
+  const previousChange = h("button", { type: "button", id: "previous-change", title: "p, while a row has focus" }, "Previous change ↑");
   nextChange.addEventListener("click", () => toChange(1));
   previousChange.addEventListener("click", () => toChange(-1));
   // Keys of one letter (j, k, n, p) work only while a row has focus (Tab reaches the first): on
