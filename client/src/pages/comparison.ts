@@ -421,13 +421,14 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   app.replaceChildren(
     h("p", { class: "no-print" }, h("a", { href: `#/dossiers/${dossierId}` }, "← Dossier")),
     h("h1", {}, title),
-    h("h2", { class: "visually-hidden" }, "Statistics"),
     gone,
     corrected,
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
+    h("h2", { class: "visually-hidden" }, "Statistics"),
     summary(comparison),
     filtered,
+    h("h2", { class: "visually-hidden" }, "Alignment corrections"),
     correctionsPanel({ dossierId, comparison, dossier, saved: madeAgain, removed: () => goneVersions }),
     h(
       "p",
