@@ -2,6 +2,7 @@
  * The change map beside the scroll bar: the whole act as a thin strip, each changed row a tick
  * at its place, so one sees at a glance where the columns differ most; a click jumps there.
  */
+import { pageSignal } from "../page-life";
 import type { ComparisonRow } from "../../../shared/compare/comparison";
 
 const COLOURS: Record<string, string> = {
@@ -39,6 +40,9 @@ export function changeMap(rows: readonly ComparisonRow[], jump: (index: number) 
     const share = e.offsetY / (canvas.clientHeight || 1);
     jump(Math.min(rows.length - 1, Math.max(0, Math.floor(share * rows.length))));
   });
-  new ResizeObserver(draw).observe(canvas);
+  const resized = new ResizeObserver(draw);
+  resized.observe(canvas);
+  // Watched while its page is on screen: the router's next page ends the watch.
+  pageSignal().addEventListener("abort", () => resized.disconnect(), { once: true });
   return canvas;
 }

@@ -221,7 +221,9 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   const table = h("table", { class: "comparison", role: "table", "aria-label": "Comparison" }, header, body);
   table.style.setProperty("--columns", String(columns));
   // A row scrolled to its top stops below the column heads, however many lines their names take.
-  new ResizeObserver(() => table.style.setProperty("--head-height", `${header.getBoundingClientRect().height}px`)).observe(header);
+  const heads = new ResizeObserver(() => table.style.setProperty("--head-height", `${header.getBoundingClientRect().height}px`));
+  heads.observe(header);
+  signal.addEventListener("abort", () => heads.disconnect(), { once: true });
 
   let shown: ComparisonRow[] = comparison.rows;
   /** Why the range typed takes no row ("no row is Article 99"), when it takes none. */
