@@ -1043,6 +1043,12 @@ function markSplitsAndMerges(
 
 /** A neighbour made of at least this share of the words a matched provision gained (or lost) was merged into it (or split from it). */
 const GAINED_SHARE = 0.8;
+/**
+ * A sub-provision folded into its provision's words, or split from them, has at least this many
+ * words: a point of two or three ("(c) the Council;") is found among the words of any long
+ * provision, and would hide a point deleted or inserted, as a human-rights safeguard may be.
+ */
+const OWN_WORDS_FEWEST = 6;
 
 function cellStatus(row: WorkRow, v: number, ref: number): RowStatus | null {
   const kind = row.kinds[v];
@@ -1116,17 +1122,23 @@ function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: Ali
     row.cells[ref] !== null && (row.cells[v] ?? null) === null && row.relations[v]?.status === "deleted" && row.relations[v]!.note === null;
   let result = children;
   cells.forEach((cell, v) => {
-    if (v === ref || cell === null || cell.text === "" || !children.some((row) => lost(row, v))) return;
+    if (v === ref || cell === null || cell.text === "") return;
+    const lostRows = result.filter((row) => lost(row, v));
+    if (lostRows.length === 0) return;
     const own = WordBag.of(lexicon, [cell.tokens]);
     const baseOwn = WordBag.of(lexicon, [base.tokens]);
-    const parts = children.filter((row) => lost(row, v)).map((row) => row.cells[ref]!);
+    const parts = lostRows.map((row) => row.cells[ref]!);
     const weights = new WordWeights([...parts, { ...cell, bag: own }, { ...base, bag: baseOwn }], context.weights, context.tally);
-    let gained = baseOwn;
+    const taken = weights.partsOfGained(
+      own,
+      baseOwn,
+      parts.map((part) => part.bag),
+      GAINED_SHARE,
+      OWN_WORDS_FEWEST,
+    );
+    const merged = new Set(lostRows.filter((_, k) => taken[k]));
     result = result.map((row) => {
-      if (!lost(row, v)) return row;
-      const part = row.cells[ref]!;
-      if (weights.gainedShare(part.bag, own, gained) < GAINED_SHARE) return row;
-      gained = WordBag.union(lexicon, [gained, part.bag]);
+      if (!merged.has(row)) return row;
       const relations = [...row.relations];
       relations[v] = { status: "merged", confidence: row.relations[v]!.confidence, note: `merged into ${cell.label}` };
       return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };
@@ -1155,17 +1167,23 @@ function splitFromOwnWords(cells: readonly (Comparable | null)[], children: Alig
     row.relations[v]!.note === null;
   let result = children;
   cells.forEach((cell, v) => {
-    if (v === ref || cell === null || !children.some((row) => found(row, v))) return;
+    if (v === ref || cell === null) return;
+    const foundRows = result.filter((row) => found(row, v));
+    if (foundRows.length === 0) return;
     const own = WordBag.of(lexicon, [cell.tokens]);
     const baseOwn = WordBag.of(lexicon, [base.tokens]);
-    const parts = children.filter((row) => found(row, v)).map((row) => row.cells[v]!);
+    const parts = foundRows.map((row) => row.cells[v]!);
     const weights = new WordWeights([...parts, { ...cell, bag: own }, { ...base, bag: baseOwn }], context.weights, context.tally);
-    let kept = own;
+    const taken = weights.partsOfGained(
+      baseOwn,
+      own,
+      parts.map((part) => part.bag),
+      GAINED_SHARE,
+      OWN_WORDS_FEWEST,
+    );
+    const split = new Set(foundRows.filter((_, k) => taken[k]));
     result = result.map((row) => {
-      if (!found(row, v)) return row;
-      const part = row.cells[v]!;
-      if (weights.gainedShare(part.bag, baseOwn, kept) < GAINED_SHARE) return row;
-      kept = WordBag.union(lexicon, [kept, part.bag]);
+      if (!split.has(row)) return row;
       const relations = [...row.relations];
       relations[v] = { status: "split", confidence: row.relations[v]!.confidence, note: `split from ${base.label}` };
       return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };

@@ -138,6 +138,34 @@ export class WordWeights {
     return gained / total;
   }
 
+  /**
+   * Of some parts, taken in order, which are made of the words `whole` has beyond `without`: a
+   * part is when its share of those words (as `gainedShare` weighs it) is at least `least` and
+   * it has at least `fewestWords` words; its words are then no longer beyond, for the parts
+   * after it. One tally for all the parts, so that a long list of points against a long
+   * provision takes time in proportion to their words.
+   */
+  partsOfGained(whole: WordBag, without: WordBag, parts: readonly WordBag[], least: number, fewestWords: number): boolean[] {
+    const tally = this.tally;
+    const weights = this.weights;
+    for (let k = 0; k < whole.ids.length; k++) tally[whole.ids[k]!] = whole.counts[k]!;
+    for (let k = 0; k < without.ids.length; k++) tally[without.ids[k]!]! -= without.counts[k]!;
+    const taken = parts.map((part) => {
+      const total = this.total(part);
+      if (part.size < fewestWords || total === 0) return false;
+      let gained = 0;
+      for (let k = 0; k < part.ids.length; k++) {
+        const extra = tally[part.ids[k]!]!;
+        if (extra > 0) gained += Math.min(extra, part.counts[k]!) * weights[part.ids[k]!]!;
+      }
+      if (gained / total < least) return false;
+      for (let k = 0; k < part.ids.length; k++) tally[part.ids[k]!]! -= part.counts[k]!;
+      return true;
+    });
+    for (const bag of [whole, without, ...parts]) for (let k = 0; k < bag.ids.length; k++) tally[bag.ids[k]!] = 0;
+    return taken;
+  }
+
   /** The weight of the words two bags have in common: the smaller counted into the tally, the larger read against it. */
   private common(a: WordBag, b: WordBag): number {
     // Arrays in locals: this loop runs over every word of every pair of provisions scored.

@@ -143,6 +143,48 @@ describe("points folded into their provision's words", () => {
   });
 });
 
+describe("short points beside a long provision whose words have theirs", () => {
+  const LONG =
+    "Member States shall ensure that the competent authorities inform the Commission and the other Member States of the measures taken under this Regulation, and that the Commission informs the European Parliament and the Council of the measures taken by the Member States.";
+  const long = testAct({ body: [article("Article 6", null, paragraph("1.", LONG, point("(a)", "the number of licences granted;")))] });
+  const listed = testAct({
+    body: [
+      article(
+        "Article 6",
+        null,
+        paragraph(
+          "1.",
+          "Member States shall ensure that the competent authorities inform the Commission and the other Member States of:",
+          point("(a)", "the number of licences granted;"),
+          point("(b)", "the measures taken;"),
+          point("(c)", "the Council;"),
+          point("(d)", "the European Parliament."),
+        ),
+      ),
+    ],
+  });
+  const statuses = (docs: Parameters<typeof compareVersions>[0], v: number) =>
+    compareVersions(docs)
+      .rows.filter((r) => /^Article 6\(1\)\([bcd]\)$/.test(r.cells[v]?.label ?? r.label))
+      .map((r) => [r.label, r.statuses[1]]);
+
+  it("are inserted, not split from it: two or three words are found in any long provision", () => {
+    expect(statuses([long, listed], 1)).toEqual([
+      ["Article 6(1)(b)", "inserted"],
+      ["Article 6(1)(c)", "inserted"],
+      ["Article 6(1)(d)", "inserted"],
+    ]);
+  });
+
+  it("are deleted, not merged into it, seen from the other side", () => {
+    expect(statuses([listed, long], 0)).toEqual([
+      ["Article 6(1)(b)", "deleted"],
+      ["Article 6(1)(c)", "deleted"],
+      ["Article 6(1)(d)", "deleted"],
+    ]);
+  });
+});
+
 describe("a point folded into its provision's words with its own points", () => {
   const LEAD = "Exporters shall keep registers of their exports, which shall include:";
   const DESCRIPTION = "the description of the dual-use items and their quantity, namely:";
