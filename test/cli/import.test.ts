@@ -120,7 +120,7 @@ describe("synopsis compare", () => {
       /^notice: Abridged demonstration [^\n]*not the authentic text[^\n]*\nCommission \(reference\): \d+ provisions, which the others are counted against\nParliament: \d+ unchanged, \d+ renumbered, \d+ changed, \d+ inserted, \d+ deleted, \d+ moved, \d+ split, \d+ merged\n/,
     );
     const page = readFileSync(html, "utf8");
-    expect(page).toMatch(/<th>Council<\/th>/);
+    expect(page).toMatch(/<th scope="col">Council<\/th>/);
     expect(page).toMatch(/<ins>[^<]+<\/ins>/);
     expect(page).toMatch(/<del>[^<]+<\/del>/);
     expect(page).toMatch(/not the authentic text/);
