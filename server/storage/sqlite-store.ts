@@ -145,14 +145,16 @@ export class SqliteStore implements Store {
     return row ? dossier(row) : null;
   }
 
-  async dossiersVisibleTo(userId: number): Promise<DossierRecord[]> {
+  async dossiersVisibleTo(userId: number): Promise<(DossierRecord & { readonly role: Role | null })[]> {
+    // The role in the same query: one query per dossier listed made the list slower with every dossier made.
     const rows = this.db
       .prepare(
-        `SELECT id, title, procedure, restricted FROM dossiers
-         WHERE restricted = 0 OR id IN (SELECT dossier_id FROM members WHERE user_id = ?) ORDER BY id`,
+        `SELECT d.id, d.title, d.procedure, d.restricted, m.role FROM dossiers d
+         LEFT JOIN members m ON m.dossier_id = d.id AND m.user_id = ?
+         WHERE d.restricted = 0 OR m.role IS NOT NULL ORDER BY d.id`,
       )
-      .all(userId) as DossierRow[];
-    return rows.map(dossier);
+      .all(userId) as (DossierRow & { role: Role | null })[];
+    return rows.map((row) => ({ ...dossier(row), role: row.role }));
   }
 
   async members(dossierId: number): Promise<MemberRecord[]> {

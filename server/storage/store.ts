@@ -74,8 +74,8 @@ export interface Store {
 
   createDossier(dossier: { title: string; procedure: string | null; restricted: boolean }, owner: number): Promise<number>;
   dossier(id: number): Promise<DossierRecord | null>;
-  /** Dossiers a user may know of: every open one, and the restricted ones the user is a member of. */
-  dossiersVisibleTo(userId: number): Promise<DossierRecord[]>;
+  /** Dossiers a user may know of, with the user's role in each (null where not a member): every open one, and the restricted ones the user is a member of. */
+  dossiersVisibleTo(userId: number): Promise<(DossierRecord & { readonly role: Role | null })[]>;
   members(dossierId: number): Promise<MemberRecord[]>;
   roleOf(dossierId: number, userId: number): Promise<Role | null>;
   setMember(dossierId: number, userId: number, role: Role): Promise<void>;
