@@ -1114,7 +1114,7 @@ function subProvisions(
  * provision's own words gained over the reference's, is said to be merged into it.
  */
 function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: AlignedRow[], context: LevelContext): AlignedRow[] {
-  const { ref, lexicon } = context;
+  const { ref } = context;
   const base = cells[ref] ?? null;
   if (base === null) return children;
   // Not a "deleted" mark's row: the version has a cell there, which says it is deleted.
@@ -1125,24 +1125,8 @@ function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: Ali
     if (v === ref || cell === null || cell.text === "") return;
     const lostRows = result.filter((row) => lost(row, v));
     if (lostRows.length === 0) return;
-    const own = WordBag.of(lexicon, [cell.tokens]);
-    const baseOwn = WordBag.of(lexicon, [base.tokens]);
-    const parts = lostRows.map((row) => row.cells[ref]!);
-    const weights = new WordWeights([...parts, { ...cell, bag: own }, { ...base, bag: baseOwn }], context.weights, context.tally);
-    const taken = weights.partsOfGained(
-      own,
-      baseOwn,
-      parts.map((part) => part.bag),
-      GAINED_SHARE,
-      OWN_WORDS_FEWEST,
-    );
-    const merged = new Set(lostRows.filter((_, k) => taken[k]));
-    result = result.map((row) => {
-      if (!merged.has(row)) return row;
-      const relations = [...row.relations];
-      relations[v] = { status: "merged", confidence: row.relations[v]!.confidence, note: `merged into ${cell.label}` };
-      return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };
-    });
+    const merged = { status: "merged" as const, note: `merged into ${cell.label}` };
+    result = markPartsOfOwnWords(result, lostRows, (row) => row.cells[ref]!, v, cell, base, merged, context);
   });
   return result;
 }
@@ -1155,7 +1139,7 @@ function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: Ali
  * the version's, is said to be split from the provision.
  */
 function splitFromOwnWords(cells: readonly (Comparable | null)[], children: AlignedRow[], context: LevelContext): AlignedRow[] {
-  const { ref, lexicon } = context;
+  const { ref } = context;
   const base = cells[ref] ?? null;
   if (base === null || base.text === "") return children;
   // Not a "deleted" mark: the version says of it that it is deleted, not that it was split.
@@ -1170,26 +1154,46 @@ function splitFromOwnWords(cells: readonly (Comparable | null)[], children: Alig
     if (v === ref || cell === null) return;
     const foundRows = result.filter((row) => found(row, v));
     if (foundRows.length === 0) return;
-    const own = WordBag.of(lexicon, [cell.tokens]);
-    const baseOwn = WordBag.of(lexicon, [base.tokens]);
-    const parts = foundRows.map((row) => row.cells[v]!);
-    const weights = new WordWeights([...parts, { ...cell, bag: own }, { ...base, bag: baseOwn }], context.weights, context.tally);
-    const taken = weights.partsOfGained(
-      baseOwn,
-      own,
-      parts.map((part) => part.bag),
-      GAINED_SHARE,
-      OWN_WORDS_FEWEST,
-    );
-    const split = new Set(foundRows.filter((_, k) => taken[k]));
-    result = result.map((row) => {
-      if (!split.has(row)) return row;
-      const relations = [...row.relations];
-      relations[v] = { status: "split", confidence: row.relations[v]!.confidence, note: `split from ${base.label}` };
-      return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };
-    });
+    const split = { status: "split" as const, note: `split from ${base.label}` };
+    result = markPartsOfOwnWords(result, foundRows, (row) => row.cells[v]!, v, base, cell, split, context);
   });
   return result;
+}
+
+/**
+ * The rows among `candidates` whose provision in them (`partOf`) is made of the words `whole`'s
+ * own words have beyond `without`'s, and beyond the candidates taken before it (see
+ * `partsOfGained`), marked as `said` in column `v`, their sub-provisions with them.
+ */
+function markPartsOfOwnWords(
+  rows: AlignedRow[],
+  candidates: readonly AlignedRow[],
+  partOf: (row: AlignedRow) => Comparable,
+  v: number,
+  whole: Comparable,
+  without: Comparable,
+  said: { readonly status: "merged" | "split"; readonly note: string },
+  context: LevelContext,
+): AlignedRow[] {
+  const wholeBag = WordBag.of(context.lexicon, [whole.tokens]);
+  const withoutBag = WordBag.of(context.lexicon, [without.tokens]);
+  const parts = candidates.map(partOf);
+  const items = [...parts, { ...whole, bag: wholeBag }, { ...without, bag: withoutBag }];
+  const weights = new WordWeights(items, context.weights, context.tally);
+  const taken = weights.partsOfGained(
+    wholeBag,
+    withoutBag,
+    parts.map((part) => part.bag),
+    GAINED_SHARE,
+    OWN_WORDS_FEWEST,
+  );
+  const marked = new Set(candidates.filter((_, k) => taken[k]));
+  return rows.map((row) => {
+    if (!marked.has(row)) return row;
+    const relations = [...row.relations];
+    relations[v] = { ...said, confidence: row.relations[v]!.confidence };
+    return { ...row, relations, status: statusOf(relations), children: goneWith(row.children, v, relations[v]!) };
+  });
 }
 
 /** A row's status: the strongest of what its columns did. */
