@@ -17,6 +17,7 @@ const ACTION_WORDS: Record<DossierAction, string> = {
   "remove-version": "remove versions",
   "save-overrides": "save alignment corrections",
   "manage-members": "manage its members",
+  "remove-dossier": "remove it",
   comment: "comment",
 };
 

@@ -6,7 +6,8 @@
 import type { Role } from "../../shared/protocol/api";
 import type { DossierRecord } from "../storage/store";
 
-export type DossierAction = "read" | "compare" | "add-version" | "remove-version" | "save-overrides" | "manage-members" | "comment";
+export type DossierAction =
+  "read" | "compare" | "add-version" | "remove-version" | "save-overrides" | "manage-members" | "comment" | "remove-dossier";
 
 const ALLOWED: Record<DossierAction, readonly Role[]> = {
   read: ["owner", "drafter", "commenter", "reader"],
@@ -17,6 +18,7 @@ const ALLOWED: Record<DossierAction, readonly Role[]> = {
   "remove-version": ["owner", "drafter"],
   "save-overrides": ["owner", "drafter"],
   "manage-members": ["owner"],
+  "remove-dossier": ["owner"],
 };
 
 /** What a non-member may do with an open dossier. */

@@ -12,6 +12,8 @@ export interface DossierNews {
   "overrides-changed": OverridesNews;
   /** Who is a member changed: someone may no longer read the dossier. */
   "members-changed": { readonly dossierId: number };
+  /** The dossier was removed, by the owner named. */
+  "dossier-removed": { readonly dossierId: number; readonly by: string };
 }
 export type DossierEvent = keyof DossierNews;
 
@@ -32,6 +34,10 @@ export class DossierEvents {
 
   membersChanged(news: { readonly dossierId: number }): void {
     this.emitter.emit("members-changed", news);
+  }
+
+  dossierRemoved(news: { readonly dossierId: number; readonly by: string }): void {
+    this.emitter.emit("dossier-removed", news);
   }
 
   on<E extends DossierEvent>(event: E, listener: (news: DossierNews[E]) => void): void {

@@ -86,6 +86,8 @@ export class Realtime {
     events.on("overrides-changed", (news) => void this.tell(news.dossierId, (socket) => socket.emit("dossier:overrides-changed", news)));
     // No news for those who may still read it; those who may not are told they left, at once.
     events.on("members-changed", (news) => void this.tell(news.dossierId, () => undefined));
+    // Everyone on its pages is told why they are live no more.
+    events.on("dossier-removed", (news) => void this.removed(news.dossierId, news.by));
   }
 
   /** Whether the socket's session is still open and its user may still read the dossier. */
@@ -109,6 +111,14 @@ export class Realtime {
         });
         socket.leave(room(dossierId));
       }
+    }
+  }
+
+  /** Tells each socket in a removed dossier's room that it is gone, and by whom, and empties the room. */
+  private async removed(dossierId: number, by: string): Promise<void> {
+    for (const socket of await this.io.in(room(dossierId)).fetchSockets()) {
+      socket.emit("dossier:left", { dossierId, reason: `${by} removed this dossier` });
+      socket.leave(room(dossierId));
     }
   }
 

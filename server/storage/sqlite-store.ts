@@ -185,6 +185,11 @@ export class SqliteStore implements Store {
     this.db.prepare("DELETE FROM members WHERE dossier_id = ? AND user_id = ?").run(dossierId, userId);
   }
 
+  async removeDossier(dossierId: number): Promise<boolean> {
+    // Its versions, members and overrides go with it (ON DELETE CASCADE).
+    return this.db.prepare("DELETE FROM dossiers WHERE id = ?").run(dossierId).changes > 0;
+  }
+
   async addVersion(v: NewVersion): Promise<number | null> {
     // One statement: two uploads of one name at the same moment cannot both be stored.
     const result = this.db
@@ -248,6 +253,8 @@ export class SqliteStore implements Store {
   }
 
   private writeOverrides(dossierId: number, overrides: Overrides): void {
+    // A dossier removed meanwhile keeps no overrides: nothing to write them to.
+    if (this.db.prepare("SELECT 1 FROM dossiers WHERE id = ?").get(dossierId) === undefined) return;
     this.db
       .prepare(
         "INSERT INTO alignment_overrides (dossier_id, overrides) VALUES (?, ?) ON CONFLICT (dossier_id) DO UPDATE SET overrides = excluded.overrides",

@@ -80,6 +80,8 @@ export interface Store {
   roleOf(dossierId: number, userId: number): Promise<Role | null>;
   setMember(dossierId: number, userId: number, role: Role): Promise<void>;
   removeMember(dossierId: number, userId: number): Promise<void>;
+  /** Removes a dossier with its versions, members and alignment overrides; false when it was not there. */
+  removeDossier(dossierId: number): Promise<boolean>;
 
   /** Adds a version; null, and nothing stored, when the dossier has a version of that name already (in any case). */
   addVersion(version: NewVersion): Promise<number | null>;

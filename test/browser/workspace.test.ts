@@ -404,6 +404,24 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(errors).toEqual([]);
   });
 
+  it("lets an owner remove a dossier, after asking once more, and goes back to the dossiers without it", async () => {
+    // The page is Parliament's, which owns the dossiers it makes.
+    const parliament = await new ApiClient(server.url).signIn("parliament");
+    const created = await parliament.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Made by mistake" });
+    const id = created.body.dossier.id;
+    await page.goto(`${server.url}/#/dossiers/${id}`);
+    await page.locator("text=Remove this dossier…").click();
+    expect(await page.locator("#remove-dossier-question").textContent()).toBe("Remove “Made by mistake”, for every member?");
+    await page.locator("text=Keep it").click();
+    await page.locator("text=Remove this dossier…").click();
+    await page.locator("button", { hasText: "Remove the dossier" }).click();
+    await page.waitForFunction(() => location.hash === "#/dossiers");
+    await page.waitForSelector("ul.dossiers");
+    expect(await page.locator("ul.dossiers", { hasText: "Made by mistake" }).count()).toBe(0);
+    expect((await parliament.request("GET", `/api/dossiers/${id}`)).status).toBe(404);
+    expect(errors).toEqual([]);
+  });
+
   it("adds versions from the form, each file sent with a line of its own, and tells a comparison that one was removed", async () => {
     const owner = await new ApiClient(server.url).signIn("commission");
     const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Uploads" });

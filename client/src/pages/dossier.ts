@@ -305,7 +305,54 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
       { class: "members" },
       ...dossier.members.map((m) => h("li", {}, `${m.displayName} (${m.username}, ${m.organisation}): ${m.role}`)),
     ),
+    ...(dossier.role === "owner" ? [h("h2", {}, "Remove the dossier"), dossierRemoval(dossier)] : []),
   );
+}
+
+/**
+ * "Remove this dossier…", for its owners, which asks once more in place: the dossier goes for
+ * every member, with its versions and alignment corrections; then the list of dossiers.
+ */
+function dossierRemoval(dossier: DossierDetail): HTMLElement {
+  const ask = h("button", { type: "button", class: "remove" }, "Remove this dossier…");
+  const questionId = "remove-dossier-question";
+  const yes = h("button", { type: "button", class: "remove danger", "aria-describedby": questionId }, "Remove the dossier");
+  const keep = h("button", { type: "button", "aria-describedby": questionId }, "Keep it");
+  const count = dossier.versions.length;
+  const what = count === 0 ? "" : ` with its ${count === 1 ? "version" : `${count} versions`} and alignment corrections`;
+  const question = h("span", { id: questionId }, `Remove “${dossier.title}”${what}, for every member?`);
+  const confirm = h("span", { class: "confirm", hidden: true }, question, " ", yes, " ", keep);
+  const message = h("span", { class: "error", role: "alert" });
+  ask.addEventListener("click", () => {
+    ask.hidden = true;
+    confirm.hidden = false;
+    keep.focus();
+  });
+  const cancel = () => {
+    if (yes.disabled) return;
+    confirm.hidden = true;
+    ask.hidden = false;
+    ask.focus();
+  };
+  keep.addEventListener("click", cancel);
+  confirm.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") cancel();
+  });
+  yes.addEventListener("click", () => {
+    yes.disabled = true;
+    message.textContent = "";
+    api("DELETE", `/api/dossiers/${dossier.id}`).then(
+      () => {
+        location.hash = "#/dossiers";
+      },
+      (err: unknown) => {
+        yes.disabled = false;
+        if (err instanceof ApiFailure && err.status === 401) window.dispatchEvent(new Event("session-ended"));
+        message.textContent = err instanceof ApiFailure ? `Not removed: ${err.message}` : "Not removed: the server could not be reached.";
+      },
+    );
+  });
+  return h("p", { class: "removal" }, ask, confirm, message);
 }
 
 /**

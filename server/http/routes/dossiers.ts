@@ -16,7 +16,7 @@ function summary(d: DossierRecord, role: DossierSummary["role"]): DossierSummary
   return { id: d.id, title: d.title, procedure: d.procedure, restricted: d.restricted, role };
 }
 
-export function dossierRoutes({ store, versionViews, events }: Services): Router {
+export function dossierRoutes({ store, comparisons, versionViews, events }: Services): Router {
   const router = Router();
 
   router.get("/", async (req, res) => {
@@ -50,6 +50,19 @@ export function dossierRoutes({ store, versionViews, events }: Services): Router
       overrides: await store.overrides(dossier.id),
     };
     res.json({ dossier: detail });
+  });
+
+  router.delete("/:id", async (req, res) => {
+    const { dossier } = await dossierFor(req, store, "remove-dossier");
+    const versions = await store.versions(dossier.id);
+    // Removed meanwhile by another request: gone all the same.
+    if (!(await store.removeDossier(dossier.id))) throw notFound(`no dossier ${dossier.id}`);
+    for (const version of versions) {
+      comparisons.forgetVersion(dossier.id, version.id);
+      versionViews.forgetVersion(dossier.id, version.id);
+    }
+    events.dossierRemoved({ dossierId: dossier.id, by: userOf(req).displayName });
+    res.status(204).end();
   });
 
   router.put("/:id/members", async (req, res) => {
