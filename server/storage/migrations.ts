@@ -73,4 +73,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE versions_numbered_once RENAME TO versions;
   CREATE INDEX versions_by_dossier ON versions(dossier_id);
   `,
+  // Dossiers can be removed: their numbers must never be given again either, since pages, uploads
+  // in flight and the realtime channel's rooms name a dossier by its number. Made anew as the
+  // versions were, the table would take its members, versions and corrections with it (its rows
+  // are referred to, ON DELETE CASCADE): the last number given is kept in a table of its own.
+  `
+  CREATE TABLE dossier_numbers (last INTEGER NOT NULL);
+  INSERT INTO dossier_numbers (last) SELECT COALESCE(MAX(id), 0) FROM dossiers;
+  `,
 ];

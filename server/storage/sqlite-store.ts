@@ -130,11 +130,11 @@ export class SqliteStore implements Store {
 
   async createDossier(d: { title: string; procedure: string | null; restricted: boolean }, owner: number): Promise<number> {
     return this.db.transaction(() => {
-      const id = Number(
-        this.db
-          .prepare("INSERT INTO dossiers (title, procedure, restricted) VALUES (?, ?, ?)")
-          .run(d.title, d.procedure, d.restricted ? 1 : 0).lastInsertRowid,
-      );
+      // A number never given before, not even to a dossier removed since.
+      const { last: id } = this.db.prepare("UPDATE dossier_numbers SET last = last + 1 RETURNING last").get() as { last: number };
+      this.db
+        .prepare("INSERT INTO dossiers (id, title, procedure, restricted) VALUES (?, ?, ?, ?)")
+        .run(id, d.title, d.procedure, d.restricted ? 1 : 0);
       this.db.prepare("INSERT INTO members (dossier_id, user_id, role) VALUES (?, ?, 'owner')").run(id, owner);
       return id;
     })();
@@ -253,8 +253,6 @@ export class SqliteStore implements Store {
   }
 
   private writeOverrides(dossierId: number, overrides: Overrides): void {
-    // A dossier removed meanwhile keeps no overrides: nothing to write them to.
-    if (this.db.prepare("SELECT 1 FROM dossiers WHERE id = ?").get(dossierId) === undefined) return;
     this.db
       .prepare(
         "INSERT INTO alignment_overrides (dossier_id, overrides) VALUES (?, ?) ON CONFLICT (dossier_id) DO UPDATE SET overrides = excluded.overrides",

@@ -3,8 +3,12 @@
  * corrections; the pages open on it are told who removed it, and nothing of another dossier moves.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { MIGRATIONS } from "../../server/storage/migrations";
+import { SqliteStore } from "../../server/storage/sqlite-store";
 import { io, type Socket } from "socket.io-client";
 import type { ClientEvents, ServerEvents, SocketAnswer } from "../../shared/protocol/socket";
 import { addTextVersion, ApiClient, dossierId, testServer, type TestServer } from "../support/server";
@@ -57,7 +61,8 @@ describe("removing a dossier", () => {
   it("takes its versions, members and corrections with it, and leaves the others' dossiers as they were", async () => {
     const { id, version } = await madeDossier("Made by mistake");
     const other = await madeDossier("Kept");
-    expect([rowsOf("versions", id), rowsOf("members", id)]).toEqual([1, 3]);
+    expect((await users.commission!.request("PUT", `/api/dossiers/${id}/overrides`, { overrides: [] })).status).toBe(200);
+    expect([rowsOf("versions", id), rowsOf("members", id), rowsOf("alignment_overrides", id)]).toEqual([1, 3, 1]);
     expect((await users.commission!.request("DELETE", `/api/dossiers/${id}`)).status).toBe(204);
     expect((await users.commission!.request("GET", `/api/dossiers/${id}`)).status).toBe(404);
     expect((await users.commission!.request("GET", `/api/dossiers/${id}/versions/${version}`)).status).toBe(404);
@@ -69,6 +74,14 @@ describe("removing a dossier", () => {
     expect([rowsOf("versions", other.id), rowsOf("members", other.id)]).toEqual([1, 3]);
     // The demonstration dossiers are untouched.
     expect(await dossierId(users.commission!, "Dual-use")).toBeGreaterThan(0);
+  });
+
+  it("never gives its number to another dossier: pages, uploads in flight and rooms name a dossier by it", async () => {
+    const { id } = await madeDossier("The newest, removed");
+    expect((await users.commission!.request("DELETE", `/api/dossiers/${id}`)).status).toBe(204);
+    const next = await madeDossier("Made after it");
+    expect(next.id).toBeGreaterThan(id);
+    expect((await users.commission!.request("DELETE", `/api/dossiers/${id}`)).status).toBe(404);
   });
 
   it("tells the pages open on it who removed it", async () => {
@@ -87,5 +100,35 @@ describe("removing a dossier", () => {
     const left = new Promise((resolve) => socket.on("dossier:left", resolve));
     expect((await users.commission!.request("DELETE", `/api/dossiers/${id}`)).status).toBe(204);
     expect(await left).toEqual({ dossierId: id, reason: "Commission policy officer removed this dossier" });
+  });
+});
+
+describe("a database made before dossiers could be removed", () => {
+  it("keeps its dossiers, and from then on never gives a removed dossier's number again", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "synopsis-migration-")), "synopsis.db");
+    const old = new Database(file);
+    for (const sql of MIGRATIONS.slice(0, 2)) old.exec(sql);
+    old.pragma("user_version = 2");
+    old.exec(`
+      INSERT INTO organisations (id, name) VALUES (1, 'European Commission');
+      INSERT INTO users (id, username, display_name, organisation_id, password_hash) VALUES (1, 'commission', 'Commission', 1, 'x');
+      INSERT INTO dossiers (id, title) VALUES (1, 'Dual-use'), (2, 'ePrivacy');
+      INSERT INTO members (dossier_id, user_id, role) VALUES (1, 1, 'owner'), (2, 1, 'owner');
+    `);
+    old.close();
+
+    const store = new SqliteStore(file);
+    try {
+      expect((await store.dossiersVisibleTo(1)).map((d) => [d.id, d.title, d.role])).toEqual([
+        [1, "Dual-use", "owner"],
+        [2, "ePrivacy", "owner"],
+      ]);
+      const third = await store.createDossier({ title: "Third", procedure: null, restricted: false }, 1);
+      expect(third).toBe(3);
+      expect(await store.removeDossier(third)).toBe(true);
+      expect(await store.createDossier({ title: "Fourth", procedure: null, restricted: false }, 1)).toBe(4);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -346,6 +346,11 @@ function dossierRemoval(dossier: DossierDetail): HTMLElement {
         location.hash = "#/dossiers";
       },
       (err: unknown) => {
+        // Removed already (from another tab, or by another owner): what was wanted.
+        if (err instanceof ApiFailure && err.status === 404) {
+          location.hash = "#/dossiers";
+          return;
+        }
         yes.disabled = false;
         if (err instanceof ApiFailure && err.status === 401) window.dispatchEvent(new Event("session-ended"));
         message.textContent = err instanceof ApiFailure ? `Not removed: ${err.message}` : "Not removed: the server could not be reached.";

@@ -126,7 +126,12 @@ export function dossierRoutes({ store, comparisons, versionViews, events }: Serv
     // Checked again at the moment of writing, after the awaits above: against the versions, which
     // another request may have removed meanwhile, and against the list the sender changed.
     const saved = await store.saveOverrides(dossier.id, overrides, expected);
-    if (saved.outcome === "versions-gone") throw versionsRemoved(saved.versions);
+    if (saved.outcome === "versions-gone") {
+      // Gone with the whole dossier: there is none to load again.
+      if ((await store.dossier(dossier.id)) === null)
+        throw notFound(`no dossier ${dossier.id}: it was removed while the corrections were being checked`);
+      throw versionsRemoved(saved.versions);
+    }
     if (saved.outcome === "changed")
       throw new HttpError(
         409,
