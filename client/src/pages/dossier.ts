@@ -9,6 +9,7 @@ import { watchDossier } from "../realtime";
 import { pageSignal } from "../page-life";
 import { STAGES, type DossierDetail, type DossierVersion, type VersionSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
+import { removalQuestion } from "../removal-question";
 
 /** The most columns a comparison takes. */
 const MAX_COLUMNS = 6;
@@ -57,45 +58,16 @@ function versionRow(dossierId: number, v: DossierVersion, ticked: boolean, showN
   );
 }
 
-/**
- * "Remove…", which asks once more in place before removing: a version removed is gone for every
- * member, with the alignment corrections that name it.
- */
+/** "Remove…" for a version: gone for every member, with the alignment corrections that name it. */
 function removeControl(v: DossierVersion, remove: Removal): HTMLElement {
-  const ask = h("button", { type: "button", class: "remove", "aria-label": `Remove ${v.name}…` }, "Remove…");
-  // The question describes both answers, so that "Keep it", focused first, is heard with it.
-  const questionId = `remove-question-${v.id}`;
-  const yes = h("button", { type: "button", class: "remove danger", "aria-describedby": questionId }, `Remove ${v.name}`);
-  const keep = h("button", { type: "button", "aria-describedby": questionId }, "Keep it");
-  const question = h("span", { id: questionId }, `Remove ${v.name} for every member?`);
-  const confirm = h("span", { class: "confirm", hidden: true }, question, " ", yes, " ", keep);
-  const message = h("span", { class: "error", role: "alert" });
-  ask.addEventListener("click", () => {
-    ask.hidden = true;
-    confirm.hidden = false;
-    keep.focus();
+  return removalQuestion({
+    ask: "Remove…",
+    askLabel: `Remove ${v.name}…`,
+    question: `Remove ${v.name} for every member?`,
+    questionId: `remove-question-${v.id}`,
+    confirm: `Remove ${v.name}`,
+    remove: () => remove(v),
   });
-  const cancel = () => {
-    // A removal already sent is not called back by hiding its question.
-    if (yes.disabled) return;
-    confirm.hidden = true;
-    ask.hidden = false;
-    ask.focus();
-  };
-  keep.addEventListener("click", cancel);
-  confirm.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") cancel();
-  });
-  yes.addEventListener("click", () => {
-    yes.disabled = true;
-    message.textContent = "";
-    remove(v).catch((err: unknown) => {
-      yes.disabled = false;
-      if (err instanceof ApiFailure && err.status === 401) window.dispatchEvent(new Event("session-ended"));
-      message.textContent = err instanceof ApiFailure ? `Not removed: ${err.message}` : "Not removed: the server could not be reached.";
-    });
-  });
-  return h("span", { class: "removal" }, ask, confirm, message);
 }
 
 /** Versions ticked at first: all of them when a comparison can take them all, else the first and the latest. */
@@ -310,54 +282,30 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
 }
 
 /**
- * "Remove this dossier…", for its owners, which asks once more in place: the dossier goes for
- * every member, with its versions and alignment corrections; then the list of dossiers.
+ * "Remove this dossier…", for its owners: the dossier goes for every member, with its versions
+ * and alignment corrections; then the list of dossiers.
  */
 function dossierRemoval(dossier: DossierDetail): HTMLElement {
-  const ask = h("button", { type: "button", class: "remove" }, "Remove this dossier…");
-  const questionId = "remove-dossier-question";
-  const yes = h("button", { type: "button", class: "remove danger", "aria-describedby": questionId }, "Remove the dossier");
-  const keep = h("button", { type: "button", "aria-describedby": questionId }, "Keep it");
   const count = dossier.versions.length;
   const what = count === 0 ? "" : ` with its ${count === 1 ? "version" : `${count} versions`} and alignment corrections`;
-  const question = h("span", { id: questionId }, `Remove “${dossier.title}”${what}, for every member?`);
-  const confirm = h("span", { class: "confirm", hidden: true }, question, " ", yes, " ", keep);
-  const message = h("span", { class: "error", role: "alert" });
-  ask.addEventListener("click", () => {
-    ask.hidden = true;
-    confirm.hidden = false;
-    keep.focus();
-  });
-  const cancel = () => {
-    if (yes.disabled) return;
-    confirm.hidden = true;
-    ask.hidden = false;
-    ask.focus();
-  };
-  keep.addEventListener("click", cancel);
-  confirm.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") cancel();
-  });
-  yes.addEventListener("click", () => {
-    yes.disabled = true;
-    message.textContent = "";
-    api("DELETE", `/api/dossiers/${dossier.id}`).then(
-      () => {
-        location.hash = "#/dossiers";
-      },
-      (err: unknown) => {
-        // Removed already (from another tab, or by another owner): what was wanted.
-        if (err instanceof ApiFailure && err.status === 404) {
+  const removal = removalQuestion({
+    ask: "Remove this dossier…",
+    question: `Remove “${dossier.title}”${what}, for every member?`,
+    questionId: "remove-dossier-question",
+    confirm: "Remove the dossier",
+    remove: () =>
+      api("DELETE", `/api/dossiers/${dossier.id}`).then(
+        () => {
           location.hash = "#/dossiers";
-          return;
-        }
-        yes.disabled = false;
-        if (err instanceof ApiFailure && err.status === 401) window.dispatchEvent(new Event("session-ended"));
-        message.textContent = err instanceof ApiFailure ? `Not removed: ${err.message}` : "Not removed: the server could not be reached.";
-      },
-    );
+        },
+        (err: unknown) => {
+          // Removed already (from another tab, or by another owner): what was wanted.
+          if (!(err instanceof ApiFailure && err.status === 404)) throw err;
+          location.hash = "#/dossiers";
+        },
+      ),
   });
-  return h("p", { class: "removal" }, ask, confirm, message);
+  return h("p", {}, removal);
 }
 
 /**
