@@ -294,16 +294,14 @@ function dossierRemoval(dossier: DossierDetail): HTMLElement {
     questionId: "remove-dossier-question",
     confirm: "Remove the dossier",
     remove: () =>
-      api("DELETE", `/api/dossiers/${dossier.id}`).then(
-        () => {
-          location.hash = "#/dossiers";
-        },
-        (err: unknown) => {
+      api("DELETE", `/api/dossiers/${dossier.id}`)
+        .catch((err: unknown) => {
           // Removed already (from another tab, or by another owner): what was wanted.
           if (!(err instanceof ApiFailure && err.status === 404)) throw err;
+        })
+        .then(() => {
           location.hash = "#/dossiers";
-        },
-      ),
+        }),
   });
   return h("p", {}, removal);
 }
