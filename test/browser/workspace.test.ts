@@ -4,14 +4,13 @@
  * article, and sign out. A screenshot of the comparison is kept under test-output/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
-import { createServer, connect, type Socket } from "node:net";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildClient, hasChromium, launchChromium, TEST_OUTPUT, watchedPage } from "../support/browser";
+import { buildClient, hasChromium, launchChromium, TEST_OUTPUT, waitToSay, watchedPage } from "../support/browser";
 import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
 import { FIXTURES } from "../support/fixtures";
+import { cuttableRelay } from "../support/relay";
 
 describe.skipIf(!hasChromium)("the workspace in a browser", () => {
   let server: TestServer;
@@ -554,23 +553,8 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n\nArticle 2\nIt enters into force.\n`)).body.version.id;
     const [first, second] = [await add("First", "applies"), await add("Second", "applies to all")];
     // The member's browser reaches the server through a relay that can be cut, as a network is.
-    let cut = false;
-    const open = new Set<Socket>();
-    const relay = createServer((incoming) => {
-      if (cut) return incoming.destroy();
-      const outgoing = connect(Number(new URL(server.url).port), "127.0.0.1");
-      for (const [a, b] of [
-        [incoming, outgoing],
-        [outgoing, incoming],
-      ] as const) {
-        open.add(a);
-        a.pipe(b);
-        a.on("error", () => b.destroy());
-        a.on("close", () => (b.destroy(), open.delete(a)));
-      }
-    });
-    await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-    const through = `http://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const relay = await cuttableRelay(server.url);
+    const through = relay.url;
     const context = await browser.newContext();
     try {
       const dossierPage = await watchedPage(context, errors);
@@ -585,21 +569,24 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await comparisonPage.goto(`${through}/#/dossiers/${id}/compare?versions=${first},${second}&ref=${first}`);
       await comparisonPage.waitForSelector(".rows[data-complete=true]");
 
-      cut = true;
-      for (const socket of open) socket.destroy();
+      relay.cut();
       const third = await add("Third", "applies from tomorrow");
       expect((await owner.request("DELETE", `/api/dossiers/${id}/versions/${second}`)).status).toBe(204);
       const separate = { kind: "separate", a: { version: first, eId: "art_1" }, b: { version: third, eId: "art_1" } };
       expect((await owner.request("PUT", `/api/dossiers/${id}/overrides`, { overrides: [separate] })).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1000));
-      cut = false;
+      relay.join();
 
-      await dossierPage.locator(".news", { hasText: "While this page was not connected" }).waitFor({ timeout: 30_000 });
+      // Each page comes back on its own: Socket.IO tries again at most 5 s apart, and gives up an
+      // attempt that hangs after 20 s, so a minute leaves room for one such attempt on a loaded machine.
+      await Promise.all([
+        waitToSay(dossierPage, ".news", "While this page was not connected", 60_000),
+        waitToSay(comparisonPage, ".warning", "Removed from the dossier", 60_000),
+      ]);
       expect(await dossierPage.locator(".news").textContent()).toBe(
         "While this page was not connected, Third was added; Second was removed.",
       );
       expect(await dossierPage.locator(".version strong").allTextContents()).toEqual(["First", "Third"]);
-      await comparisonPage.locator(".warning", { hasText: "Removed from the dossier" }).waitFor({ timeout: 30_000 });
       expect(await comparisonPage.locator(".warning", { hasText: "Removed from the dossier" }).textContent()).toBe(
         "Removed from the dossier since this table was made: Second. The table still shows the text as it was.",
       );
@@ -609,10 +596,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
-      relay.close();
-      for (const socket of open) socket.destroy();
+      await relay.close();
     }
-  }, 90_000);
+  }, 120_000);
   it("keeps a version another member added when an older answer to an earlier refresh comes in after it", async () => {
     const owner = await new ApiClient(server.url).signIn("commission");
     const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Answers out of order" })).body.dossier

@@ -44,11 +44,38 @@ export async function buildClient(): Promise<void> {
 export async function watchedPage(from: Browser | BrowserContext, errors: string[]): Promise<Page> {
   const context = "newContext" in from ? await from.newContext({ viewport: { width: 1400, height: 900 } }) : from;
   const page = await context.newPage();
+  const said: string[] = [];
+  consoles.set(page, said);
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {
+    said.push(`${new Date().toISOString().slice(11, 23)} ${m.type()}: ${m.text()}`);
     if (m.type() === "error" && /Content Security Policy/.test(m.text())) errors.push(m.text());
   });
   return page;
+}
+
+/** What each watched page wrote to its console, with the time: told when a wait for it fails. */
+const consoles = new WeakMap<Page, string[]>();
+
+/**
+ * Waits until an element of `selector` on the page says `text`. Past the timeout, the error says
+ * what those elements said instead (hidden or not) and the last lines of the page's console.
+ */
+export async function waitToSay(page: Page, selector: string, text: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.locator(selector, { hasText: text }).waitFor({ timeout });
+  } catch (err) {
+    const shown = await page
+      .locator(selector)
+      .evaluateAll((elements) => elements.map((e) => `${(e as HTMLElement).hidden ? "(hidden) " : ""}${e.textContent ?? ""}`))
+      .catch((e: unknown) => [`(could not be read: ${String(e)})`]);
+    const logged = (consoles.get(page) ?? []).slice(-20);
+    throw new Error(
+      `${page.url()} did not say "${text}" in ${selector} within ${timeout} ms. ` +
+        `It said: ${JSON.stringify(shown)}. Its console, last lines: ${logged.length > 0 ? `\n${logged.join("\n")}` : "nothing"}`,
+      { cause: err },
+    );
+  }
 }
 
 export const TEST_OUTPUT = join(import.meta.dirname, "../../test-output");
