@@ -62,6 +62,14 @@ function connection(): Socket<ServerEvents, ClientEvents> {
       if (socket === s) socket = null;
       watcher?.listener.notLive("the server closed the live connection");
     });
+    // Refused as it connected (its session ended while it was away, say): Socket.IO tries no more
+    // when the server said no, and the page says it is live no more instead of going quietly stale.
+    // A server that could not be reached is tried again, and the socket stays active.
+    s.on("connect_error", (err) => {
+      if (s.active) return;
+      if (socket === s) socket = null;
+      watcher?.listener.notLive(`the server refused the live connection: ${err.message}`);
+    });
     // After a reconnection the server has forgotten the rooms: join again, and catch up on the news missed.
     s.io.on("reconnect", () => {
       if (watcher !== null) join(s, watcher.dossierId, true);

@@ -599,6 +599,45 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await relay.close();
     }
   }, 120_000);
+  it("says a dossier's page is live no more when the server refuses its connection back, its session ended while it was away", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Signed out while away" })).body.dossier
+      .id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    await addTextVersion(owner, id, "First", "Article 1\nThis Regulation applies.\n");
+    const relay = await cuttableRelay(server.url);
+    const context = await browser.newContext();
+    try {
+      const dossierPage = await watchedPage(context, errors);
+      await dossierPage.goto(`${relay.url}/#/login`);
+      await dossierPage.fill("#username", "parliament");
+      await dossierPage.fill("#password", "demo");
+      await dossierPage.click("button[type=submit]");
+      await dossierPage.waitForSelector("ul.dossiers");
+      await dossierPage.goto(`${relay.url}/#/dossiers/${id}`);
+      await dossierPage.waitForSelector(".version >> text=First");
+
+      relay.cut();
+      // The page's session is ended elsewhere (the person signed out in another tab) while it cannot hear of it.
+      const session = (await context.cookies(relay.url)).find((c) => c.name === "synopsis_session")!;
+      const signedOut = await fetch(`${server.url}/api/session`, {
+        method: "DELETE",
+        headers: { cookie: `${session.name}=${session.value}` },
+      });
+      expect(signedOut.status).toBe(204);
+      relay.join();
+
+      await waitToSay(dossierPage, ".news", "will not show here");
+      expect(await dossierPage.locator(".news").textContent()).toBe(
+        "Versions other members add or remove will not show here until you reload the page " +
+          "(the server refused the live connection: not signed in).",
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await relay.close();
+    }
+  }, 90_000);
   it("keeps a version another member added when an older answer to an earlier refresh comes in after it", async () => {
     const owner = await new ApiClient(server.url).signIn("commission");
     const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Answers out of order" })).body.dossier
