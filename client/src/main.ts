@@ -124,7 +124,7 @@ async function route(): Promise<void> {
         location.hash = afterSignIn();
       });
     else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params, user!);
-    else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]));
+    else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]), user!);
     else await showDossiers(app);
   } catch (e) {
     // A page the reader has left says nothing over the page they went to.

@@ -4,7 +4,7 @@
  * that is left stops hearing them; signing out closes the connection.
  */
 import { io, type Socket } from "socket.io-client";
-import type { ClientEvents, OverridesNews, ServerEvents, VersionNews } from "../../shared/protocol/socket";
+import type { ClientEvents, DossierRemovedNews, OverridesNews, ServerEvents, VersionNews } from "../../shared/protocol/socket";
 
 /** What a page does with the news of its dossier. */
 export interface DossierListener {
@@ -13,6 +13,8 @@ export interface DossierListener {
   readonly versionRemoved: (news: VersionNews) => void;
   /** Left out by a page that shows no alignment (the dossier's page). */
   readonly overridesChanged?: (news: OverridesNews) => void;
+  /** The dossier was removed, with its versions and corrections: there is no more news of it. */
+  readonly dossierRemoved: (news: DossierRemovedNews) => void;
   /** The server would not send this dossier's news: why. */
   readonly notLive: (reason: string) => void;
   /**
@@ -51,6 +53,9 @@ function connection(): Socket<ServerEvents, ClientEvents> {
     });
     s.on("dossier:overrides-changed", (news) => {
       if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.overridesChanged?.(news);
+    });
+    s.on("dossier:removed", (news) => {
+      if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.dossierRemoved(news);
     });
     s.on("dossier:left", ({ dossierId, reason }) => {
       if (watcher !== null && dossierId === watcher.dossierId) watcher.listener.notLive(reason);

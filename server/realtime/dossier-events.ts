@@ -3,7 +3,7 @@
  * not know how the news travels.
  */
 import { EventEmitter } from "node:events";
-import type { OverridesNews, VersionNews } from "../../shared/protocol/socket";
+import type { DossierRemovedNews, OverridesNews, VersionNews } from "../../shared/protocol/socket";
 
 /** The news each event carries. */
 export interface DossierNews {
@@ -12,8 +12,7 @@ export interface DossierNews {
   "overrides-changed": OverridesNews;
   /** Who is a member changed: someone may no longer read the dossier. */
   "members-changed": { readonly dossierId: number };
-  /** The dossier was removed, by the owner named. */
-  "dossier-removed": { readonly dossierId: number; readonly by: string };
+  "dossier-removed": DossierRemovedNews;
 }
 export type DossierEvent = keyof DossierNews;
 
@@ -36,7 +35,7 @@ export class DossierEvents {
     this.emitter.emit("members-changed", news);
   }
 
-  dossierRemoved(news: { readonly dossierId: number; readonly by: string }): void {
+  dossierRemoved(news: DossierRemovedNews): void {
     this.emitter.emit("dossier-removed", news);
   }
 

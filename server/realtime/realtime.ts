@@ -8,7 +8,13 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
-import { joinDossier, type ClientEvents, type ServerEvents, type SocketAnswer } from "../../shared/protocol/socket";
+import {
+  joinDossier,
+  type ClientEvents,
+  type DossierRemovedNews,
+  type ServerEvents,
+  type SocketAnswer,
+} from "../../shared/protocol/socket";
 import { describeIssues } from "../../shared/protocol/api";
 import { decide } from "../policies/dossier-policy";
 import type { Sessions } from "../accounts/sessions";
@@ -87,7 +93,7 @@ export class Realtime {
     // No news for those who may still read it; those who may not are told they left, at once.
     events.on("members-changed", (news) => void this.tell(news.dossierId, () => undefined));
     // Everyone on its pages is told why they are live no more.
-    events.on("dossier-removed", (news) => void this.removed(news.dossierId, news.by));
+    events.on("dossier-removed", (news) => void this.removed(news));
   }
 
   /** Whether the socket's session is still open and its user may still read the dossier. */
@@ -115,10 +121,10 @@ export class Realtime {
   }
 
   /** Tells each socket in a removed dossier's room that it is gone, and by whom, and empties the room. */
-  private async removed(dossierId: number, by: string): Promise<void> {
-    for (const socket of await this.io.in(room(dossierId)).fetchSockets()) {
-      socket.emit("dossier:left", { dossierId, reason: `${by} removed this dossier` });
-      socket.leave(room(dossierId));
+  private async removed(news: DossierRemovedNews): Promise<void> {
+    for (const socket of await this.io.in(room(news.dossierId)).fetchSockets()) {
+      socket.emit("dossier:removed", news);
+      socket.leave(room(news.dossierId));
     }
   }
 

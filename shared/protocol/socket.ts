@@ -20,6 +20,15 @@ export interface ServerEvents {
   "dossier:overrides-changed": (payload: OverridesNews) => void;
   /** The socket was taken out of a dossier's room: its user may no longer read it, or signed out. */
   "dossier:left": (payload: { dossierId: number; reason: string }) => void;
+  /** The dossier was removed, with its versions and corrections; its room is emptied. */
+  "dossier:removed": (payload: DossierRemovedNews) => void;
+}
+
+/** A dossier was removed, and by whom (the user's id and display name). */
+export interface DossierRemovedNews {
+  readonly dossierId: number;
+  readonly userId: number;
+  readonly by: string;
 }
 
 /** Which version of which dossier was added or removed, and its name. */

@@ -421,6 +421,40 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(errors).toEqual([]);
   });
 
+  it("tells a member's open dossier page and comparison that the dossier was removed, and by whom", async () => {
+    // The page is Parliament's, a drafter of the Commission's dossier.
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Withdrawn" })).body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    const add = async (name: string, words: string) =>
+      (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n`)).body.version.id;
+    const [first, second] = [await add("First", "applies"), await add("Second", "applies to all")];
+    const dossierPage = await watchedPage(page.context(), errors);
+    try {
+      await dossierPage.goto(`${server.url}/#/dossiers/${id}`);
+      await dossierPage.waitForSelector(".version >> text=Second");
+      await page.goto(`${server.url}/#/dossiers/${id}/compare?versions=${first},${second}&ref=${first}`);
+      await page.waitForSelector(".rows[data-complete=true]");
+
+      expect((await owner.request("DELETE", `/api/dossiers/${id}`)).status).toBe(204);
+      await waitToSay(dossierPage, ".warning", "removed this dossier");
+      expect(await dossierPage.locator(".warning").textContent()).toBe(
+        "Commission policy officer removed this dossier, with its versions and alignment corrections.",
+      );
+      // Nothing is left to add to, compare or remove; the message has the focus the page's controls had.
+      expect(await dossierPage.locator("form").count()).toBe(0);
+      expect(await dossierPage.evaluate(() => document.activeElement?.className)).toBe("warning");
+      await waitToSay(page, ".warning", "removed this dossier");
+      expect(await page.locator(".warning:visible").allTextContents()).toEqual([
+        "Commission policy officer removed this dossier since this table was made. The table still shows the texts as they were, and cannot be made again.",
+      ]);
+      expect(await page.locator(".rows .row").count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await dossierPage.close();
+    }
+  });
+
   it("adds versions from the form, each file sent with a line of its own, and tells a comparison that one was removed", async () => {
     const owner = await new ApiClient(server.url).signIn("commission");
     const created = await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Uploads" });

@@ -97,9 +97,10 @@ describe("removing a dossier", () => {
       socket.on("connect_error", reject);
     });
     expect(await new Promise<SocketAnswer>((resolve) => socket.emit("dossier:join", { dossierId: id }, resolve))).toEqual({ ok: true });
-    const left = new Promise((resolve) => socket.on("dossier:left", resolve));
+    const removed = new Promise((resolve) => socket.on("dossier:removed", resolve));
     expect((await users.commission!.request("DELETE", `/api/dossiers/${id}`)).status).toBe(204);
-    expect(await left).toEqual({ dossierId: id, reason: "Commission policy officer removed this dossier" });
+    const me = (await users.commission!.request<{ user: { id: number } }>("GET", "/api/session")).body.user;
+    expect(await removed).toEqual({ dossierId: id, userId: me.id, by: "Commission policy officer" });
   });
 });
 

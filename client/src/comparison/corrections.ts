@@ -27,6 +27,8 @@ export interface Corrections {
   readonly saved: () => void;
   /** The versions of the table removed from the dossier since it was made, by id, with their names. */
   readonly removed: () => ReadonlyMap<number, string>;
+  /** Whether the dossier itself was removed since the table was made. */
+  readonly dossierRemoved: () => boolean;
 }
 
 /**
@@ -135,6 +137,10 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   /** Saves a list; `made` is the correction the person made or put back, kept for them if the save is refused as stale. */
   const save = async (overrides: Override[], change: Change, made?: Override) => {
     if (saving) return;
+    if (context.dossierRemoved()) {
+      error.textContent = "Not saved: the dossier was removed since this table was made.";
+      return;
+    }
     // A correction made naming a version removed since the table was made cannot be kept: said by its name.
     const removed = context.removed();
     const gone = made === undefined ? [] : [made.a.version, made.b.version].filter((v) => removed.has(v));

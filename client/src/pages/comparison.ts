@@ -98,7 +98,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   /** The corrections were found changed on coming back from a lost connection, by whom unknown. */
   let missed = false;
   const sayCorrected = () => {
-    if (shownOverrides === null) return;
+    // A removed dossier's table cannot be made again, with corrections or without.
+    if (shownOverrides === null || dossierGone !== null) return;
     if (heard !== null && !sameOverrides(heard.overrides, shownOverrides)) {
       corrected.hidden = false;
       corrected.querySelector("span")!.textContent =
@@ -136,7 +137,14 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   /** The versions of this table removed since it was made, by id: heard of, or found on coming back. */
   const goneVersions = new Map<number, string>();
   let deaf: string | null = null;
+  /** Who removed the dossier since the table was made, as a sentence begins; null while it is there. */
+  let dossierGone: string | null = null;
   const sayGone = () => {
+    if (dossierGone !== null) {
+      gone.hidden = false;
+      gone.textContent = `${dossierGone} since this table was made. The table still shows the texts as they were, and cannot be made again.`;
+      return;
+    }
     // Both when both are so: a page told of a removal and then no longer told anything says so.
     const said: string[] = [];
     const goneNames = [...goneVersions.values()];
@@ -152,6 +160,12 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     gone.textContent = said.join(" ");
   };
   watchDossier(dossierId, {
+    dossierRemoved: ({ userId, by }) => {
+      if (signal.aborted) return;
+      dossierGone = userId === me.id ? "You removed this dossier elsewhere (in another window or tab)" : `${by} removed this dossier`;
+      corrected.hidden = true;
+      sayGone();
+    },
     versionRemoved: ({ versionId, name }) => {
       if (signal.aborted || !asked.includes(versionId)) return;
       goneVersions.set(versionId, name);
@@ -431,7 +445,14 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     summary(comparison),
     filtered,
     h("h2", { class: "visually-hidden" }, "Alignment corrections"),
-    correctionsPanel({ dossierId, comparison, dossier, saved: madeAgain, removed: () => goneVersions }),
+    correctionsPanel({
+      dossierId,
+      comparison,
+      dossier,
+      saved: madeAgain,
+      removed: () => goneVersions,
+      dossierRemoved: () => dossierGone !== null,
+    }),
     h(
       "p",
       { class: "legend" },

@@ -7,7 +7,7 @@ import { api, ApiFailure } from "../api";
 import { filesSentTo, forgetShown, onFileSent, sendFile, sentFromHere, type FileSent } from "../files-sent";
 import { watchDossier } from "../realtime";
 import { pageSignal } from "../page-life";
-import { STAGES, type DossierDetail, type DossierVersion, type VersionSummary } from "../../../shared/protocol/api";
+import { STAGES, type DossierDetail, type DossierVersion, type SessionUser, type VersionSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
 import { removalQuestion } from "../removal-question";
 
@@ -77,7 +77,7 @@ function tickedAtFirst(versions: readonly VersionSummary[]): Set<number> {
 }
 
 /** Shows a dossier; versions others add or remove while the page is open come and go as they do. */
-export async function showDossier(app: HTMLElement, id: number): Promise<void> {
+export async function showDossier(app: HTMLElement, id: number, me: SessionUser): Promise<void> {
   const signal = pageSignal();
   const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${id}`);
   // The reader went elsewhere meanwhile: this page is not shown over that one.
@@ -213,8 +213,23 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
         news.textContent = `A new version was added: ${name}. Reload the page to see it (the list could not be refreshed${why}).`;
       });
   };
+  /** This page is removing the dossier, and goes to the list once it is done: the news of it is its own. */
+  const removal = { underway: false };
   watchDossier(id, {
     versionAdded,
+    dossierRemoved: ({ userId, by }) => {
+      if (removal.underway || !list.isConnected) return;
+      const said = h(
+        "p",
+        { class: "warning", role: "alert", tabindex: -1 },
+        userId === me.id
+          ? "You removed this dossier elsewhere (in another window or tab), with its versions and alignment corrections."
+          : `${by} removed this dossier, with its versions and alignment corrections.`,
+      );
+      // Nothing of it is left to read or to change: the page says so in place of what it showed.
+      app.replaceChildren(h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")), h("h1", {}, dossier.title), said);
+      said.focus();
+    },
     versionRemoved: ({ versionId, name }) => {
       if (removing.has(versionId) || !list.isConnected) return;
       if (dropVersion(versionId)) news.textContent = `${name} was removed by another member.`;
@@ -277,33 +292,38 @@ export async function showDossier(app: HTMLElement, id: number): Promise<void> {
       { class: "members" },
       ...dossier.members.map((m) => h("li", {}, `${m.displayName} (${m.username}, ${m.organisation}): ${m.role}`)),
     ),
-    ...(dossier.role === "owner" ? [h("h2", {}, "Remove the dossier"), dossierRemoval(dossier)] : []),
+    ...(dossier.role === "owner" ? [h("h2", {}, "Remove the dossier"), dossierRemoval(dossier, removal)] : []),
   );
 }
 
 /**
  * "Remove this dossier…", for its owners: the dossier goes for every member, with its versions
- * and alignment corrections; then the list of dossiers.
+ * and alignment corrections; then the list of dossiers. `removal.underway` while it is being removed.
  */
-function dossierRemoval(dossier: DossierDetail): HTMLElement {
+function dossierRemoval(dossier: DossierDetail, removal: { underway: boolean }): HTMLElement {
   const count = dossier.versions.length;
   const what = count === 0 ? "" : ` with its ${count === 1 ? "version" : `${count} versions`} and alignment corrections`;
-  const removal = removalQuestion({
+  const question = removalQuestion({
     ask: "Remove this dossier…",
     question: `Remove “${dossier.title}”${what}, for every member?`,
     questionId: "remove-dossier-question",
     confirm: "Remove the dossier",
-    remove: () =>
-      api("DELETE", `/api/dossiers/${dossier.id}`)
+    remove: () => {
+      removal.underway = true;
+      return api("DELETE", `/api/dossiers/${dossier.id}`)
         .catch((err: unknown) => {
           // Removed already (from another tab, or by another owner): what was wanted.
-          if (!(err instanceof ApiFailure && err.status === 404)) throw err;
+          if (!(err instanceof ApiFailure && err.status === 404)) {
+            removal.underway = false;
+            throw err;
+          }
         })
         .then(() => {
           location.hash = "#/dossiers";
-        }),
+        });
+    },
   });
-  return h("p", {}, removal);
+  return h("p", {}, question);
 }
 
 /**

@@ -61,7 +61,7 @@ export function dossierRoutes({ store, comparisons, versionViews, events }: Serv
       comparisons.forgetVersion(dossier.id, version.id);
       versionViews.forgetVersion(dossier.id, version.id);
     }
-    events.dossierRemoved({ dossierId: dossier.id, by: userOf(req).displayName });
+    events.dossierRemoved({ dossierId: dossier.id, userId: userOf(req).id, by: userOf(req).displayName });
     res.status(204).end();
   });
 
