@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildClient, hasChromium, launchChromium, watchedPage } from "../support/browser";
+import { buildClient, hasChromium, launchChromium, signInPage, watchedPage } from "../support/browser";
 import { testServer, type TestServer } from "../support/server";
 
 describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
@@ -31,13 +31,7 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     );
   };
 
-  const signIn = async (username: string, on: Page = page) => {
-    await on.goto(`${server.url}/#/login`);
-    await on.fill("#username", username);
-    await on.fill("#password", "demo");
-    await on.click("button[type=submit]");
-    await on.waitForSelector("ul.dossiers a");
-  };
+  const signIn = (username: string, on: Page = page) => signInPage(on, server.url, username);
 
   beforeAll(async () => {
     await buildClient();

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildClient, hasChromium, launchChromium, TEST_OUTPUT, waitToSay, watchedPage } from "../support/browser";
+import { buildClient, hasChromium, launchChromium, signInPage, TEST_OUTPUT, waitToSay, watchedPage } from "../support/browser";
 import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
 import { FIXTURES } from "../support/fixtures";
 import { cuttableRelay } from "../support/relay";
@@ -518,11 +518,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
         "(your session has ended, or you may no longer read this dossier).",
     );
     // Signed in again, for what follows.
-    await page.goto(`${server.url}/#/login`);
-    await page.fill("#username", "parliament");
-    await page.fill("#password", "demo");
-    await page.click("button[type=submit]");
-    await page.waitForSelector("ul.dossiers");
+    await signInPage(page, server.url, "parliament");
     expect(errors).toEqual([]);
   }, 90_000);
 
@@ -592,11 +588,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     const context = await browser.newContext();
     try {
       const dossierPage = await watchedPage(context, errors);
-      await dossierPage.goto(`${through}/#/login`);
-      await dossierPage.fill("#username", "parliament");
-      await dossierPage.fill("#password", "demo");
-      await dossierPage.click("button[type=submit]");
-      await dossierPage.waitForSelector("ul.dossiers");
+      await signInPage(dossierPage, through, "parliament");
       await dossierPage.goto(`${through}/#/dossiers/${id}`);
       await dossierPage.waitForSelector(".version >> text=Second");
       const comparisonPage = await watchedPage(context, errors);
@@ -643,11 +635,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     const context = await browser.newContext();
     try {
       const dossierPage = await watchedPage(context, errors);
-      await dossierPage.goto(`${relay.url}/#/login`);
-      await dossierPage.fill("#username", "parliament");
-      await dossierPage.fill("#password", "demo");
-      await dossierPage.click("button[type=submit]");
-      await dossierPage.waitForSelector("ul.dossiers");
+      await signInPage(dossierPage, relay.url, "parliament");
       await dossierPage.goto(`${relay.url}/#/dossiers/${id}`);
       await dossierPage.waitForSelector(".version >> text=First");
 

@@ -54,6 +54,15 @@ export async function watchedPage(from: Browser | BrowserContext, errors: string
   return page;
 }
 
+/** Signs the page in as a demonstration user, through the sign-in form at `base`, and waits for the list of dossiers. */
+export async function signInPage(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/#/login`);
+  await page.fill("#username", username);
+  await page.fill("#password", "demo");
+  await page.click("button[type=submit]");
+  await page.waitForSelector("ul.dossiers");
+}
+
 /** What each watched page wrote to its console, with the time: told when a wait for it fails. */
 const consoles = new WeakMap<Page, string[]>();
 
