@@ -9,7 +9,7 @@ import { showDossiers } from "./pages/dossiers";
 import { showDossier } from "./pages/dossier";
 import { showComparison } from "./pages/comparison";
 import { h } from "./dom";
-import { closeRealtime, stopWatching } from "./realtime";
+import { closeRealtime, renewRealtime, stopWatching } from "./realtime";
 import { endPage, pageSignal } from "./page-life";
 
 const app = document.getElementById("app")!;
@@ -120,6 +120,7 @@ async function route(): Promise<void> {
     if (parts[0] === "login")
       showLogin(app, (u) => {
         setUser(u);
+        renewRealtime();
         tellOtherTabs();
         location.hash = afterSignIn();
       });
@@ -183,7 +184,11 @@ window.addEventListener("storage", (e) => {
   if (e.key !== SESSION_CHANGED) return;
   void currentUser()
     .then((u) => {
-      if (u?.id === user?.id) return;
+      // The same person signed in again there: a new session, which this tab's live connection needs too.
+      if (u?.id === user?.id) {
+        if (u !== null) renewRealtime();
+        return;
+      }
       setUser(u);
       // Signed in elsewhere while this tab asked for a sign-in: on to where it was going, as after signing in here.
       if (u !== null && location.hash.startsWith("#/login")) location.hash = afterSignIn();

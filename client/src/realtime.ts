@@ -15,6 +15,12 @@ export interface DossierListener {
   readonly overridesChanged?: (news: OverridesNews) => void;
   /** The dossier was removed, with its versions and corrections: there is no more news of it. */
   readonly dossierRemoved: (news: DossierRemovedNews) => void;
+  /**
+   * The server knows no such dossier, or none this user may read, when the page joins it (as it
+   * does again when its connection comes back): it was removed, or the user's access was, while
+   * the page could not hear of it. The server's words.
+   */
+  readonly missing: (message: string) => void;
   /** The server would not send this dossier's news: why. */
   readonly notLive: (reason: string) => void;
   /**
@@ -36,8 +42,9 @@ let watcher: Watcher | null = null;
 function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number, again = false): void {
   s.emit("dossier:join", { dossierId }, (answer) => {
     if (watcher === null || watcher.dossierId !== dossierId) return;
-    // A refusal (the dossier is gone, or no longer readable) leaves the page as it is, and the page says it is live no more.
-    if (!answer.ok) watcher.listener.notLive(answer.error.message);
+    // A refusal leaves the page as it is: it says the dossier is gone, or that it is live no more.
+    if (!answer.ok && answer.error.code === "not-found") watcher.listener.missing(answer.error.message);
+    else if (!answer.ok) watcher.listener.notLive(answer.error.message);
     else if (again) watcher.listener.rejoined();
   });
 }
@@ -93,6 +100,17 @@ export function watchDossier(dossierId: number, listener: DossierListener): void
 /** Stops handing events to the page that was watching. */
 export function stopWatching(): void {
   watcher = null;
+}
+
+/**
+ * The session is a new one (signed in again, here or in another tab): the connection carries the
+ * cookie it was opened with, whose session may be over, so it is opened anew, and the page
+ * watching joins again and catches up on what it may have missed meanwhile.
+ */
+export function renewRealtime(): void {
+  socket?.disconnect();
+  socket = null;
+  if (watcher !== null) join(connection(), watcher.dossierId, true);
 }
 
 /** Closes the connection, as its session has ended; the next watch opens a new one with the new cookie. */

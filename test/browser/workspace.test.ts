@@ -517,8 +517,13 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
         "This page will not say if another of these versions is removed from the dossier, or if its alignment corrections change " +
         "(your session has ended, or you may no longer read this dossier).",
     );
-    // Signed in again, for what follows.
+    // Signed in again in the same tab: its live connection is opened anew with the new session,
+    // and the dossier's news reaches its page again.
     await signInPage(page, server.url, "parliament");
+    await page.goto(`${server.url}/#/dossiers/${id}`);
+    await page.waitForSelector(".version >> text=Large draft");
+    await addTextVersion(owner, id, "Heard again", "Article 1\nThis Regulation applies again.\n");
+    await waitToSay(page, ".news", "A new version was added: Heard again.");
     expect(errors).toEqual([]);
   }, 90_000);
 
@@ -660,6 +665,45 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await relay.close();
     }
   }, 90_000);
+  it("says a dossier removed while its pages could not hear of it is no longer there, once they are back", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Removed while away" })).body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    const add = async (name: string, words: string) =>
+      (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n`)).body.version.id;
+    const [first, second] = [await add("First", "applies"), await add("Second", "applies to all")];
+    const relay = await cuttableRelay(server.url);
+    const context = await browser.newContext();
+    try {
+      const dossierPage = await watchedPage(context, errors);
+      await signInPage(dossierPage, relay.url, "parliament");
+      await dossierPage.goto(`${relay.url}/#/dossiers/${id}`);
+      await dossierPage.waitForSelector(".version >> text=Second");
+      const comparisonPage = await watchedPage(context, errors);
+      await comparisonPage.goto(`${relay.url}/#/dossiers/${id}/compare?versions=${first},${second}&ref=${first}`);
+      await comparisonPage.waitForSelector(".rows[data-complete=true]");
+
+      relay.cut();
+      expect((await owner.request("DELETE", `/api/dossiers/${id}`)).status).toBe(204);
+      await new Promise((r) => setTimeout(r, 1000));
+      relay.join();
+
+      await Promise.all([
+        waitToSay(dossierPage, ".warning", "no longer there", 60_000),
+        waitToSay(comparisonPage, ".warning", "no longer there", 60_000),
+      ]);
+      const gone = `This dossier is no longer there for you: it was removed, or you may no longer read it (no dossier ${id}).`;
+      expect(await dossierPage.locator(".warning").textContent()).toBe(gone);
+      expect(await dossierPage.locator("form").count()).toBe(0);
+      expect(await comparisonPage.locator(".warning:visible").allTextContents()).toEqual([
+        `${gone} The table still shows the texts as they were, and cannot be made again.`,
+      ]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await relay.close();
+    }
+  }, 120_000);
   it("keeps a version another member added when an older answer to an earlier refresh comes in after it", async () => {
     const owner = await new ApiClient(server.url).signIn("commission");
     const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Answers out of order" })).body.dossier

@@ -137,12 +137,12 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   /** The versions of this table removed since it was made, by id: heard of, or found on coming back. */
   const goneVersions = new Map<number, string>();
   let deaf: string | null = null;
-  /** Who removed the dossier since the table was made, as a sentence begins; null while it is there. */
+  /** What became of the dossier since the table was made, when it is no longer there: who removed it. */
   let dossierGone: string | null = null;
   const sayGone = () => {
     if (dossierGone !== null) {
       gone.hidden = false;
-      gone.textContent = `${dossierGone} since this table was made. The table still shows the texts as they were, and cannot be made again.`;
+      gone.textContent = `${dossierGone} The table still shows the texts as they were, and cannot be made again.`;
       return;
     }
     // Both when both are so: a page told of a removal and then no longer told anything says so.
@@ -162,7 +162,13 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   watchDossier(dossierId, {
     dossierRemoved: ({ userId, by }) => {
       if (signal.aborted) return;
-      dossierGone = userId === me.id ? "You removed this dossier elsewhere (in another window or tab)" : `${by} removed this dossier`;
+      dossierGone = `${userId === me.id ? "You removed this dossier elsewhere (in another window or tab)" : `${by} removed this dossier`} since this table was made.`;
+      corrected.hidden = true;
+      sayGone();
+    },
+    missing: (message) => {
+      if (signal.aborted) return;
+      dossierGone = `This dossier is no longer there for you: it was removed, or you may no longer read it (${message}).`;
       corrected.hidden = true;
       sayGone();
     },

@@ -215,20 +215,25 @@ export async function showDossier(app: HTMLElement, id: number, me: SessionUser)
   };
   /** This page is removing the dossier, and goes to the list once it is done: the news of it is its own. */
   const removal = { underway: false };
+  /** Nothing of the dossier is left to read or to change: the page says so in place of what it showed. */
+  const gone = (said: string) => {
+    if (!list.isConnected) return;
+    const message = h("p", { class: "warning", role: "alert", tabindex: -1 }, said);
+    app.replaceChildren(h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")), h("h1", {}, dossier.title), message);
+    message.focus();
+  };
   watchDossier(id, {
     versionAdded,
     dossierRemoved: ({ userId, by }) => {
-      if (removal.underway || !list.isConnected) return;
-      const said = h(
-        "p",
-        { class: "warning", role: "alert", tabindex: -1 },
+      if (removal.underway) return;
+      gone(
         userId === me.id
           ? "You removed this dossier elsewhere (in another window or tab), with its versions and alignment corrections."
           : `${by} removed this dossier, with its versions and alignment corrections.`,
       );
-      // Nothing of it is left to read or to change: the page says so in place of what it showed.
-      app.replaceChildren(h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")), h("h1", {}, dossier.title), said);
-      said.focus();
+    },
+    missing: (message) => {
+      if (!removal.underway) gone(`This dossier is no longer there for you: it was removed, or you may no longer read it (${message}).`);
     },
     versionRemoved: ({ versionId, name }) => {
       if (removing.has(versionId) || !list.isConnected) return;
