@@ -4,7 +4,14 @@
  * that is left stops hearing them; signing out closes the connection.
  */
 import { io, type Socket } from "socket.io-client";
-import type { ClientEvents, DossierRemovedNews, OverridesNews, ServerEvents, VersionNews } from "../../shared/protocol/socket";
+import type {
+  ClientEvents,
+  ConnectionRefusal,
+  DossierRemovedNews,
+  OverridesNews,
+  ServerEvents,
+  VersionNews,
+} from "../../shared/protocol/socket";
 
 /** What a page does with the news of its dossier. */
 export interface DossierListener {
@@ -28,6 +35,17 @@ export interface DossierListener {
    * meanwhile was missed, and the page brings itself up to date from the server.
    */
   readonly rejoined: () => void;
+  /**
+   * The page's first join is acknowledged: news from now on reaches it. Left out by a page that
+   * watched before it read the dossier (a comparison); a page that read it first looks again for
+   * what came in between.
+   */
+  readonly joined?: () => void;
+}
+
+/** The session is over: the header says so, and offers to sign in again (see main.ts). */
+function sessionEnded(): void {
+  window.dispatchEvent(new Event("session-ended"));
 }
 
 interface Watcher {
@@ -43,9 +61,14 @@ function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number, again = 
   s.emit("dossier:join", { dossierId }, (answer) => {
     if (watcher === null || watcher.dossierId !== dossierId) return;
     // A refusal leaves the page as it is: it says the dossier is gone, or that it is live no more.
-    if (!answer.ok && answer.error.code === "not-found") watcher.listener.missing(answer.error.message);
-    else if (!answer.ok) watcher.listener.notLive(answer.error.message);
-    else if (again) watcher.listener.rejoined();
+    if (answer.ok) {
+      if (again) watcher.listener.rejoined();
+      else watcher.listener.joined?.();
+    } else if (answer.error.code === "not-found") watcher.listener.missing(answer.error.message);
+    else {
+      watcher.listener.notLive(answer.error.message);
+      if (answer.error.code === "signed-out") sessionEnded();
+    }
   });
 }
 
@@ -77,10 +100,11 @@ function connection(): Socket<ServerEvents, ClientEvents> {
     // Refused as it connected (its session ended while it was away, say): Socket.IO tries no more
     // when the server said no, and the page says it is live no more instead of going quietly stale.
     // A server that could not be reached is tried again, and the socket stays active.
-    s.on("connect_error", (err) => {
+    s.on("connect_error", (err: Error & { data?: Partial<ConnectionRefusal> }) => {
       if (s.active) return;
       if (socket === s) socket = null;
       watcher?.listener.notLive(`the server refused the live connection: ${err.message}`);
+      if (err.data?.code === "signed-out") sessionEnded();
     });
     // After a reconnection the server has forgotten the rooms: join again, and catch up on the news missed.
     s.io.on("reconnect", () => {

@@ -11,6 +11,7 @@ import { Server } from "socket.io";
 import {
   joinDossier,
   type ClientEvents,
+  type ConnectionRefusal,
   type DossierRemovedNews,
   type ServerEvents,
   type SocketAnswer,
@@ -31,6 +32,11 @@ interface SocketData {
 }
 
 const room = (dossierId: number) => `dossier:${dossierId}`;
+
+/** The error a refused connection is told of: its message, and its code in `data`. */
+function refused(message: string, code: ConnectionRefusal["code"]): Error & { data: ConnectionRefusal } {
+  return Object.assign(new Error(message), { data: { code } });
+}
 
 /** A socket in a dossier's room, as fetched to be told its news. */
 type RoomSocket = Awaited<ReturnType<Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>["fetchSockets"]>>[number];
@@ -57,12 +63,12 @@ export class Realtime {
       sessions
         .user(socket.handshake.headers.cookie)
         .then((user) => {
-          if (!user) return next(new Error("not signed in"));
+          if (!user) return next(refused("not signed in", "signed-out"));
           socket.data.user = user;
           socket.data.cookie = socket.handshake.headers.cookie;
           next();
         })
-        .catch(() => next(new Error("could not check the session")));
+        .catch(() => next(refused("could not check the session", "internal")));
     });
     this.io.on("connection", (socket) => {
       // Counted before anything is looked up: past the budget, the socket is cut off, and the messages behind go unread.
@@ -79,9 +85,9 @@ export class Realtime {
         if (!parsed.success) return answer({ ok: false, error: { code: "invalid-message", message: describeIssues(parsed.error) } });
         const { dossierId } = parsed.data;
         void (async () => {
-          if (!(await this.mayRead(socket.data, dossierId))) {
-            return answer({ ok: false, error: { code: "not-found", message: `no dossier ${dossierId}` } });
-          }
+          const access = await this.access(socket.data, dossierId);
+          if (access === "signed-out") return answer({ ok: false, error: { code: "signed-out", message: "your session has ended" } });
+          if (access === "not-found") return answer({ ok: false, error: { code: "not-found", message: `no dossier ${dossierId}` } });
           await socket.join(room(dossierId));
           answer({ ok: true });
         })().catch(() => answer({ ok: false, error: { code: "internal", message: "could not join the dossier" } }));
@@ -96,24 +102,28 @@ export class Realtime {
     events.on("dossier-removed", (news) => void this.removed(news));
   }
 
-  /** Whether the socket's session is still open and its user may still read the dossier. */
-  private async mayRead(data: SocketData, dossierId: number): Promise<boolean> {
+  /**
+   * Whether the socket's user may still read the dossier; if not, whether its session has ended,
+   * or the dossier is none of theirs (there is none, or they may not read it).
+   */
+  private async access(data: SocketData, dossierId: number): Promise<"read" | "signed-out" | "not-found"> {
     const user = await this.sessions.user(data.cookie);
-    if (!user) return false;
+    if (!user) return "signed-out";
     const dossier = await this.store.dossier(dossierId);
     const role = dossier ? await this.store.roleOf(dossierId, user.id) : null;
-    return dossier !== null && decide(dossier, role, "read") === "allowed";
+    return dossier !== null && decide(dossier, role, "read") === "allowed" ? "read" : "not-found";
   }
 
   /** Sends news of a dossier to each socket in its room that may still read it. */
   private async tell(dossierId: number, send: (socket: RoomSocket) => void): Promise<void> {
     for (const socket of await this.io.in(room(dossierId)).fetchSockets()) {
-      if (await this.mayRead(socket.data, dossierId)) send(socket);
+      const access = await this.access(socket.data, dossierId);
+      if (access === "read") send(socket);
       else {
         // Told without the news: the page says it is live no more instead of going quietly stale.
         socket.emit("dossier:left", {
           dossierId,
-          reason: "your session has ended, or you may no longer read this dossier",
+          reason: access === "signed-out" ? "your session has ended" : "you may no longer read this dossier",
         });
         socket.leave(room(dossierId));
       }

@@ -49,4 +49,16 @@ export interface OverridesNews {
   readonly overrides: Overrides;
 }
 
-export type SocketAnswer = { ok: true } | { ok: false; error: { code: string; message: string } };
+/**
+ * Why a message was refused: not as the protocol says; no such dossier for this user (none, or
+ * removed, or not theirs to read: the same answer, as the REST routes give); the socket's session
+ * has ended; the server failed.
+ */
+export type SocketErrorCode = "invalid-message" | "not-found" | "signed-out" | "internal";
+
+/** What a connection refused by the server carries in its error's `data`, besides the message. */
+export interface ConnectionRefusal {
+  readonly code: Extract<SocketErrorCode, "signed-out" | "internal">;
+}
+
+export type SocketAnswer = { ok: true } | { ok: false; error: { code: SocketErrorCode; message: string } };

@@ -397,7 +397,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect((await owner.request("POST", `/api/dossiers/${id}/versions`, text("Restricted draft"))).status).toBe(201);
     await page.waitForSelector(".news >> text=will not show here until you reload the page");
     expect(await page.locator(".news").textContent()).toBe(
-      "Versions other members add or remove will not show here until you reload the page (your session has ended, or you may no longer read this dossier).",
+      "Versions other members add or remove will not show here until you reload the page (you may no longer read this dossier).",
     );
     expect(await page.locator("text=Restricted draft").count()).toBe(0);
     expect(errors).toEqual([]);
@@ -515,7 +515,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator(".warning", { hasText: "Removed from the dossier" }).textContent()).toBe(
       "Removed from the dossier since this table was made: Small draft. The table still shows the text as it was. " +
         "This page will not say if another of these versions is removed from the dossier, or if its alignment corrections change " +
-        "(your session has ended, or you may no longer read this dossier).",
+        "(your session has ended).",
     );
     // Signed in again in the same tab: its live connection is opened anew with the new session,
     // and the dossier's news reaches its page again.
@@ -704,6 +704,35 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await relay.close();
     }
   }, 120_000);
+  it("keeps a dossier's page live when the same person signs in again in another tab, ending the session it opened with", async () => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Signed in twice" })).body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    await addTextVersion(owner, id, "First", "Article 1\nThis Regulation applies.\n");
+    const context = await browser.newContext();
+    try {
+      const dossierPage = await watchedPage(context, errors);
+      await signInPage(dossierPage, server.url, "parliament");
+      await dossierPage.goto(`${server.url}/#/dossiers/${id}`);
+      await dossierPage.waitForSelector(".version >> text=First");
+      const before = (await context.cookies(server.url)).find((c) => c.name === "synopsis_session")!;
+      // Another tab signs in again as the same person; then the session the first tab opened with ends.
+      const otherTab = await watchedPage(context, errors);
+      await signInPage(otherTab, server.url, "parliament");
+      await otherTab.close();
+      const ended = await fetch(`${server.url}/api/session`, { method: "DELETE", headers: { cookie: `${before.name}=${before.value}` } });
+      expect(ended.status).toBe(204);
+      await addTextVersion(owner, id, "Second", "Article 1\nThis Regulation applies to all.\n");
+      // Heard live, or caught up on when the page joined again with the new session: either way, not stale.
+      await dossierPage.locator(".version", { hasText: "Second" }).waitFor({ timeout: 30_000 });
+      expect(await dossierPage.locator(".news").textContent()).toMatch(
+        /^(A new version was added: Second\.|While this page was not connected, Second was added\.)$/,
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
   it("keeps a version another member added when an older answer to an earlier refresh comes in after it", async () => {
     const owner = await new ApiClient(server.url).signIn("commission");
     const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Answers out of order" })).body.dossier

@@ -137,7 +137,7 @@ describe("news of a restricted dossier", () => {
     expect(await join(socket, { dossierId: limite })).toEqual({ ok: true });
     const left = new Promise((resolve) => socket.on("dossier:left", resolve));
     expect((await council.request("DELETE", `/api/dossiers/${limite}/members/commission`)).status).toBe(204);
-    expect(await left).toEqual({ dossierId: limite, reason: "your session has ended, or you may no longer read this dossier" });
+    expect(await left).toEqual({ dossierId: limite, reason: "you may no longer read this dossier" });
   });
 
   it("stops for a member who is removed, and for one who signs out", async () => {
@@ -163,13 +163,21 @@ describe("news of a restricted dossier", () => {
     const heard = new Promise((resolve) => councilSocket.on("dossier:version-added", resolve));
     expect((await addTextVersion(council, limite, "Secret compromise text", "Article 1\nSecret compromise.\n")).status).toBe(201);
     expect(await heard).toMatchObject({ name: "Secret compromise text" });
-    const reason = "your session has ended, or you may no longer read this dossier";
     expect(await Promise.all(left)).toEqual([
-      { dossierId: limite, reason },
-      { dossierId: limite, reason },
+      { dossierId: limite, reason: "you may no longer read this dossier" },
+      { dossierId: limite, reason: "your session has ended" },
     ]);
     await new Promise((r) => setTimeout(r, 200));
     expect(leaked).toEqual([]);
+    // Asking to join again, the signed-out socket is told why, apart from a dossier that is none of its user's.
+    expect(await join(parliamentSocket, { dossierId: limite })).toEqual({
+      ok: false,
+      error: { code: "signed-out", message: "your session has ended" },
+    });
+    expect(await join(ngoSocket, { dossierId: limite })).toEqual({
+      ok: false,
+      error: { code: "not-found", message: `no dossier ${limite}` },
+    });
   });
 });
 

@@ -27,7 +27,7 @@ export interface Corrections {
   readonly saved: () => void;
   /** The versions of the table removed from the dossier since it was made, by id, with their names. */
   readonly removed: () => ReadonlyMap<number, string>;
-  /** Whether the dossier itself was removed since the table was made. */
+  /** Whether the dossier itself is no longer there (removed, or no longer the user's to read) since the table was made. */
   readonly dossierRemoved: () => boolean;
 }
 
@@ -138,7 +138,7 @@ export function correctionsPanel(context: Corrections): HTMLElement {
   const save = async (overrides: Override[], change: Change, made?: Override) => {
     if (saving) return;
     if (context.dossierRemoved()) {
-      error.textContent = "Not saved: the dossier was removed since this table was made.";
+      error.textContent = "Not saved: the dossier is no longer there.";
       return;
     }
     // A correction made naming a version removed since the table was made cannot be kept: said by its name.

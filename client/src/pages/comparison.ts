@@ -77,7 +77,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   if (params.get("ref")) query.set("ref", params.get("ref")!);
   // Heard from before the table is asked for, so that a version removed while it is being made is told too.
   const asked = (params.get("versions") ?? "").split(",").map(Number);
-  const gone = h("p", { class: "warning", role: "alert", hidden: true });
+  // Focusable from script: where focus goes when the button beside it is taken away.
+  const gone = h("p", { class: "warning", role: "alert", hidden: true, tabindex: -1 });
   // Corrections changed meanwhile, by another member or in another tab: said, with the way to the table made with them.
   const corrected = h(
     "p",
@@ -159,18 +160,24 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     gone.hidden = said.length === 0;
     gone.textContent = said.join(" ");
   };
+  /** Says the dossier is gone, in place of the offer to show the table with new corrections, which could not be made. */
+  const sayDossierGone = () => {
+    const hadFocus = corrected.contains(document.activeElement);
+    corrected.hidden = true;
+    sayGone();
+    if (hadFocus) gone.focus();
+  };
   watchDossier(dossierId, {
     dossierRemoved: ({ userId, by }) => {
       if (signal.aborted) return;
       dossierGone = `${userId === me.id ? "You removed this dossier elsewhere (in another window or tab)" : `${by} removed this dossier`} since this table was made.`;
-      corrected.hidden = true;
-      sayGone();
+      sayDossierGone();
     },
     missing: (message) => {
-      if (signal.aborted) return;
+      // Who removed it, when heard, says more than a join refused after.
+      if (signal.aborted || dossierGone !== null) return;
       dossierGone = `This dossier is no longer there for you: it was removed, or you may no longer read it (${message}).`;
-      corrected.hidden = true;
-      sayGone();
+      sayDossierGone();
     },
     versionRemoved: ({ versionId, name }) => {
       if (signal.aborted || !asked.includes(versionId)) return;
@@ -188,6 +195,9 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       sayGone();
     },
     rejoined: () => {
+      // Heard again: what was said of the page not being live is no longer so.
+      deaf = null;
+      sayGone();
       // Back before the table is in, the page catches up once it is: what it missed is told against the table.
       if (shownOverrides === null) catchUpPending = true;
       else catchUp();

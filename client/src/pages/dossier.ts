@@ -14,6 +14,15 @@ import { removalQuestion } from "../removal-question";
 /** The most columns a comparison takes. */
 const MAX_COLUMNS = 6;
 
+/** The removal of the dossier by its own page, under way or not. */
+interface Removing {
+  underway: boolean;
+  /** The news of the dossier's end heard meanwhile, said if this removal fails. */
+  heard: string | null;
+  /** The removal failed: what was heard meanwhile is said. */
+  readonly failed: () => void;
+}
+
 /** Removes a version on the server and from the page; rejects with the reason it could not. */
 type Removal = (v: DossierVersion) => Promise<void>;
 
@@ -213,39 +222,72 @@ export async function showDossier(app: HTMLElement, id: number, me: SessionUser)
         news.textContent = `A new version was added: ${name}. Reload the page to see it (the list could not be refreshed${why}).`;
       });
   };
-  /** This page is removing the dossier, and goes to the list once it is done: the news of it is its own. */
-  const removal = { underway: false };
-  /** Nothing of the dossier is left to read or to change: the page says so in place of what it showed. */
+  /** Whether the news says the page is not live, until it is heard again. */
+  let notLiveSaid = false;
+  /** Nothing of the dossier is left to read or to change: the page says so in place of what it showed, and puts the focus there. */
   const gone = (said: string) => {
     if (!list.isConnected) return;
-    const message = h("p", { class: "warning", role: "alert", tabindex: -1 }, said);
+    const message = h("p", { class: "warning", tabindex: -1 }, said);
     app.replaceChildren(h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")), h("h1", {}, dossier.title), message);
     message.focus();
+  };
+  /**
+   * This page is removing the dossier, and goes to the list once it is done: the news of its end
+   * is its own then, kept in `heard`, and said only if the removal fails.
+   */
+  const removal: Removing = {
+    underway: false,
+    heard: null,
+    failed: () => {
+      removal.underway = false;
+      if (removal.heard !== null) gone(removal.heard);
+    },
+  };
+  const goneUnlessRemoving = (said: string) => {
+    if (removal.underway) removal.heard = said;
+    else gone(said);
   };
   watchDossier(id, {
     versionAdded,
     dossierRemoved: ({ userId, by }) => {
-      if (removal.underway) return;
-      gone(
+      goneUnlessRemoving(
         userId === me.id
           ? "You removed this dossier elsewhere (in another window or tab), with its versions and alignment corrections."
           : `${by} removed this dossier, with its versions and alignment corrections.`,
       );
     },
-    missing: (message) => {
-      if (!removal.underway) gone(`This dossier is no longer there for you: it was removed, or you may no longer read it (${message}).`);
-    },
+    missing: (message) =>
+      goneUnlessRemoving(`This dossier is no longer there for you: it was removed, or you may no longer read it (${message}).`),
     versionRemoved: ({ versionId, name }) => {
       if (removing.has(versionId) || !list.isConnected) return;
       if (dropVersion(versionId)) news.textContent = `${name} was removed by another member.`;
     },
     notLive: (reason) => {
-      if (list.isConnected)
-        news.textContent = `Versions other members add or remove will not show here until you reload the page (${reason}).`;
+      if (!list.isConnected) return;
+      news.textContent = `Versions other members add or remove will not show here until you reload the page (${reason}).`;
+      notLiveSaid = true;
+    },
+    // Versions added or removed after the dossier was read and before the news reached this page.
+    joined: () => {
+      refreshList()
+        .then(({ added, removed: dropped }) => {
+          if (added.length > 0)
+            news.textContent =
+              added.length === 1 ? `A new version was added: ${added[0]}.` : `New versions were added: ${added.join(", ")}.`;
+          else if (dropped.length > 0)
+            news.textContent = `${dropped.join(", ")} ${dropped.length === 1 ? "was" : "were"} removed by another member.`;
+        })
+        .catch((err: unknown) => {
+          const why = err instanceof ApiFailure ? ` (${err.message})` : "";
+          if (list.isConnected) news.textContent = `Reload the page to see the versions as they are now${why}.`;
+        });
     },
     rejoined: () => {
       refreshList()
         .then(({ added, removed: dropped }) => {
+          // Heard again: what was said of the page not being live is no longer so.
+          if (notLiveSaid && list.isConnected) news.textContent = "";
+          notLiveSaid = false;
           if (added.length + dropped.length === 0) return;
           news.textContent = [
             "While this page was not connected,",
@@ -303,9 +345,9 @@ export async function showDossier(app: HTMLElement, id: number, me: SessionUser)
 
 /**
  * "Remove this dossier…", for its owners: the dossier goes for every member, with its versions
- * and alignment corrections; then the list of dossiers. `removal.underway` while it is being removed.
+ * and alignment corrections; then the list of dossiers.
  */
-function dossierRemoval(dossier: DossierDetail, removal: { underway: boolean }): HTMLElement {
+function dossierRemoval(dossier: DossierDetail, removal: Removing): HTMLElement {
   const count = dossier.versions.length;
   const what = count === 0 ? "" : ` with its ${count === 1 ? "version" : `${count} versions`} and alignment corrections`;
   const question = removalQuestion({
@@ -319,7 +361,7 @@ function dossierRemoval(dossier: DossierDetail, removal: { underway: boolean }):
         .catch((err: unknown) => {
           // Removed already (from another tab, or by another owner): what was wanted.
           if (!(err instanceof ApiFailure && err.status === 404)) {
-            removal.underway = false;
+            removal.failed();
             throw err;
           }
         })
