@@ -608,8 +608,8 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await new Promise((r) => setTimeout(r, 1000));
       relay.join();
 
-      // Each page comes back on its own: Socket.IO tries again at most 5 s apart, and gives up an
-      // attempt that hangs after 20 s, so a minute leaves room for one such attempt on a loaded machine.
+      // Each page comes back on its own: Socket.IO tries again at most 5 s apart, but a cut while a
+      // connection is upgrading to a WebSocket can leave it silent until its ping timeout (25 s + 20 s).
       await Promise.all([
         waitToSay(dossierPage, ".news", "While this page was not connected", 60_000),
         waitToSay(comparisonPage, ".warning", "Removed from the dossier", 60_000),
@@ -654,7 +654,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       expect(signedOut.status).toBe(204);
       relay.join();
 
-      await waitToSay(dossierPage, ".news", "will not show here");
+      // A cut while the connection is upgrading to a WebSocket can leave Engine.IO's client silent
+      // until its ping timeout (25 s + 20 s) before it tries again: a minute leaves room for it.
+      await waitToSay(dossierPage, ".news", "will not show here", 60_000);
       expect(await dossierPage.locator(".news").textContent()).toBe(
         "Versions other members add or remove will not show here until you reload the page " +
           "(the server refused the live connection: not signed in).",
