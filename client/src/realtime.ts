@@ -36,9 +36,9 @@ export interface DossierListener {
    */
   readonly rejoined: () => void;
   /**
-   * The page's first join is acknowledged: news from now on reaches it. Left out by a page that
-   * watched before it read the dossier (a comparison); a page that read it first looks again for
-   * what came in between.
+   * The page's first join is acknowledged: news from now on reaches it. What was sent before
+   * did not: a page that read the dossier (or asked for its table) before looks again for what
+   * came in between.
    */
   readonly joined?: () => void;
 }

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { AlignmentOverride } from "../../shared/compare/alignment";
 import type { Store } from "../storage/store";
-import type { Overrides } from "../../shared/protocol/api";
+import { overridesAmong, type Overrides } from "../../shared/protocol/api";
 import { HttpError, notFound } from "../http/errors";
 import { ComparisonThread } from "./comparison-thread";
 import { LeastRecentlyUsed } from "../least-recently-used";
@@ -56,7 +56,7 @@ export class ComparisonService {
     overrides: Overrides,
     abandoned?: AbortSignal,
   ): Promise<ServedComparison> {
-    const relevant = overrides.filter((o) => versionIds.includes(o.a.version) && versionIds.includes(o.b.version));
+    const relevant = overridesAmong(overrides, versionIds);
     // Asked of the store each time, so that a comparison kept from before a version was removed is never served.
     const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
     const missing = versionIds.filter((_, i) => records[i] === null);
@@ -110,6 +110,7 @@ export class ComparisonService {
       {
         documents: documents.map((d) => d!),
         versionIds,
+        overrides: relevant,
         options: {
           names: [...names],
           ref: column(refId),

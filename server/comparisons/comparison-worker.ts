@@ -8,6 +8,7 @@ import { Node } from "prosemirror-model";
 import { compareVersions, ComparisonError, type CompareOptions } from "../../shared/compare/comparison";
 import { legalSchema } from "../../shared/model/schema";
 import { serveJobs } from "../workers/job-worker";
+import type { Overrides, ServedComparison } from "../../shared/protocol/api";
 
 export interface ComparisonJob {
   /** The versions' documents as stored: ProseMirror JSON text. */
@@ -15,6 +16,8 @@ export interface ComparisonJob {
   readonly options: CompareOptions;
   /** Added to the answer so the browser can name versions by id. */
   readonly versionIds: readonly number[];
+  /** `options.overrides` by version id, added to the answer: what the browser tells news of corrections against. */
+  readonly overrides: Overrides;
 }
 
 export interface ComparisonResult {
@@ -34,7 +37,8 @@ serveJobs<ComparisonJob, ComparisonResult, ComparisonFailure>(
   (job) => {
     const docs = job.documents.map((text) => Node.fromJSON(legalSchema, JSON.parse(text)));
     const comparison = compareVersions(docs, job.options);
-    const json = new TextEncoder().encode(JSON.stringify({ ...comparison, versionIds: job.versionIds }));
+    const served: ServedComparison = { ...comparison, versionIds: job.versionIds, overrides: job.overrides };
+    const json = new TextEncoder().encode(JSON.stringify(served));
     const gzipped = new Uint8Array(gzipSync(json, { level: GZIP_LEVEL }));
     return { result: { json, gzipped }, transfer: [json.buffer, gzipped.buffer] };
   },

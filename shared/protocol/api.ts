@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { FORMATS } from "../formats/input";
+import type { Comparison } from "../compare/comparison";
 
 export const ROLES = ["owner", "drafter", "commenter", "reader"] as const;
 export type Role = (typeof ROLES)[number];
@@ -167,6 +168,22 @@ export function sameOverrides(a: Overrides, b: Overrides): boolean {
   const key = (o: Overrides[number]) => JSON.stringify([o.kind, o.a.version, o.a.eId, o.b.version, o.b.eId]);
   return a.length === b.length && a.every((o, k) => key(o) === key(b[k]!));
 }
+
+/**
+ * The corrections of a list that bear on a table of these versions: those between two of them.
+ * A comparison is made with these alone, and told apart from another by them.
+ */
+export function overridesAmong(overrides: Overrides, versionIds: readonly number[]): Overrides {
+  return overrides.filter((o) => versionIds.includes(o.a.version) && versionIds.includes(o.b.version));
+}
+
+/** A comparison as the server sends it: columns named by version id, with the corrections it was made with. */
+export type ServedComparison = Comparison & {
+  /** The version of each column, by id. */
+  readonly versionIds: readonly number[];
+  /** The dossier's corrections among these versions when the table was made (`overridesAmong`), by version id. */
+  readonly overrides: Overrides;
+};
 
 export interface ApiError {
   readonly error: { readonly code: string; readonly message: string };

@@ -8,8 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildClient, hasChromium, launchChromium, signInPage, watchedPage } from "../support/browser";
-import { testServer, type TestServer } from "../support/server";
+import { buildClient, hasChromium, launchChromium, signInPage, waitToSay, watchedPage } from "../support/browser";
+import { ApiClient, testServer, type TestServer } from "../support/server";
+import type { Overrides } from "../../shared/protocol/api";
 
 describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
   let server: TestServer;
@@ -314,6 +315,53 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
       "This address names no versions to compare: choose two to six on the dossier's page.",
     );
     expect(await page.locator("a", { hasText: "Back to the dossier" }).first().getAttribute("href")).toBe("#/dossiers/1");
+    expect(errors).toEqual([]);
+  });
+
+  it("tells a table of corrections among its versions saved before its news reached it, and not of corrections between others", async () => {
+    // The Parliament, a drafter, corrects the alignment from elsewhere, against the list as it is.
+    const parliament = await new ApiClient(server.url).signIn("parliament");
+    const save = async (change: (list: Overrides) => Overrides) => {
+      const list = (await parliament.request<{ dossier: { overrides: Overrides } }>("GET", "/api/dossiers/1")).body.dossier.overrides;
+      const answer = await parliament.request("PUT", "/api/dossiers/1/overrides", { overrides: change(list), expected: list });
+      expect(answer.status).toBe(200);
+    };
+    // The NGO's table of the first two versions, whose live connection is held back until let through: the table comes first.
+    const heldBack = async () => {
+      const reader = await watchedPage(browser, errors);
+      let letThrough!: () => void;
+      const gate = new Promise<void>((resolve) => (letThrough = resolve));
+      await reader.route("**/socket.io/**", async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await signIn("ngo", reader);
+      await reader.goto(`${server.url}/#/dossiers/1/compare?versions=1,2&ref=1`);
+      await reader.waitForSelector(".rows[data-complete=true]");
+      return { reader, letThrough };
+    };
+    const notice = "p.warning:has(button.show-again)";
+
+    // A correction between the table's versions, saved after it was made and before the page joined the dossier's news.
+    const early = await heldBack();
+    expect(await early.reader.locator(notice).isHidden()).toBe(true);
+    await save((list) => [...list, { kind: "pin", a: { version: 1, eId: "rec_7" }, b: { version: 2, eId: "rec_7" } }]);
+    early.letThrough();
+    await waitToSay(early.reader, notice, "The alignment corrections were changed since this table was made.");
+    await early.reader.close();
+
+    // The Council's correction taken back (the Commission's recital 6 with the Council's recital 5): not this table's.
+    const other = await heldBack();
+    const lookedAgain = other.reader.waitForEvent("requestfinished", (r) => r.method() === "GET" && r.url().endsWith("/api/dossiers/1"));
+    await save((list) => list.filter((o) => o.b.version !== 3));
+    other.letThrough();
+    await lookedAgain;
+    await other.reader.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await other.reader.locator(notice).isHidden()).toBe(true);
+    // Live now: a correction among its versions is told, and by whom.
+    await save((list) => list.filter((o) => o.b.version !== 2));
+    await waitToSay(other.reader, notice, "Parliament staffer changed the alignment corrections since this table was made.");
+    await other.reader.close();
     expect(errors).toEqual([]);
   });
 });

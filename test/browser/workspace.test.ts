@@ -586,7 +586,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
     const add = async (name: string, words: string) =>
       (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n\nArticle 2\nIt enters into force.\n`)).body.version.id;
-    const [first, second] = [await add("First", "applies"), await add("Second", "applies to all")];
+    const [first, second, spare] = [await add("First", "applies"), await add("Second", "applies to all"), await add("Spare", "applies")];
     // The member's browser reaches the server through a relay that can be cut, as a network is.
     const relay = await cuttableRelay(server.url);
     const through = relay.url;
@@ -595,15 +595,16 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       const dossierPage = await watchedPage(context, errors);
       await signInPage(dossierPage, through, "parliament");
       await dossierPage.goto(`${through}/#/dossiers/${id}`);
-      await dossierPage.waitForSelector(".version >> text=Second");
+      await dossierPage.waitForSelector(".version >> text=Spare");
       const comparisonPage = await watchedPage(context, errors);
-      await comparisonPage.goto(`${through}/#/dossiers/${id}/compare?versions=${first},${second}&ref=${first}`);
+      await comparisonPage.goto(`${through}/#/dossiers/${id}/compare?versions=${first},${second},${spare}&ref=${first}`);
       await comparisonPage.waitForSelector(".rows[data-complete=true]");
 
       relay.cut();
-      const third = await add("Third", "applies from tomorrow");
-      expect((await owner.request("DELETE", `/api/dossiers/${id}/versions/${second}`)).status).toBe(204);
-      const separate = { kind: "separate", a: { version: first, eId: "art_1" }, b: { version: third, eId: "art_1" } };
+      await add("Third", "applies from tomorrow");
+      expect((await owner.request("DELETE", `/api/dossiers/${id}/versions/${spare}`)).status).toBe(204);
+      // A correction between two of the table's versions.
+      const separate = { kind: "separate", a: { version: first, eId: "art_1" }, b: { version: second, eId: "art_1" } };
       expect((await owner.request("PUT", `/api/dossiers/${id}/overrides`, { overrides: [separate] })).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1000));
       relay.join();
@@ -615,11 +616,11 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
         waitToSay(comparisonPage, ".warning", "Removed from the dossier", 60_000),
       ]);
       expect(await dossierPage.locator(".news").textContent()).toBe(
-        "While this page was not connected, Third was added; Second was removed.",
+        "While this page was not connected, Third was added; Spare was removed.",
       );
-      expect(await dossierPage.locator(".version strong").allTextContents()).toEqual(["First", "Third"]);
+      expect(await dossierPage.locator(".version strong").allTextContents()).toEqual(["First", "Second", "Third"]);
       expect(await comparisonPage.locator(".warning", { hasText: "Removed from the dossier" }).textContent()).toBe(
-        "Removed from the dossier since this table was made: Second. The table still shows the text as it was.",
+        "Removed from the dossier since this table was made: Spare. The table still shows the text as it was.",
       );
       await comparisonPage
         .locator(".warning", { hasText: "The alignment corrections were changed while this page was not connected." })

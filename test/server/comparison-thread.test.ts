@@ -13,7 +13,7 @@ import { FIXTURES } from "../support/fixtures";
 const stored = (file: string) =>
   JSON.stringify(readDocument({ bytes: new Uint8Array(readFileSync(join(FIXTURES, "eurlex", file))), file }).doc.toJSON());
 const documents = ["eprivacy-2002-58-cons-2006.fmx.xml", "eprivacy-2002-58-cons-2009.fmx.xml"].map(stored);
-const job = { documents, options: { names: ["2006", "2009"] }, versionIds: [1, 2] };
+const job = { documents, options: { names: ["2006", "2009"] }, versionIds: [1, 2], overrides: [] };
 
 const threads: ComparisonThread[] = [];
 afterAll(() => Promise.all(threads.map((t) => t.close())));
@@ -36,7 +36,7 @@ describe("the comparison worker", () => {
     threads.push(thread);
     // Six versions of the GDPR: long enough to be at work when cancelled.
     const gdpr = stored("gdpr-2016-679.fmx.xml");
-    const long = { documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6] };
+    const long = { documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6], overrides: [] };
     const atWork = new AbortController();
     const waiting = new AbortController();
     const first = thread.run(long, atWork.signal);
@@ -67,7 +67,7 @@ describe("the comparison worker", () => {
   it("refuses a comparison its documents are too large for before it is sent, with a 422 that says how much it needs", async () => {
     // Six versions of the GDPR are 3.3 MB of JSON: 76 MiB, taken at 24 times that.
     const gdpr = stored("gdpr-2016-679.fmx.xml");
-    const six = { documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6] };
+    const six = { documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6], overrides: [] };
     expect(comparisonMemoryMiB(six.documents)).toBe(Math.ceil((24 * 6 * gdpr.length) / 2 ** 20));
     const frugal = new ComparisonThread({ memoryMiB: 64 });
     threads.push(frugal);
@@ -86,7 +86,9 @@ describe("the comparison worker", () => {
     const gdpr = stored("gdpr-2016-679.fmx.xml");
     const frugal = new ComparisonThread({ memoryMiB: 16 }, () => 0);
     threads.push(frugal);
-    await expect(frugal.run({ documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6] })).rejects.toMatchObject({
+    await expect(
+      frugal.run({ documents: Array(6).fill(gdpr), options: {}, versionIds: [1, 2, 3, 4, 5, 6], overrides: [] }),
+    ).rejects.toMatchObject({
       status: 422,
       code: "comparison-too-large",
       message: "the comparison needed more memory than its worker may use (16 MiB): compare fewer or shorter versions at once",

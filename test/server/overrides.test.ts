@@ -98,4 +98,25 @@ describe("saving overrides", () => {
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await saved()).toHaveLength(1);
   });
+
+  it("sends a comparison with the corrections it was made with: those between two of its versions, not those of another table", async () => {
+    const [a, b] = versions as [number, number];
+    const c = (await addTextVersion(owner, dossier, "Compromise", TEXT)).body.version.id;
+    const between = { kind: "pin", a: { version: a, eId: "art_1" }, b: { version: b, eId: "art_2" } };
+    const elsewhere = { kind: "separate", a: { version: a, eId: "art_1" }, b: { version: c, eId: "art_1" } };
+    expect((await owner.request("PUT", `/api/dossiers/${dossier}/overrides`, { overrides: [between, elsewhere] })).status).toBe(200);
+    const table = async (ids: number[]) =>
+      (
+        await owner.request<{ versionIds: number[]; overrides: unknown[]; rows: { cells: ({ eId: string } | null)[] }[] }>(
+          "GET",
+          `/api/dossiers/${dossier}/compare?versions=${ids.join(",")}`,
+        )
+      ).body;
+    const ab = await table([a, b]);
+    expect(ab.overrides).toEqual([between]);
+    // The pin is followed: Article 1 of the one beside Article 2 of the other.
+    expect(ab.rows.some((row) => row.cells[0]?.eId === "art_1" && row.cells[1]?.eId === "art_2")).toBe(true);
+    expect((await table([b, c])).overrides).toEqual([]);
+    expect((await table([c, a])).overrides).toEqual([elsewhere]);
+  });
 });

@@ -7,7 +7,7 @@
  * freezes the page.
  */
 import { api, ApiFailure } from "../api";
-import { referenceWords, STATISTICS, type Comparison, type ComparisonRow } from "../../../shared/compare/comparison";
+import { referenceWords, STATISTICS, type ComparisonRow } from "../../../shared/compare/comparison";
 import { filterRows, nearestShown, rangeProblem, type RowFilter } from "../../../shared/compare/filters";
 import { provisionLabel } from "../../../shared/model/provision-query";
 import { amendmentNumber } from "../../../shared/model/amendment-number";
@@ -18,13 +18,18 @@ import { kindName } from "../../../shared/compare/framing";
 import { watchDossier } from "../realtime";
 import { pageSignal, showAgain } from "../page-life";
 import { correctionsPanel } from "../comparison/corrections";
-import { sameOverrides, type DossierDetail, type Overrides, type SessionUser } from "../../../shared/protocol/api";
+import {
+  overridesAmong,
+  sameOverrides,
+  type DossierDetail,
+  type Overrides,
+  type ServedComparison,
+  type SessionUser,
+} from "../../../shared/protocol/api";
 import type { OverridesNews } from "../../../shared/protocol/socket";
 
 /** Rows added per animation frame: about 8 ms of layout for typical rows on a modest laptop. */
 const ROWS_PER_FRAME = 120;
-
-type ServedComparison = Comparison & { versionIds: number[] };
 
 /** How long typing pauses before the filters are written in the address. */
 const ADDRESS_PAUSE_MS = 300;
@@ -90,50 +95,65 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   // Made again at this address, with the filters on screen: set once they exist.
   let again = showAgain;
   corrected.querySelector("button")!.addEventListener("click", () => again());
-  // The corrections this page's table was made with, once loaded, and the latest news of them:
-  // a page that already shows the list it hears of (the page that saved it, made again) says
-  // nothing. Once said, it stays said: news may come out of order, and a later one equal to
-  // this page's list may be older than the one that differed.
-  let shownOverrides: Overrides | null = null;
+  // The corrections this page's table was made with, as the server sent them with it, and the
+  // latest news of them: news is told against the corrections among the table's versions alone,
+  // so that a page already showing the list it hears of (the page that saved it, made again),
+  // or hearing of corrections between other versions, says nothing. Once said, it stays said:
+  // news may come out of order, and a later one equal to this page's list may be older than
+  // the one that differed.
+  let shownTable: Pick<ServedComparison, "overrides" | "versionIds"> | null = null;
+  const changedSinceMade = (overrides: Overrides) =>
+    shownTable !== null && !sameOverrides(overridesAmong(overrides, shownTable.versionIds), shownTable.overrides);
   let heard: OverridesNews | null = null;
-  /** The corrections were found changed on coming back from a lost connection, by whom unknown. */
-  let missed = false;
+  /** The corrections were found changed by looking again, by whom unknown: when, in words. */
+  let missed: string | null = null;
   const sayCorrected = () => {
     // A removed dossier's table cannot be made again, with corrections or without.
-    if (shownOverrides === null || dossierGone !== null) return;
-    if (heard !== null && !sameOverrides(heard.overrides, shownOverrides)) {
+    if (shownTable === null || dossierGone !== null) return;
+    if (heard !== null && changedSinceMade(heard.overrides)) {
       corrected.hidden = false;
       corrected.querySelector("span")!.textContent =
         heard.userId === me.id
           ? "You changed the alignment corrections elsewhere (in another window or tab) since this table was made."
           : `${heard.by} changed the alignment corrections since this table was made.`;
-    } else if (missed && corrected.hidden) {
+    } else if (missed !== null && corrected.hidden) {
       corrected.hidden = false;
-      corrected.querySelector("span")!.textContent = "The alignment corrections were changed while this page was not connected.";
+      corrected.querySelector("span")!.textContent = `The alignment corrections were changed ${missed}.`;
     }
   };
   /** The versions of the table, once it is in: for the news of one removed unheard. */
   let shownColumns: readonly { readonly id: number; readonly name: string }[] = [];
-  /** The connection came back while the table was being made: catch up once it is in. */
-  let catchUpPending = false;
-  /** News sent while the page was not connected was missed: the dossier as it is now says it. */
-  const catchUp = () => {
+  /**
+   * Why news may have been missed, when it may: the page joined the dossier's news after the
+   * table was asked for, or came back from a lost connection. Looked into once the table is in.
+   */
+  type Missed = "before joining" | "while away";
+  let catchUpPending: Missed | null = null;
+  /** News sent before the page heard it was missed: the dossier as it is now says it, against the table. */
+  const catchUp = (why: Missed) => {
     api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`)
       .then(({ dossier: now }) => {
         if (signal.aborted) return;
         const present = new Set(now.versions.map((v) => v.id));
         for (const { id, name } of shownColumns) if (!present.has(id)) goneVersions.set(id, name);
         sayGone();
-        if (shownOverrides !== null && !sameOverrides(now.overrides, shownOverrides)) {
-          missed = true;
+        if (changedSinceMade(now.overrides)) {
+          missed = why === "while away" ? "while this page was not connected" : "since this table was made";
           sayCorrected();
         }
       })
       .catch((err: unknown) => {
         if (signal.aborted) return;
-        deaf = `it was not connected for a while, and the dossier could not be read again${err instanceof ApiFailure ? `: ${err.message}` : ""}`;
+        const when = why === "while away" ? "it was not connected for a while, and" : "once it was connected,";
+        deaf = `${when} the dossier could not be read again${err instanceof ApiFailure ? `: ${err.message}` : ""}`;
         sayGone();
       });
+  };
+  /** Catches up now, or once the table is in: what was missed is told against it. */
+  const catchUpOnceShown = (why: Missed) => {
+    // Coming back from a lost connection says more than the first join, when both wait.
+    if (shownTable === null) catchUpPending = catchUpPending === "while away" ? catchUpPending : why;
+    else catchUp(why);
   };
   /** The versions of this table removed since it was made, by id: heard of, or found on coming back. */
   const goneVersions = new Map<number, string>();
@@ -194,27 +214,27 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       deaf = reason;
       sayGone();
     },
+    // The table was asked for before the news of the dossier reached this page: a correction
+    // saved or a version removed in between was not heard.
+    joined: () => catchUpOnceShown("before joining"),
     rejoined: () => {
       // Heard again: what was said of the page not being live is no longer so.
       deaf = null;
       sayGone();
-      // Back before the table is in, the page catches up once it is: what it missed is told against the table.
-      if (shownOverrides === null) catchUpPending = true;
-      else catchUp();
+      catchUpOnceShown("while away");
     },
   });
-  // The dossier, with its corrections, before the table: a change that comes between the two
-  // then leaves the table newer than the list this page holds, which the news of it says, and
-  // never older unsaid.
-  const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`);
-  if (signal.aborted) return;
-  const comparison = await api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`);
+  // The dossier, for the corrections panel, and the table, which comes with the corrections it was made with.
+  const [{ dossier }, comparison] = await Promise.all([
+    api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`),
+    api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`),
+  ]);
   // The reader went elsewhere while the table was being made: it is not shown over that page.
   if (signal.aborted) return;
-  shownOverrides = dossier.overrides;
+  shownTable = comparison;
   shownColumns = comparison.versionIds.map((versionId, v) => ({ id: versionId, name: comparison.versions[v]! }));
   sayCorrected();
-  if (catchUpPending) catchUp();
+  if (catchUpPending !== null) catchUp(catchUpPending);
   performance.mark("comparison:received");
   const columns = comparison.versions.length;
 
