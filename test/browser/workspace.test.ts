@@ -30,6 +30,27 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await server?.close();
   });
 
+  /**
+   * A new dossier of the Commission's, with the Parliament as drafter, holding a version of two
+   * articles for each name and words given ("This Regulation <words>."), and a browser of the
+   * Parliament's of its own, signed in at `base` (the server, or a relay to it), on the dossier's page.
+   */
+  const draftedDossier = async (title: string, versions: readonly (readonly [name: string, words: string])[], base: string) => {
+    const owner = await new ApiClient(server.url).signIn("commission");
+    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title })).body.dossier.id;
+    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
+    const add = async (name: string, words: string) =>
+      (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n\nArticle 2\nIt enters into force.\n`)).body.version.id;
+    const versionIds: number[] = [];
+    for (const [name, words] of versions) versionIds.push(await add(name, words));
+    const context = await browser.newContext();
+    const dossierPage = await watchedPage(context, errors);
+    await signInPage(dossierPage, base, "parliament");
+    await dossierPage.goto(`${base}/#/dossiers/${id}`);
+    await dossierPage.waitForSelector(`.version >> text=${versions.at(-1)![0]}`);
+    return { owner, id, add, versionIds, context, dossierPage };
+  };
+
   it("refuses a wrong password with the server's words", async () => {
     await page.goto(server.url);
     await page.fill("#username", "ngo");
@@ -581,23 +602,21 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(errors).toEqual([]);
   });
   it("brings a dossier's page and a comparison up to date when their connection comes back after news was missed", async () => {
-    const owner = await new ApiClient(server.url).signIn("commission");
-    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Away and back" })).body.dossier.id;
-    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
-    const add = async (name: string, words: string) =>
-      (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n\nArticle 2\nIt enters into force.\n`)).body.version.id;
-    const [first, second, spare] = [await add("First", "applies"), await add("Second", "applies to all"), await add("Spare", "applies")];
     // The member's browser reaches the server through a relay that can be cut, as a network is.
     const relay = await cuttableRelay(server.url);
-    const through = relay.url;
-    const context = await browser.newContext();
+    const { owner, id, add, versionIds, context, dossierPage } = await draftedDossier(
+      "Away and back",
+      [
+        ["First", "applies"],
+        ["Second", "applies to all"],
+        ["Spare", "applies"],
+      ],
+      relay.url,
+    );
+    const [first, second, spare] = versionIds as [number, number, number];
     try {
-      const dossierPage = await watchedPage(context, errors);
-      await signInPage(dossierPage, through, "parliament");
-      await dossierPage.goto(`${through}/#/dossiers/${id}`);
-      await dossierPage.waitForSelector(".version >> text=Spare");
       const comparisonPage = await watchedPage(context, errors);
-      await comparisonPage.goto(`${through}/#/dossiers/${id}/compare?versions=${first},${second},${spare}&ref=${first}`);
+      await comparisonPage.goto(`${relay.url}/#/dossiers/${id}/compare?versions=${first},${second},${spare}&ref=${first}`);
       await comparisonPage.waitForSelector(".rows[data-complete=true]");
 
       relay.cut();
@@ -632,19 +651,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     }
   }, 120_000);
   it("says a dossier's page is live no more when the server refuses its connection back, its session ended while it was away", async () => {
-    const owner = await new ApiClient(server.url).signIn("commission");
-    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Signed out while away" })).body.dossier
-      .id;
-    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
-    await addTextVersion(owner, id, "First", "Article 1\nThis Regulation applies.\n");
     const relay = await cuttableRelay(server.url);
-    const context = await browser.newContext();
+    const { context, dossierPage } = await draftedDossier("Signed out while away", [["First", "applies"]], relay.url);
     try {
-      const dossierPage = await watchedPage(context, errors);
-      await signInPage(dossierPage, relay.url, "parliament");
-      await dossierPage.goto(`${relay.url}/#/dossiers/${id}`);
-      await dossierPage.waitForSelector(".version >> text=First");
-
       relay.cut();
       // The page's session is ended elsewhere (the person signed out in another tab) while it cannot hear of it.
       const session = (await context.cookies(relay.url)).find((c) => c.name === "synopsis_session")!;
@@ -669,19 +678,17 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     }
   }, 90_000);
   it("says a dossier removed while its pages could not hear of it is no longer there, once they are back", async () => {
-    const owner = await new ApiClient(server.url).signIn("commission");
-    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Removed while away" })).body.dossier.id;
-    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
-    const add = async (name: string, words: string) =>
-      (await addTextVersion(owner, id, name, `Article 1\nThis Regulation ${words}.\n`)).body.version.id;
-    const [first, second] = [await add("First", "applies"), await add("Second", "applies to all")];
     const relay = await cuttableRelay(server.url);
-    const context = await browser.newContext();
+    const { owner, id, versionIds, context, dossierPage } = await draftedDossier(
+      "Removed while away",
+      [
+        ["First", "applies"],
+        ["Second", "applies to all"],
+      ],
+      relay.url,
+    );
+    const [first, second] = versionIds as [number, number];
     try {
-      const dossierPage = await watchedPage(context, errors);
-      await signInPage(dossierPage, relay.url, "parliament");
-      await dossierPage.goto(`${relay.url}/#/dossiers/${id}`);
-      await dossierPage.waitForSelector(".version >> text=Second");
       const comparisonPage = await watchedPage(context, errors);
       await comparisonPage.goto(`${relay.url}/#/dossiers/${id}/compare?versions=${first},${second}&ref=${first}`);
       await comparisonPage.waitForSelector(".rows[data-complete=true]");
@@ -708,16 +715,8 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     }
   }, 120_000);
   it("keeps a dossier's page live when the same person signs in again in another tab, ending the session it opened with", async () => {
-    const owner = await new ApiClient(server.url).signIn("commission");
-    const id = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Signed in twice" })).body.dossier.id;
-    await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
-    await addTextVersion(owner, id, "First", "Article 1\nThis Regulation applies.\n");
-    const context = await browser.newContext();
+    const { add, context, dossierPage } = await draftedDossier("Signed in twice", [["First", "applies"]], server.url);
     try {
-      const dossierPage = await watchedPage(context, errors);
-      await signInPage(dossierPage, server.url, "parliament");
-      await dossierPage.goto(`${server.url}/#/dossiers/${id}`);
-      await dossierPage.waitForSelector(".version >> text=First");
       const before = (await context.cookies(server.url)).find((c) => c.name === "synopsis_session")!;
       // Another tab signs in again as the same person; then the session the first tab opened with ends.
       const otherTab = await watchedPage(context, errors);
@@ -725,7 +724,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await otherTab.close();
       const ended = await fetch(`${server.url}/api/session`, { method: "DELETE", headers: { cookie: `${before.name}=${before.value}` } });
       expect(ended.status).toBe(204);
-      await addTextVersion(owner, id, "Second", "Article 1\nThis Regulation applies to all.\n");
+      await add("Second", "applies to all");
       // Heard live, or caught up on when the page joined again with the new session: either way, not stale.
       await dossierPage.locator(".version", { hasText: "Second" }).waitFor({ timeout: 30_000 });
       expect(await dossierPage.locator(".news").textContent()).toMatch(

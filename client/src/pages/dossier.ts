@@ -224,6 +224,22 @@ export async function showDossier(app: HTMLElement, id: number, me: SessionUser)
   };
   /** Whether the news says the page is not live, until it is heard again. */
   let notLiveSaid = false;
+  /**
+   * Reads the dossier again for news this page may have missed, and says what `told` makes of
+   * the versions found added and removed (nothing when it gives null); or, when the dossier
+   * cannot be read, `unread` and why.
+   */
+  const lookAgain = (told: (found: { readonly added: string[]; readonly removed: string[] }) => string | null, unread: string) => {
+    refreshList()
+      .then((found) => {
+        const said = told(found);
+        if (said !== null && list.isConnected) news.textContent = said;
+      })
+      .catch((err: unknown) => {
+        const why = err instanceof ApiFailure ? ` (${err.message})` : "";
+        if (list.isConnected) news.textContent = `${unread}${why}.`;
+      });
+  };
   /** Nothing of the dossier is left to read or to change: the page says so in place of what it showed, and puts the focus there. */
   const gone = (said: string) => {
     if (!list.isConnected) return;
@@ -268,41 +284,27 @@ export async function showDossier(app: HTMLElement, id: number, me: SessionUser)
       notLiveSaid = true;
     },
     // Versions added or removed after the dossier was read and before the news reached this page.
-    joined: () => {
-      refreshList()
-        .then(({ added, removed: dropped }) => {
-          if (added.length > 0)
-            news.textContent =
-              added.length === 1 ? `A new version was added: ${added[0]}.` : `New versions were added: ${added.join(", ")}.`;
-          else if (dropped.length > 0)
-            news.textContent = `${dropped.join(", ")} ${dropped.length === 1 ? "was" : "were"} removed by another member.`;
-        })
-        .catch((err: unknown) => {
-          const why = err instanceof ApiFailure ? ` (${err.message})` : "";
-          if (list.isConnected) news.textContent = `Reload the page to see the versions as they are now${why}.`;
-        });
-    },
-    rejoined: () => {
-      refreshList()
-        .then(({ added, removed: dropped }) => {
-          // Heard again: what was said of the page not being live is no longer so.
-          if (notLiveSaid && list.isConnected) news.textContent = "";
-          notLiveSaid = false;
-          if (added.length + dropped.length === 0) return;
-          news.textContent = [
-            "While this page was not connected,",
-            [
-              ...(added.length > 0 ? [`${added.join(", ")} ${added.length === 1 ? "was" : "were"} added`] : []),
-              ...(dropped.length > 0 ? [`${dropped.join(", ")} ${dropped.length === 1 ? "was" : "were"} removed`] : []),
-            ].join("; ") + ".",
-          ].join(" ");
-        })
-        .catch((err: unknown) => {
-          const why = err instanceof ApiFailure ? ` (${err.message})` : "";
-          if (list.isConnected)
-            news.textContent = `This page was not connected for a while: reload it to see the versions as they are now${why}.`;
-        });
-    },
+    joined: () =>
+      lookAgain(({ added, removed: dropped }) => {
+        if (added.length > 0)
+          return added.length === 1 ? `A new version was added: ${added[0]}.` : `New versions were added: ${added.join(", ")}.`;
+        if (dropped.length > 0) return `${dropped.join(", ")} ${dropped.length === 1 ? "was" : "were"} removed by another member.`;
+        return null;
+      }, "Reload the page to see the versions as they are now"),
+    rejoined: () =>
+      lookAgain(({ added, removed: dropped }) => {
+        // Heard again: what was said of the page not being live is no longer so.
+        const wasNotLive = notLiveSaid;
+        notLiveSaid = false;
+        if (added.length + dropped.length === 0) return wasNotLive ? "" : null;
+        return [
+          "While this page was not connected,",
+          [
+            ...(added.length > 0 ? [`${added.join(", ")} ${added.length === 1 ? "was" : "were"} added`] : []),
+            ...(dropped.length > 0 ? [`${dropped.join(", ")} ${dropped.length === 1 ? "was" : "were"} removed`] : []),
+          ].join("; ") + ".",
+        ].join(" ");
+      }, "This page was not connected for a while: reload it to see the versions as they are now"),
   });
   app.replaceChildren(
     h("p", {}, h("a", { href: "#/dossiers" }, "← Dossiers")),
