@@ -74,7 +74,14 @@ function join(s: Socket<ServerEvents, ClientEvents>, dossierId: number, again = 
 
 function connection(): Socket<ServerEvents, ClientEvents> {
   if (socket === null) {
-    const s: Socket<ServerEvents, ClientEvents> = io({ withCredentials: true });
+    // A WebSocket from the start, and long-polling only where one cannot be opened: a connection
+    // that starts by polling and is cut while it upgrades can stay silent until its ping timeout
+    // (25 s + 20 s) before it tries again, a page deaf to its dossier's news all that while.
+    const s: Socket<ServerEvents, ClientEvents> = io({
+      withCredentials: true,
+      transports: ["websocket", "polling"],
+      tryAllTransports: true,
+    });
     s.on("dossier:version-added", (news) => {
       if (watcher !== null && news.dossierId === watcher.dossierId) watcher.listener.versionAdded?.(news);
     });

@@ -331,6 +331,11 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
       const reader = await watchedPage(browser, errors);
       let letThrough!: () => void;
       const gate = new Promise<void>((resolve) => (letThrough = resolve));
+      // Its WebSocket, and long-polling should it come to that.
+      await reader.routeWebSocket(/\/socket\.io\//, async (socket) => {
+        await gate;
+        socket.connectToServer();
+      });
       await reader.route("**/socket.io/**", async (route) => {
         await gate;
         await route.continue();

@@ -628,8 +628,8 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await new Promise((r) => setTimeout(r, 1000));
       relay.join();
 
-      // Each page comes back on its own: Socket.IO tries again at most 5 s apart, but a cut while a
-      // connection is upgrading to a WebSocket can leave it silent until its ping timeout (25 s + 20 s).
+      // Each page comes back on its own: Socket.IO tries again at most 5 s apart. A minute leaves
+      // room for a loaded machine, and for a page on long-polling (see realtime.ts) cut while upgrading.
       await Promise.all([
         waitToSay(dossierPage, ".news", "While this page was not connected", 60_000),
         waitToSay(comparisonPage, ".warning", "Removed from the dossier", 60_000),
@@ -664,8 +664,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       expect(signedOut.status).toBe(204);
       relay.join();
 
-      // A cut while the connection is upgrading to a WebSocket can leave Engine.IO's client silent
-      // until its ping timeout (25 s + 20 s) before it tries again: a minute leaves room for it.
+      // Socket.IO tries again at most 5 s apart: a minute leaves room for a loaded machine.
       await waitToSay(dossierPage, ".news", "will not show here", 60_000);
       expect(await dossierPage.locator(".news").textContent()).toBe(
         "Versions other members add or remove will not show here until you reload the page " +
@@ -733,6 +732,23 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+  it("keeps a dossier's page live by long-polling where WebSockets are refused on the way", async () => {
+    const relay = await cuttableRelay(server.url, { refuseWebSockets: true });
+    const { add, context, dossierPage } = await draftedDossier("Behind a proxy", [["First", "applies"]], relay.url);
+    try {
+      // Shown once the page has joined the dossier's news, heard there or looked up on joining.
+      await add("Second", "applies to all");
+      await dossierPage.locator(".version", { hasText: "Second" }).waitFor();
+      // Then heard.
+      await add("Third", "applies from tomorrow");
+      await waitToSay(dossierPage, ".news", "A new version was added: Third.");
+      expect(relay.webSocketsRefused).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await relay.close();
     }
   });
   it("keeps a version another member added when an older answer to an earlier refresh comes in after it", async () => {
