@@ -16,6 +16,7 @@ import { answersTo } from "./loopback";
 import { errorHandler, HttpError, notFound } from "./errors";
 import { isSameOrigin } from "./same-origin";
 import { sessionRoutes } from "./routes/session";
+import { signInLimits } from "./sign-in-limits";
 import { dossierRoutes } from "./routes/dossiers";
 import { versionRoutes } from "./routes/versions";
 import { compareRoutes } from "./routes/compare";
@@ -24,8 +25,6 @@ import { compareRoutes } from "./routes/compare";
 const JSON_LIMIT = "256kb";
 /** Requests a signed-in user (or an address, before signing in) may make in a minute. */
 const REQUESTS_PER_MINUTE = 600;
-/** Failed sign-in attempts an address may make in a quarter of an hour. */
-const SIGN_INS_PER_QUARTER_HOUR = 30;
 
 export function createApp(
   services: Services,
@@ -102,20 +101,8 @@ export function createApp(
       res.status(429).json({ error: { code: "too-many-requests", message: "too many requests; wait a minute" } });
     },
   });
-  const signIns = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: SIGN_INS_PER_QUARTER_HOUR,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    skip: (req) => req.method !== "POST",
-    // Only failed attempts count: an office behind one address signs in many people.
-    skipSuccessfulRequests: true,
-    handler: (_req, res) => {
-      res.status(429).json({ error: { code: "too-many-sign-ins", message: "too many sign-in attempts; wait a quarter of an hour" } });
-    },
-  });
   app.use("/api", limit);
-  app.use("/api/session", signIns, sessionRoutes(services));
+  app.use("/api/session", ...signInLimits(), sessionRoutes(services));
   app.use("/api/dossiers/:id/versions", versionRoutes(services));
   app.use("/api/dossiers/:id/compare", compareRoutes(services));
   app.use("/api/dossiers", dossierRoutes(services));
