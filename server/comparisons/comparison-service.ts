@@ -19,7 +19,7 @@ import type { WorkerLimits } from "../workers/worker-memory";
 const COMPARISON_BYTES_KEPT = 256 * 2 ** 20;
 
 /** A comparison ready to send: its JSON, the same compressed, and a tag that names its content. */
-export interface ServedComparison {
+export interface PackedComparison {
   readonly json: Buffer;
   readonly gzipped: Buffer;
   readonly etag: string;
@@ -27,12 +27,12 @@ export interface ServedComparison {
 
 export class ComparisonService {
   private readonly comparisons = new LeastRecentlyUsed<
-    ServedComparison & { readonly dossierId: number; readonly versionIds: readonly number[] }
+    PackedComparison & { readonly dossierId: number; readonly versionIds: readonly number[] }
   >(COMPARISON_BYTES_KEPT);
   /** Comparisons being made, with how many requests wait for each, and the way to cancel it when none does. */
   private readonly inFlight = new Map<
     string,
-    { readonly made: Promise<ServedComparison>; waiting: number; readonly cancel: AbortController }
+    { readonly made: Promise<PackedComparison>; waiting: number; readonly cancel: AbortController }
   >();
   private readonly thread: ComparisonThread;
 
@@ -55,7 +55,7 @@ export class ComparisonService {
     refId: number,
     overrides: Overrides,
     abandoned?: AbortSignal,
-  ): Promise<ServedComparison> {
+  ): Promise<PackedComparison> {
     const relevant = overridesAmong(overrides, versionIds);
     // Asked of the store each time, so that a comparison kept from before a version was removed is never served.
     const records = await Promise.all(versionIds.map((id) => this.store.version(dossierId, id)));
@@ -101,7 +101,7 @@ export class ComparisonService {
     refId: number,
     relevant: Overrides,
     cancel: AbortSignal,
-  ): Promise<ServedComparison> {
+  ): Promise<PackedComparison> {
     const documents = await Promise.all(versionIds.map((id) => this.store.versionDocument(dossierId, id)));
     const lost = versionIds.filter((_, i) => documents[i] === null);
     if (lost.length > 0) throw notFound(`no version ${lost.join(", ")} in dossier ${dossierId}`);

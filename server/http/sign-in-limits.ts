@@ -7,12 +7,15 @@
  */
 import type { Request, RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
+import { loginRequest } from "../../shared/protocol/api";
 
 /** Failed sign-ins an address may make in a quarter of an hour. */
 export const FAILED_SIGN_INS_PER_ADDRESS = 30;
 /**
- * Failed sign-ins in a row to one account, from any address, in an hour: no more than the 100
- * that NIST SP 800-63B allows, so that a password cannot be guessed from many addresses at once.
+ * Failed sign-ins in a row to one account, from any address, in an hour: a password guessed
+ * from many addresses at once gets no more tries than from a few. (NIST SP 800-63B asks for no
+ * more than 100 in a row before a success; here the count also starts again after an hour, so
+ * that a guesser cannot keep the account's owner out for longer.)
  */
 export const FAILED_SIGN_INS_PER_ACCOUNT = 100;
 
@@ -20,12 +23,13 @@ const QUARTER_HOUR_MS = 15 * 60_000;
 const HOUR_MS = 60 * 60_000;
 
 /**
- * The account a sign-in is for, as a key: the username given, in one case, so that "Alice" and
- * "alice" count together. Null when the request names none (it is refused as malformed anyway).
+ * The account a sign-in is for, as a key: the username as the sign-in route reads it and looks
+ * it up (trimmed, exactly as written), so that " alice" counts against "alice" and "Alice"
+ * against an account of that name. Null when the request is one the route refuses as malformed.
  */
 function accountOf(req: Request): string | null {
-  const username = (req.body as { username?: unknown } | undefined)?.username;
-  return typeof username === "string" && username !== "" ? `account:${username.normalize("NFKC").toLowerCase()}` : null;
+  const read = loginRequest.safeParse(req.body);
+  return read.success ? `account:${read.data.username}` : null;
 }
 
 function refusal(message: string): RequestHandler {

@@ -369,4 +369,33 @@ describe.skipIf(!hasChromium)("alignment corrections in a browser", () => {
     await other.reader.close();
     expect(errors).toEqual([]);
   });
+
+  it("lists and says a correction saved between the making of the table and the reading of the dossier", async () => {
+    const parliament = await new ApiClient(server.url).signIn("parliament");
+    const list = (await parliament.request<{ dossier: { overrides: Overrides } }>("GET", "/api/dossiers/1")).body.dossier.overrides;
+    const reader = await watchedPage(browser, errors);
+    // The dossier is read once the table is in: held back until the correction is saved.
+    let letThrough!: () => void;
+    const gate = new Promise<void>((resolve) => (letThrough = resolve));
+    let tableIn!: () => void;
+    const asked = new Promise<void>((resolve) => (tableIn = resolve));
+    await reader.route("**/api/dossiers/1", async (route) => {
+      tableIn();
+      await gate;
+      await route.continue();
+    });
+    await signIn("ngo", reader);
+    await reader.goto(`${server.url}/#/dossiers/1/compare?versions=1,2&ref=1`);
+    await asked;
+    const pin = { kind: "pin", a: { version: 1, eId: "rec_7" }, b: { version: 2, eId: "rec_7" } } as const;
+    const saved = await parliament.request("PUT", "/api/dossiers/1/overrides", { overrides: [...list, pin], expected: list });
+    expect(saved.status).toBe(200);
+    letThrough();
+    await reader.waitForSelector(".rows[data-complete=true]");
+    // Heard, or found on reading the dossier: either way said, and the panel lists it.
+    await waitToSay(reader, "p.warning:has(button.show-again)", "since this table was made");
+    expect(await reader.locator(".corrections summary").textContent()).toBe(`Alignment corrections (${list.length + 1})`);
+    await reader.close();
+    expect(errors).toEqual([]);
+  });
 });

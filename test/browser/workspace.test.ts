@@ -736,7 +736,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
   });
   it("keeps a dossier's page live by long-polling where WebSockets are refused on the way", async () => {
     const relay = await cuttableRelay(server.url, { refuseWebSockets: true });
-    const { add, context, dossierPage } = await draftedDossier("Behind a proxy", [["First", "applies"]], relay.url);
+    const { id, add, context, dossierPage } = await draftedDossier("Behind a proxy", [["First", "applies"]], relay.url);
     try {
       // Shown once the page has joined the dossier's news, heard there or looked up on joining.
       await add("Second", "applies to all");
@@ -745,6 +745,16 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await add("Third", "applies from tomorrow");
       await waitToSay(dossierPage, ".news", "A new version was added: Third.");
       expect(relay.webSocketsRefused).toBeGreaterThan(0);
+      // Where nothing refuses them, a page connects by WebSocket from the start, without polling first.
+      const direct = await watchedPage(context, errors);
+      const polled: string[] = [];
+      direct.on("request", (r) => {
+        if (r.url().includes("/socket.io/") && r.url().includes("transport=polling")) polled.push(r.url());
+      });
+      const opened = direct.waitForEvent("websocket", (ws) => ws.url().includes("/socket.io/"));
+      await direct.goto(`${server.url}/#/dossiers/${id}`);
+      await opened;
+      expect(polled).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

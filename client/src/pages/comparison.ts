@@ -129,23 +129,28 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
    */
   type Missed = "before joining" | "while away";
   let catchUpPending: Missed | null = null;
-  /** News sent before the page heard it was missed: the dossier as it is now says it, against the table. */
+  /** What the dossier as it is now says of news this page may have missed, told against the table. */
+  const learnFrom = (now: DossierDetail, why: Missed) => {
+    unsure = null;
+    const present = new Set(now.versions.map((v) => v.id));
+    for (const { id, name } of shownColumns) if (!present.has(id)) goneVersions.set(id, name);
+    sayGone();
+    if (changedSinceMade(now.overrides)) {
+      missed = why === "while away" ? "while this page was not connected" : "since this table was made";
+      sayCorrected();
+    }
+  };
+  /** News sent before the page heard it was missed: the dossier is read again to say it. */
   const catchUp = (why: Missed) => {
     api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`)
       .then(({ dossier: now }) => {
-        if (signal.aborted) return;
-        const present = new Set(now.versions.map((v) => v.id));
-        for (const { id, name } of shownColumns) if (!present.has(id)) goneVersions.set(id, name);
-        sayGone();
-        if (changedSinceMade(now.overrides)) {
-          missed = why === "while away" ? "while this page was not connected" : "since this table was made";
-          sayCorrected();
-        }
+        if (!signal.aborted) learnFrom(now, why);
       })
       .catch((err: unknown) => {
         if (signal.aborted) return;
-        const when = why === "while away" ? "it was not connected for a while, and" : "once it was connected,";
-        deaf = `${when} the dossier could not be read again${err instanceof ApiFailure ? `: ${err.message}` : ""}`;
+        // The page hears the news from now on; what came before it could not be looked for.
+        const when = why === "while away" ? "while this page was not connected" : "just before this page was connected";
+        unsure = `Changes made ${when} may not be said here: the dossier could not be read again${err instanceof ApiFailure ? ` (${err.message})` : ""}.`;
         sayGone();
       });
   };
@@ -157,7 +162,10 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   };
   /** The versions of this table removed since it was made, by id: heard of, or found on coming back. */
   const goneVersions = new Map<number, string>();
+  /** Why this page no longer hears the dossier's news, when it does not. */
   let deaf: string | null = null;
+  /** That news from before the page heard it may have been missed, when the dossier could not be read again to find it. */
+  let unsure: string | null = null;
   /** What became of the dossier since the table was made, when it is no longer there: who removed it. */
   let dossierGone: string | null = null;
   const sayGone = () => {
@@ -177,6 +185,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
         `This page will not say if ${which} of these versions is removed from the dossier, or if its alignment corrections change (${deaf}).`,
       );
     }
+    if (unsure !== null) said.push(unsure);
     gone.hidden = said.length === 0;
     gone.textContent = said.join(" ");
   };
@@ -224,15 +233,17 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       catchUpOnceShown("while away");
     },
   });
-  // The dossier, for the corrections panel, and the table, which comes with the corrections it was made with.
-  const [{ dossier }, comparison] = await Promise.all([
-    api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`),
-    api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`),
-  ]);
+  // The table, which comes with the corrections it was made with, then the dossier, for the
+  // corrections panel: read after the table, the panel's list is never older than the table's,
+  // and what changed in between is said as news missed.
+  const comparison = await api<ServedComparison>("GET", `/api/dossiers/${dossierId}/compare?${query.toString()}`);
   // The reader went elsewhere while the table was being made: it is not shown over that page.
+  if (signal.aborted) return;
+  const { dossier } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossierId}`);
   if (signal.aborted) return;
   shownTable = comparison;
   shownColumns = comparison.versionIds.map((versionId, v) => ({ id: versionId, name: comparison.versions[v]! }));
+  learnFrom(dossier, "before joining");
   sayCorrected();
   if (catchUpPending !== null) catchUp(catchUpPending);
   performance.mark("comparison:received");

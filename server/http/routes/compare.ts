@@ -8,7 +8,7 @@ import { Router } from "express";
 import { compareQuery } from "../../../shared/protocol/api";
 import { dossierFor } from "../dossier-access";
 import { COMPARISONS, WorkInProgress } from "../work-in-progress";
-import type { ServedComparison } from "../../comparisons/comparison-service";
+import type { PackedComparison } from "../../comparisons/comparison-service";
 import { userOf, type Services } from "../context";
 import { HttpError } from "../errors";
 
@@ -29,7 +29,7 @@ export function compareRoutes({ store, comparisons }: Services): Router {
     });
     // Counted until the comparison is made (or cancelled): one the asker left, made for others, still counts.
     const leave = comparing.enter(userOf(req).id);
-    let served: ServedComparison;
+    let served: PackedComparison;
     try {
       served = await comparisons.compare(dossier.id, versions, refId, await store.overrides(dossier.id), abandoned.signal);
     } finally {
