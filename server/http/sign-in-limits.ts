@@ -5,7 +5,7 @@
  * office behind one address signs in many people. A successful sign-in to an account clears its
  * failures, so that only failures in a row count against it.
  */
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { loginRequest } from "../../shared/protocol/api";
 
@@ -28,9 +28,13 @@ const HOUR_MS = 60 * 60_000;
  * against an account of that name. Null when the request is one the route refuses as malformed.
  */
 function accountOf(req: Request): string | null {
+  if (req.method !== "POST") return null;
   const read = loginRequest.safeParse(req.body);
   return read.success ? `account:${read.data.username}` : null;
 }
+
+/** The account of the sign-in being answered, found once by `signInLimits`'s first handler. */
+const accountFound = (res: Response): string | null => (res.locals.signInAccount as string | null | undefined) ?? null;
 
 function refusal(message: string): RequestHandler {
   return (_req, res) => {
@@ -40,6 +44,10 @@ function refusal(message: string): RequestHandler {
 
 /** The limits, to stand before the sign-in route: they look at POST requests alone. */
 export function signInLimits(): RequestHandler[] {
+  const findAccount: RequestHandler = (req, res, next) => {
+    res.locals.signInAccount = accountOf(req);
+    next();
+  };
   const byAddress = rateLimit({
     windowMs: QUARTER_HOUR_MS,
     limit: FAILED_SIGN_INS_PER_ADDRESS,
@@ -55,14 +63,14 @@ export function signInLimits(): RequestHandler[] {
     // The limits' headers are the address's: one set of them per answer.
     standardHeaders: false,
     legacyHeaders: false,
-    skip: (req) => req.method !== "POST" || accountOf(req) === null,
-    keyGenerator: (req) => accountOf(req)!,
+    skip: (_req, res) => accountFound(res) === null,
+    keyGenerator: (_req, res) => accountFound(res)!,
     skipSuccessfulRequests: true,
     handler: refusal("too many failed sign-ins to this account; wait an hour"),
   });
   /** A sign-in that succeeds clears its account's failures. */
-  const clearOnSuccess: RequestHandler = (req, res, next) => {
-    const account = req.method === "POST" ? accountOf(req) : null;
+  const clearOnSuccess: RequestHandler = (_req, res, next) => {
+    const account = accountFound(res);
     if (account !== null) {
       res.on("finish", () => {
         if (res.statusCode < 400) void byAccount.resetKey(account);
@@ -70,5 +78,5 @@ export function signInLimits(): RequestHandler[] {
     }
     next();
   };
-  return [byAddress, byAccount, clearOnSuccess];
+  return [findAccount, byAddress, byAccount, clearOnSuccess];
 }
