@@ -13,6 +13,7 @@ import type { Config } from "./config";
 import type { Services } from "./http/context";
 import { SqliteStore } from "./storage/sqlite-store";
 import { Sessions } from "./accounts/sessions";
+import { KnownBrowsers } from "./accounts/known-browsers";
 import { ComparisonService } from "./comparisons/comparison-service";
 import { ImportThread } from "./imports/import-thread";
 import { VersionViews } from "./versions/version-views";
@@ -49,6 +50,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   const services: Services = {
     store,
     sessions,
+    knownBrowsers: new KnownBrowsers(config.sessionSecret, config.secureCookies),
     comparisons: new ComparisonService(store, { memoryMiB: config.comparisonMemoryMiB }),
     imports: new ImportThread({ memoryMiB: config.importMemoryMiB }),
     // A stored version is read within the same bound as the file it came from.

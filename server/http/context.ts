@@ -5,6 +5,7 @@
 import type { Request } from "express";
 import type { UserRecord, Store } from "../storage/store";
 import type { Sessions } from "../accounts/sessions";
+import type { KnownBrowsers } from "../accounts/known-browsers";
 import type { ComparisonService } from "../comparisons/comparison-service";
 import type { ImportThread } from "../imports/import-thread";
 import type { VersionViews } from "../versions/version-views";
@@ -14,6 +15,8 @@ import { HttpError } from "./errors";
 export interface Services {
   readonly store: Store;
   readonly sessions: Sessions;
+  /** The browsers each account has signed in from, which failed sign-ins by others do not stop. */
+  readonly knownBrowsers: KnownBrowsers;
   readonly comparisons: ComparisonService;
   /** Reads uploaded files on a worker thread. */
   readonly imports: ImportThread;

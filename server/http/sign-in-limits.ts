@@ -1,40 +1,58 @@
 /*
  * How many failed sign-ins the server takes before it stops listening for a while: from one
- * address (someone guessing from one place), and to one account from any address (someone
- * guessing one person's password from many places). Successful sign-ins are not counted: an
- * office behind one address signs in many people. A successful sign-in to an account clears its
- * failures, so that only failures in a row count against it.
+ * address (someone guessing from one place); to one account from browsers it has never signed in
+ * from, at any addresses (someone guessing one person's password from many places); and from a
+ * browser the account has signed in from, which those failures do not stop (see KnownBrowsers).
+ * Successful sign-ins are not counted: an office behind one address signs in many people. A
+ * successful sign-in to an account clears its failures and the browser's, so that only failures
+ * in a row count.
  */
 import type { Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { loginRequest } from "../../shared/protocol/api";
+import type { KnownBrowsers } from "../accounts/known-browsers";
 
 /** Failed sign-ins an address may make in a quarter of an hour. */
 export const FAILED_SIGN_INS_PER_ADDRESS = 30;
 /**
- * Failed sign-ins in a row to one account, from any address, in an hour: a password guessed
- * from many addresses at once gets no more tries than from a few. (NIST SP 800-63B asks for no
- * more than 100 in a row before a success; here the count also starts again after an hour, so
- * that a guesser cannot keep the account's owner out for longer.)
+ * Failed sign-ins in a row to one account, from any address, in an hour, by browsers it has not
+ * signed in from: a password guessed from many addresses at once gets no more tries than from a
+ * few. (NIST SP 800-63B asks for no more than 100 in a row before a success; here the count also
+ * starts again after an hour.) The browsers the account has signed in from go on signing in.
  */
 export const FAILED_SIGN_INS_PER_ACCOUNT = 100;
+/**
+ * Failed sign-ins in a row to an account, in a quarter of an hour, from one browser it has
+ * signed in from: its owner mistyping, or someone who has their browser's cookie.
+ */
+export const FAILED_SIGN_INS_PER_KNOWN_BROWSER = 10;
 
 const QUARTER_HOUR_MS = 15 * 60_000;
 const HOUR_MS = 60 * 60_000;
 
-/**
- * The account a sign-in is for, as a key: the username as the sign-in route reads it and looks
- * it up (trimmed, exactly as written), so that " alice" counts against "alice" and "Alice"
- * against an account of that name. Null when the request is one the route refuses as malformed.
- */
-function accountOf(req: Request): string | null {
-  if (req.method !== "POST") return null;
-  const read = loginRequest.safeParse(req.body);
-  return read.success ? `account:${read.data.username}` : null;
+/** Who a sign-in is for, and from: found once, before the limits, by `signInLimits`'s first handler. */
+interface SignIn {
+  /** The account, as a key: the username as the sign-in route reads it and looks it up (trimmed, exactly as written). */
+  readonly account: string;
+  /** The browser's key, when it has signed in to that account before. */
+  readonly knownBrowser: string | null;
 }
 
-/** The account of the sign-in being answered, found once by `signInLimits`'s first handler. */
-const accountFound = (res: Response): string | null => (res.locals.signInAccount as string | null | undefined) ?? null;
+/**
+ * What a sign-in is for and from: the username as the sign-in route reads it, so that " alice"
+ * counts against "alice" and "Alice" against an account of that name. Null when the request is
+ * one the route refuses as malformed.
+ */
+function signInOf(req: Request, knownBrowsers: KnownBrowsers): SignIn | null {
+  if (req.method !== "POST") return null;
+  const read = loginRequest.safeParse(req.body);
+  if (!read.success) return null;
+  const { username } = read.data;
+  const browser = knownBrowsers.browserOf(req.headers.cookie, username);
+  return { account: `account:${username}`, knownBrowser: browser === null ? null : `browser:${browser}` };
+}
+
+const signInFound = (res: Response): SignIn | null => (res.locals.signIn as SignIn | null | undefined) ?? null;
 
 function refusal(message: string): RequestHandler {
   return (_req, res) => {
@@ -43,9 +61,9 @@ function refusal(message: string): RequestHandler {
 }
 
 /** The limits, to stand before the sign-in route: they look at POST requests alone. */
-export function signInLimits(): RequestHandler[] {
-  const findAccount: RequestHandler = (req, res, next) => {
-    res.locals.signInAccount = accountOf(req);
+export function signInLimits(knownBrowsers: KnownBrowsers): RequestHandler[] {
+  const findSignIn: RequestHandler = (req, res, next) => {
+    res.locals.signIn = signInOf(req, knownBrowsers);
     next();
   };
   const byAddress = rateLimit({
@@ -57,26 +75,41 @@ export function signInLimits(): RequestHandler[] {
     skipSuccessfulRequests: true,
     handler: refusal("too many failed sign-ins from this address; wait a quarter of an hour"),
   });
+  // The limits' headers are the address's: one set of them per answer.
   const byAccount = rateLimit({
     windowMs: HOUR_MS,
     limit: FAILED_SIGN_INS_PER_ACCOUNT,
-    // The limits' headers are the address's: one set of them per answer.
     standardHeaders: false,
     legacyHeaders: false,
-    skip: (_req, res) => accountFound(res) === null,
-    keyGenerator: (_req, res) => accountFound(res)!,
+    skip: (_req, res) => {
+      const signIn = signInFound(res);
+      return signIn === null || signIn.knownBrowser !== null;
+    },
+    keyGenerator: (_req, res) => signInFound(res)!.account,
     skipSuccessfulRequests: true,
     handler: refusal("too many failed sign-ins to this account; wait an hour"),
   });
-  /** A sign-in that succeeds clears its account's failures. */
+  const byKnownBrowser = rateLimit({
+    windowMs: QUARTER_HOUR_MS,
+    limit: FAILED_SIGN_INS_PER_KNOWN_BROWSER,
+    standardHeaders: false,
+    legacyHeaders: false,
+    skip: (_req, res) => (signInFound(res)?.knownBrowser ?? null) === null,
+    keyGenerator: (_req, res) => signInFound(res)!.knownBrowser!,
+    skipSuccessfulRequests: true,
+    handler: refusal("too many failed sign-ins from this browser; wait a quarter of an hour"),
+  });
+  /** A sign-in that succeeds clears its account's failures, and its browser's. */
   const clearOnSuccess: RequestHandler = (_req, res, next) => {
-    const account = accountFound(res);
-    if (account !== null) {
+    const signIn = signInFound(res);
+    if (signIn !== null) {
       res.on("finish", () => {
-        if (res.statusCode < 400) void byAccount.resetKey(account);
+        if (res.statusCode >= 400) return;
+        void byAccount.resetKey(signIn.account);
+        if (signIn.knownBrowser !== null) void byKnownBrowser.resetKey(signIn.knownBrowser);
       });
     }
     next();
   };
-  return [findAccount, byAddress, byAccount, clearOnSuccess];
+  return [findSignIn, byAddress, byAccount, byKnownBrowser, clearOnSuccess];
 }

@@ -1,12 +1,19 @@
 /*
  * Failed sign-ins: past 30 from one address in a quarter of an hour, that address is not listened
- * to; past 100 in a row to one account in an hour, from any addresses, that account is not. A
- * successful sign-in is never counted against an address, and clears its account's failures.
- * The server trusts the address a proxy on its own machine forwards, as these requests' is.
+ * to; past 100 in a row to one account in an hour, from any addresses, that account is not, but
+ * for the browsers it has signed in from, each of which has 10 failures in a row in a quarter of
+ * an hour of its own. A successful sign-in is never counted against an address, and clears its
+ * account's failures and its browser's. The server trusts the address a proxy on its own machine
+ * forwards, as these requests' is.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, testServer, type TestServer } from "../support/server";
-import { FAILED_SIGN_INS_PER_ACCOUNT, FAILED_SIGN_INS_PER_ADDRESS } from "../../server/http/sign-in-limits";
+import {
+  FAILED_SIGN_INS_PER_ACCOUNT,
+  FAILED_SIGN_INS_PER_ADDRESS,
+  FAILED_SIGN_INS_PER_KNOWN_BROWSER,
+} from "../../server/http/sign-in-limits";
+import { KNOWN_BROWSER_COOKIE } from "../../server/accounts/known-browsers";
 
 let server: TestServer;
 
@@ -16,22 +23,28 @@ beforeAll(async () => {
 
 afterAll(() => server.close());
 
-/** The status of a sign-in as `username` from `address`, with the right password or a wrong one. */
-const signIn = async (username: string, address: string, right: boolean) =>
+/**
+ * A sign-in as `username` from `address`, with the right password or a wrong one, from a browser
+ * that sends `cookie` (a known-browser cookie, as "synopsis_browser=…") or none.
+ */
+const signIn = async (username: string, address: string, right: boolean, cookie?: string) =>
   new ApiClient(server.url).request(
     "POST",
     "/api/session",
     { username, password: right ? "demo" : "not the password" },
     {
       "x-forwarded-for": address,
+      ...(cookie === undefined ? {} : { cookie }),
     },
   );
 
-/** `count` failed sign-ins as `username`, spread over the addresses given, a few at a time. */
-const fail = async (username: string, addresses: readonly string[], count: number) => {
+/** `count` failed sign-ins as `username`, spread over the addresses given, a few at a time, from a browser sending `cookie`. */
+const fail = async (username: string, addresses: readonly string[], count: number, cookie?: string) => {
   const statuses: number[] = [];
   for (let k = 0; k < count; k += 4) {
-    const batch = Array.from({ length: Math.min(4, count - k) }, (_, b) => signIn(username, addresses[(k + b) % addresses.length]!, false));
+    const batch = Array.from({ length: Math.min(4, count - k) }, (_, b) =>
+      signIn(username, addresses[(k + b) % addresses.length]!, false, cookie),
+    );
     statuses.push(...(await Promise.all(batch)).map((a) => a.status));
   }
   return statuses;
@@ -70,5 +83,41 @@ describe("failed sign-ins", () => {
     expect((await signIn("commission", "192.0.2.2", true)).status).toBe(201);
     expect(new Set(await fail("commission", many("198.51.102"), 99))).toEqual(new Set([401]));
     expect((await signIn("commission", "192.0.2.3", true)).status).toBe(201);
+  });
+
+  it("do not stop the browsers an account has signed in from: their sign-ins go on while the account is stopped for others", async () => {
+    const signedIn = await signIn("ngo", "192.0.2.10", true);
+    expect(signedIn.status).toBe(201);
+    const set = signedIn.headers.getSetCookie().find((c) => c.startsWith(`${KNOWN_BROWSER_COOKIE}=`))!;
+    expect(set).toMatch(/; Path=\/api\/session; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+    const known = set.split(";")[0]!;
+    const otherAccounts = (await signIn("council", "192.0.2.10", true)).headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${KNOWN_BROWSER_COOKIE}=`))!;
+    expect(new Set(await fail("ngo", many("198.51.103"), 100))).toEqual(new Set([401]));
+    const stopped = { error: { code: "too-many-sign-ins", message: "too many failed sign-ins to this account; wait an hour" } };
+    expect((await signIn("ngo", "192.0.2.11", true)).body).toEqual(stopped);
+    // A cookie for another account, or one whose signature was changed, makes no browser known.
+    expect((await signIn("ngo", "192.0.2.11", true, otherAccounts.split(";")[0]!)).body).toEqual(stopped);
+    const forged = known.slice(0, -1) + (known.endsWith("A") ? "B" : "A");
+    expect((await signIn("ngo", "192.0.2.11", true, forged)).body).toEqual(stopped);
+    expect((await signIn("ngo", "192.0.2.11", true, known)).status).toBe(201);
+    // The owner's sign-in clears the account's failures, for every browser.
+    expect((await signIn("ngo", "192.0.2.12", true)).status).toBe(201);
+  });
+
+  it("stop a browser the account has signed in from after 10 failures in a row, and not the account", async () => {
+    expect(FAILED_SIGN_INS_PER_KNOWN_BROWSER).toBe(10);
+    const set = (await signIn("council", "192.0.2.20", true)).headers.getSetCookie().find((c) => c.startsWith(`${KNOWN_BROWSER_COOKIE}=`))!;
+    const known = set.split(";")[0]!;
+    expect(new Set(await fail("council", many("198.51.104"), 10, known))).toEqual(new Set([401]));
+    const refused = await signIn("council", "192.0.2.21", true, known);
+    expect([refused.status, refused.body]).toEqual([
+      429,
+      { error: { code: "too-many-sign-ins", message: "too many failed sign-ins from this browser; wait a quarter of an hour" } },
+    ]);
+    expect((await signIn("council", "192.0.2.21", true)).status).toBe(201);
+    // Another browser's success does not clear this one's failures.
+    expect((await signIn("council", "192.0.2.21", true, known)).status).toBe(429);
   });
 });

@@ -299,16 +299,19 @@ describe("bad uploads store nothing and say why", () => {
   });
 });
 
-describe("the session cookie and the headers", () => {
-  it("is httpOnly and SameSite=Strict, and pages carry a policy that allows no inline script", async () => {
+describe("the cookies and the headers", () => {
+  it("are httpOnly and SameSite=Strict, the session's and the known browser's, and pages carry a policy that allows no inline script", async () => {
     const response = await fetch(`${server.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username: "ngo", password: "demo" }),
     });
-    const cookie = response.headers.get("set-cookie") ?? "";
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Strict/i);
+    const cookies = response.headers.getSetCookie();
+    expect(cookies.map((c) => c.slice(0, c.indexOf("=")))).toEqual(["synopsis_session", "synopsis_browser"]);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).toMatch(/; SameSite=Strict/i);
+    }
     const csp = response.headers.get("content-security-policy") ?? "";
     expect(csp).toMatch(/script-src 'self'/);
     expect(csp).not.toMatch(/unsafe-inline/);

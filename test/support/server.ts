@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { configFrom } from "../../server/config";
 import { startServer, type RunningServer } from "../../server/main";
+import { SESSION_COOKIE } from "../../server/accounts/sessions";
 
 export interface TestServer extends RunningServer {
   readonly dataDir: string;
@@ -44,8 +45,9 @@ export class ApiClient {
       },
       body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
     });
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie) this.cookie = setCookie.split(";")[0]!;
+    // The session's cookie, kept for the next requests; the known browser's is sent with sign-ins alone (see sign-in-limits.test.ts).
+    const session = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    if (session) this.cookie = session.split(";")[0]!;
     const text = await response.text();
     let parsed: unknown = text;
     try {

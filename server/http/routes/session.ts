@@ -17,14 +17,15 @@ export function sessionUser(user: UserRecord): SessionUser {
 /** Compared against when the user does not exist, so that a wrong name takes as long as a wrong password. */
 const decoy = hashPassword("decoy password for unknown users");
 
-export function sessionRoutes({ store, sessions }: Services): Router {
+export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Router {
   const router = Router();
   router.post("/", async (req, res) => {
     const { username, password } = loginRequest.parse(jsonBody(req));
     const user = await store.userByName(username);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoy));
     if (!user || !valid) throw new HttpError(401, "wrong-credentials", "the username or the password is wrong");
-    res.setHeader("Set-Cookie", await sessions.open(user.id));
+    // The session, and a new cookie that makes this browser known to the account (see KnownBrowsers).
+    res.setHeader("Set-Cookie", [await sessions.open(user.id), knownBrowsers.cookieFor(username)]);
     res.status(201).json({ user: sessionUser(user) });
   });
   router.get("/", (req, res) => {

@@ -1,0 +1,57 @@
+/*
+ * The browsers an account has signed in from, known by a cookie the server signs, naming the
+ * account (OWASP's "device cookies"). Failed sign-ins to an account from browsers it has never
+ * signed in from stop it for a while; a browser it has signed in from is not stopped by them,
+ * and has a count of failures of its own. So someone who fails on purpose, from many addresses,
+ * cannot keep the account's owner out of it, as long as the owner signs in from a browser they
+ * signed in from before.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { parse, serialize } from "cookie";
+
+export const KNOWN_BROWSER_COOKIE = "synopsis_browser";
+/** A browser stays known for half a year after its last sign-in. */
+const KNOWN_DAYS = 183;
+/** Sent with sign-ins alone: no other request needs it. */
+const COOKIE_PATH = "/api/session";
+
+export class KnownBrowsers {
+  constructor(
+    private readonly secret: string,
+    private readonly secureCookies: boolean,
+  ) {}
+
+  /** The signature of a browser's id and account: labelled, so that no other signature of the server's can stand for it. */
+  private sign(browser: string, username: string): string {
+    return createHmac("sha256", this.secret).update(`known browser\0${browser}\0${username}`).digest("base64url");
+  }
+
+  /** The Set-Cookie header value that makes this browser known to the account `username`, given at each sign-in. */
+  cookieFor(username: string): string {
+    const browser = randomBytes(16).toString("base64url");
+    const name = Buffer.from(username).toString("base64url");
+    return serialize(KNOWN_BROWSER_COOKIE, `${browser}.${name}.${this.sign(browser, username)}`, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: this.secureCookies,
+      path: COOKIE_PATH,
+      expires: new Date(Date.now() + KNOWN_DAYS * 86_400_000),
+    });
+  }
+
+  /**
+   * The id of the browser that sent the Cookie header, when it carries a cookie the server signed
+   * for the account `username` (as the sign-in reads it); null otherwise: no cookie, another
+   * account's, or one whose signature does not hold.
+   */
+  browserOf(cookieHeader: string | undefined, username: string): string | null {
+    const value = cookieHeader ? parse(cookieHeader)[KNOWN_BROWSER_COOKIE] : undefined;
+    const parts = value?.split(".") ?? [];
+    if (parts.length !== 3) return null;
+    const [browser, name, signature] = parts as [string, string, string];
+    if (Buffer.from(name, "base64url").toString() !== username) return null;
+    const given = Buffer.from(signature);
+    const expected = Buffer.from(this.sign(browser, username));
+    return given.length === expected.length && timingSafeEqual(given, expected) ? browser : null;
+  }
+}
