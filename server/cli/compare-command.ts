@@ -1,7 +1,7 @@
 /*
  * `synopsis compare`: align two to six versions of an act and write the comparison table as a
- * printable HTML page or JSON, or print the JSON to stdout with --json; --overrides corrects the
- * alignment from a file.
+ * printable HTML page, a Word document or JSON, or print the JSON to stdout with --json;
+ * --overrides corrects the alignment from a file.
  */
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -11,6 +11,7 @@ import { compareVersions, ComparisonError, referenceWords, STATISTICS } from "..
 import { provisionsOf } from "../../shared/model/walk";
 import { versionNameKey } from "../../shared/protocol/api";
 import { comparisonHtml } from "../../shared/compare/comparison-html";
+import { comparisonDocx } from "../../shared/compare/comparison-docx";
 import { readInput, refuseOverwritingInput, writeOutput } from "./files";
 import { Progress } from "./progress";
 import { UsageError } from "./usage";
@@ -77,7 +78,8 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   if (!/^\d+$/.test(values.ref) || !Number.isSafeInteger(Number(values.ref)))
     throw new UsageError(`--ref must be a column number counted from 0, not "${values.ref}"`);
   const output = values.out;
-  if (output !== undefined && !/\.(html?|json)$/i.test(output)) throw new UsageError(`--out must end in .html or .json: "${output}"`);
+  if (output !== undefined && !/\.(html?|docx|json)$/i.test(output))
+    throw new UsageError(`--out must end in .html, .docx or .json: "${output}"`);
   if (output !== undefined)
     await refuseOverwritingInput(output, [...positionals, ...(values.overrides !== undefined ? [values.overrides] : [])]);
 
@@ -112,7 +114,14 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
   const json = JSON.stringify(comparison);
   if (output !== undefined) {
     const title = `Comparison: ${names.join(" | ")}`;
-    await writeOutput(output, /\.json$/i.test(output) ? json + "\n" : comparisonHtml(comparison, comparison.rows, title));
+    await writeOutput(
+      output,
+      /\.json$/i.test(output)
+        ? json + "\n"
+        : /\.docx$/i.test(output)
+          ? await comparisonDocx(comparison, comparison.rows, title)
+          : comparisonHtml(comparison, comparison.rows, title),
+    );
   }
   if (values.json) out.write(json + "\n");
   else {
@@ -124,7 +133,10 @@ export async function compareCommand(args: string[], out: NodeJS.WritableStream)
     for (const c of comparison.corrections) out.write(`correction: ${c}\n`);
     for (const w of comparison.warnings) out.write(`warning: ${w}\n`);
     if (output !== undefined) out.write(`written: ${output}\n`);
-    else out.write("the table itself: --out FILE.html (a page to read and print) or --out FILE.json, or --json\n");
+    else
+      out.write(
+        "the table itself: --out FILE.html (a page to read and print), --out FILE.docx (a Word document), --out FILE.json, or --json\n",
+      );
   }
   return 0;
 }

@@ -86,7 +86,7 @@ export async function refuseOverwritingInput(output: string, inputs: readonly st
 }
 
 /** Writes an output file, or says why it cannot be written. */
-export async function writeOutput(path: string, content: string): Promise<void> {
+export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
   await writeFile(path, content).catch((e: unknown) => {
     throw new OutputError(`cannot write ${path}: ${reason(e)}`);
   });

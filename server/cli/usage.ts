@@ -6,7 +6,7 @@
 export const USAGE = `Usage:
   synopsis import FILE [--format formex|xhtml|akn|text] [--out FILE.akn.xml|FILE.txt|FILE.html|FILE.json] [--json]
   synopsis compare A B [C ...] [--names "Commission,Parliament,Council,Compromise"] [--ref N] [--overrides FILE.json]
-                   [--out FILE.html|FILE.json] [--json]
+                   [--out FILE.html|FILE.docx|FILE.json] [--json]
   synopsis serve
   synopsis user add USERNAME --name NAME --organisation ORGANISATION   (the password on standard input)
   synopsis demo [--out DIR]
@@ -15,8 +15,8 @@ export const USAGE = `Usage:
            plain text with numbered lines), prints a summary and writes the output chosen by --out;
            --json prints the document as JSON to stdout instead of the summary
   compare  aligns two to six versions of an act provision by provision and diffs their words against
-           the reference column N (counted from 0; default 0); writes the table as printable HTML or
-           JSON, or prints the JSON with --json; --overrides takes alignment corrections from a file:
+           the reference column N (counted from 0; default 0); writes the table as printable HTML, a
+           Word document or JSON, or prints the JSON with --json; --overrides takes alignment corrections from a file:
            {"overrides": [{"kind": "pin"|"separate", "a": {"version": N, "eId": "rec_6"}, "b": {...}}]},
            versions by column number as --ref; --names names the columns, a comma in a name written \\,
   serve    starts the server (settings from the environment, as the README lists them: PORT, HOST,

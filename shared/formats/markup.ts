@@ -18,8 +18,12 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
  * the file written is still XML; most text has none, and takes the quick way.
  */
 export function escapeMarkup(text: string): string {
-  const escaped = text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
-  return MAYBE_NOT_XML.test(escaped) ? escaped.replace(NOT_XML, "\ufffd") : escaped;
+  return fitForXml(text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;")));
+}
+
+/** Text with each character XML cannot hold written as U+FFFD, for a writer that escapes the rest itself. */
+export function fitForXml(text: string): string {
+  return MAYBE_NOT_XML.test(text) ? text.replace(NOT_XML, "\ufffd") : text;
 }
 
 /** Attributes as written in a start tag; null and undefined values are left out. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { FIXTURES } from "../support/fixtures";
+import { cellText, readDocx } from "../support/docx-reader";
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, "../../bin/synopsis.js");
@@ -128,6 +129,19 @@ describe("synopsis compare", () => {
     expect(page).toMatch(/\.words \{ white-space: pre-line; \}/);
     expect(page).toMatch(/<td><span class="num">[^<]*<\/span><span class="words">/);
     expect(page).not.toMatch(/text-overflow: ellipsis/);
+  });
+
+  it("writes the table as a Word document", async () => {
+    const docx = join(tmp, "dual-use.docx");
+    const files = ["commission-proposal-2016", "regulation-2021-821"].map((f) => join(FIXTURES, `dual-use/${f}.akn.xml`));
+    const { code, stdout } = await synopsis("compare", ...files, "--names", "Commission,Regulation", "--out", docx);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\nwritten: .*dual-use\.docx\n$/);
+    const { tables } = readDocx(new Uint8Array(readFileSync(docx)));
+    expect(tables[1]![0]!.cells.map(cellText)).toEqual(["Provision", "Commission (reference)", "Regulation"]);
+    expect(tables[1]!.slice(1).some((row) => row.cells[2]!.some((p) => p.runs.some((r) => r.underlined)))).toBe(true);
+    const wrong = await synopsis("compare", ...files, "--out", join(tmp, "dual-use.doc"));
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('--out must end in .html, .docx or .json: "')]);
   });
 
   it("prints the comparison JSON with --json", async () => {

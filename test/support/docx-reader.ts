@@ -1,0 +1,144 @@
+/*
+ * What a .docx file says, read back for tests as a reader of the document would see it: its
+ * page, its paragraphs outside tables, and its tables' rows and cells, each paragraph a list of
+ * runs with the marks that carry meaning here (underlined, struck through, bold, italic). Read
+ * with a real XML parser, so that a document that is not well-formed fails the test.
+ */
+import { strFromU8, unzipSync } from "fflate";
+import { SaxesParser } from "saxes";
+
+export interface DocxRun {
+  readonly text: string;
+  readonly underlined: boolean;
+  readonly struck: boolean;
+  readonly bold: boolean;
+  readonly italic: boolean;
+}
+
+export interface DocxParagraph {
+  readonly runs: DocxRun[];
+  /** The runs' words, a line break as "\n". */
+  readonly text: string;
+}
+
+export interface DocxRow {
+  /** Repeated at the top of each page the table runs onto. */
+  readonly header: boolean;
+  readonly cells: DocxParagraph[][];
+}
+
+export interface DocxDocument {
+  readonly page: { readonly width: number; readonly height: number; readonly orientation: string | null };
+  readonly paragraphs: DocxParagraph[];
+  readonly tables: DocxRow[][];
+}
+
+/** A run property given as an element (<w:b/>), off when its value says so (<w:b w:val="false"/>). */
+function on(attributes: Record<string, string>): boolean {
+  const value = attributes["w:val"];
+  return value === undefined || !["false", "0", "none"].includes(value);
+}
+
+export function readDocx(bytes: Uint8Array): DocxDocument {
+  const files = unzipSync(bytes);
+  const xml = files["word/document.xml"];
+  if (xml === undefined) throw new Error(`no word/document.xml in the file: ${Object.keys(files).join(", ")}`);
+  const paragraphs: DocxParagraph[] = [];
+  const tables: DocxRow[][] = [];
+  let page: DocxDocument["page"] | null = null;
+  let table: DocxRow[] | null = null;
+  let row: { header: boolean; cells: DocxParagraph[][] } | null = null;
+  let cell: DocxParagraph[] | null = null;
+  let runs: DocxRun[] | null = null;
+  let run: { text: string; underlined: boolean; struck: boolean; bold: boolean; italic: boolean } | null = null;
+  let inText = false;
+  const parser = new SaxesParser();
+  parser.on("error", (e) => {
+    throw e;
+  });
+  parser.on("opentag", (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    switch (tag.name) {
+      case "w:tbl":
+        table = [];
+        break;
+      case "w:tr":
+        row = { header: false, cells: [] };
+        break;
+      case "w:tblHeader":
+        if (row !== null) row.header = on(attributes);
+        break;
+      case "w:tc":
+        cell = [];
+        break;
+      case "w:p":
+        runs = [];
+        break;
+      case "w:r":
+        run = { text: "", underlined: false, struck: false, bold: false, italic: false };
+        break;
+      case "w:u":
+        if (run !== null) run.underlined = on(attributes);
+        break;
+      case "w:strike":
+        if (run !== null) run.struck = on(attributes);
+        break;
+      case "w:b":
+        if (run !== null) run.bold = on(attributes);
+        break;
+      case "w:i":
+        if (run !== null) run.italic = on(attributes);
+        break;
+      case "w:br":
+        if (run !== null) run.text += "\n";
+        break;
+      case "w:t":
+        inText = true;
+        break;
+      case "w:pgSz":
+        page = { width: Number(attributes["w:w"]), height: Number(attributes["w:h"]), orientation: attributes["w:orient"] ?? null };
+        break;
+    }
+  });
+  parser.on("text", (text) => {
+    if (inText && run !== null) run.text += text;
+  });
+  parser.on("closetag", (tag) => {
+    switch (tag.name) {
+      case "w:t":
+        inText = false;
+        break;
+      case "w:r":
+        if (run !== null && runs !== null) runs.push(run);
+        run = null;
+        break;
+      case "w:p": {
+        const made = { runs: runs ?? [], text: (runs ?? []).map((r) => r.text).join("") };
+        if (cell !== null) cell.push(made);
+        else paragraphs.push(made);
+        runs = null;
+        break;
+      }
+      case "w:tc":
+        if (cell !== null && row !== null) row.cells.push(cell);
+        cell = null;
+        break;
+      case "w:tr":
+        if (row !== null && table !== null) table.push(row);
+        row = null;
+        break;
+      case "w:tbl":
+        if (table !== null) tables.push(table);
+        table = null;
+        break;
+    }
+  });
+  parser.write(strFromU8(xml)).close();
+  if (page === null) throw new Error("the document has no page size");
+  return { page, paragraphs, tables };
+}
+
+/** The words of a cell: its paragraphs' texts, one a line. */
+export function cellText(cell: readonly DocxParagraph[]): string {
+  return cell.map((p) => p.text).join("\n");
+}
