@@ -175,13 +175,16 @@ function statisticsTable(comparison: Comparison, width: number): Table {
 
 /**
  * The comparison as the bytes of a .docx file; `rows` may be a filtered subset of the
- * comparison's. The same in Node and in the browser.
+ * comparison's, and `filtered` then says so above the table ("Rows shown: 12 of 99, filtered
+ * (changed only)."), for a reader of the document to know it is not the whole table. The same
+ * in Node and in the browser.
  */
 export async function comparisonDocx(
   comparison: Comparison,
   rows: readonly ComparisonRow[] = comparison.rows,
   title = "Comparison",
-): Promise<Uint8Array> {
+  filtered: string | null = null,
+): Promise<Uint8Array<ArrayBuffer>> {
   const width = PAGE_LONG_SIDE - 2 * MARGIN;
   const column = Math.floor((width - LABEL_COLUMN) / comparison.versions.length);
   const table = new Table({
@@ -225,7 +228,7 @@ export async function comparisonDocx(
       { spaceBefore: 120 },
     ),
     statisticsTable(comparison, width),
-    paragraph([]),
+    paragraph(filtered === null ? [] : runs(filtered, { bold: true }), { spaceBefore: 120 }),
   );
   const document = new Document({
     creator: "Synopsis",
@@ -243,5 +246,5 @@ export async function comparisonDocx(
       },
     ],
   });
-  return Packer.pack(document, "uint8array");
+  return new Uint8Array(await Packer.pack(document, "arraybuffer"));
 }

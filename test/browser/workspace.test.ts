@@ -1,7 +1,8 @@
 /*
  * A person's way through the workspace in Chromium: sign in as the NGO analyst, open the dual-use
- * dossier, read the four columns with their marked differences, keep the changed rows, jump to an
- * article, and sign out. A screenshot of the comparison is kept under test-output/.
+ * dossier, read the four columns with their marked differences, keep the changed rows and take
+ * them away as a Word document, jump to an article, and sign out. A screenshot of the comparison is
+ * kept under test-output/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { buildClient, hasChromium, launchChromium, signInPage, TEST_OUTPUT, wait
 import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
 import { FIXTURES } from "../support/fixtures";
 import { cuttableRelay } from "../support/relay";
+import { readDocx } from "../support/docx-reader";
 
 describe.skipIf(!hasChromium)("the workspace in a browser", () => {
   let server: TestServer;
@@ -153,6 +155,22 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     expect(await open()).toBe(openOnScreen);
     await page.emulateMedia({ media: "screen" });
+  });
+
+  it("downloads the rows shown as a Word document, which says above them how they were filtered", async () => {
+    const changed = await page.locator(".rows .row").count();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("button.word-download")]);
+    expect(download.suggestedFilename()).toBe(
+      "Comparison - Commission proposal - Parliament position - Council mandate - Regulation (EU) 2021-821.docx",
+    );
+    const document = readDocx(new Uint8Array(readFileSync(await download.path())));
+    const table = document.tables[1]!;
+    expect(table).toHaveLength(changed + 1);
+    expect(table.slice(1).map((row) => row.cells[0]![0]!.text)).toEqual(
+      await page.locator(".rows .row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-label"))),
+    );
+    expect(document.paragraphs.map((p) => p.text)).toContain(await page.locator("p.filtered").textContent());
+    expect(await page.locator(".download-status").textContent()).toBe(`Word document made: ${changed} rows.`);
   });
 
   it("keeps a range of provisions typed as people type them, and all rows again once it is cleared", async () => {

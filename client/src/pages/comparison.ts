@@ -18,6 +18,7 @@ import { kindName } from "../../../shared/compare/framing";
 import { watchDossier } from "../realtime";
 import { pageSignal, showAgain } from "../page-life";
 import { correctionsPanel } from "../comparison/corrections";
+import { wordDownload } from "../comparison/word-download";
 import {
   overridesAmong,
   sameOverrides,
@@ -509,6 +510,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       h("del", {}, "deleted words"),
       " struck through.",
     ),
+    wordDownload(comparison, title, () => ({ rows: shown, filtered: filtered.hidden ? null : filtered.textContent })),
     h("h2", { class: "visually-hidden no-print" }, "Filters and moving through the table"),
     h(
       "div",

@@ -1,0 +1,53 @@
+/*
+ * The comparison as a Word document, downloaded: the rows shown, with the filters said above
+ * them, made in the browser from the table it has, by the writer of `synopsis compare --out
+ * FILE.docx`. The writer is loaded when first asked for, not with the page.
+ */
+import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
+import { h } from "../dom";
+
+/** What is downloaded: the rows shown, and the words that say how they were filtered (null when they were not). */
+export interface ShownRows {
+  readonly rows: readonly ComparisonRow[];
+  readonly filtered: string | null;
+}
+
+/** Characters file systems refuse in a name, other than "/": control characters among them. */
+// eslint-disable-next-line no-control-regex -- control characters are among those refused
+const REFUSED = /\s*[\\:*?"<>|\u0000-\u001f]+\s*/g;
+
+/**
+ * A file name from the table's title, without the characters file systems refuse: "Regulation
+ * (EU) 2021/821" is "2021-821", and the title's colon and bars dashes between spaces.
+ */
+export function wordFileName(title: string): string {
+  return `${title.replace(/\//g, "-").replace(REFUSED, " - ").trim()}.docx`;
+}
+
+/** A button that downloads the rows `shown` gives, as a .docx file named after `title`, and a line that says how it went. */
+export function wordDownload(comparison: Comparison, title: string, shown: () => ShownRows): HTMLElement {
+  const said = h("span", { class: "download-status", role: "status" });
+  const button = h("button", { type: "button", class: "word-download" }, "Download as Word document");
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    said.textContent = "Making the Word document…";
+    const { rows, filtered } = shown();
+    import("../../../shared/compare/comparison-docx")
+      .then(({ comparisonDocx, DOCX_TYPE }) =>
+        comparisonDocx(comparison, rows, title, filtered).then((bytes) => {
+          const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
+          h("a", { href: url, download: wordFileName(title) }).click();
+          // Kept a while for the download to read it.
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+          said.textContent = `Word document made: ${rows.length} ${rows.length === 1 ? "row" : "rows"}.`;
+        }),
+      )
+      .catch((e: unknown) => {
+        said.textContent = `The Word document could not be made: ${e instanceof Error ? e.message : String(e)}`;
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  return h("p", { class: "download no-print" }, button, " ", said);
+}
