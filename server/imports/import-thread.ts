@@ -10,7 +10,8 @@
  * may hold megabytes of XML.
  */
 import { FormatError } from "../../shared/formats/errors";
-import { JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
+import { JobCancelled, JobThread, JobTimedOut, WorkerOutOfMemory } from "../workers/job-thread";
+import { HttpError } from "../http/errors";
 import { defaultWorkerMemoryMiB, type WorkerLimits } from "../workers/worker-memory";
 import type { ImportFailure } from "./import-worker";
 import type { ReadUpload, UploadInput } from "./read-upload";
@@ -70,29 +71,32 @@ export class ImportThread {
     return bytes.length <= SMALL_FILE_BYTES && !isZip(bytes) ? this.lanes.small : this.lanes.large;
   }
 
-  /** Reads an upload on the worker. The bytes are copied there: the caller keeps its own. */
-  async read(input: UploadInput): Promise<ReadUpload> {
+  /**
+   * Reads an upload on the worker. The bytes are copied there: the caller keeps its own. When
+   * `cancel` aborts (its sender hung up), the reading is given up, and nothing is to be stored.
+   */
+  async read(input: UploadInput, cancel?: AbortSignal): Promise<ReadUpload> {
     const lane = this.laneFor(input.bytes);
     try {
-      return await this.readOn(lane, input);
+      return await this.readOn(lane, input, cancel);
     } catch (e) {
       // A small file that needs more than the small files' worker may take is read again on
       // the other, with all the memory an import may use.
       if (!(e instanceof WorkerOutOfMemory) || lane === this.lanes.large) throw this.refusal(e, lane, input.file);
       try {
-        return await this.readOn(this.lanes.large, input);
+        return await this.readOn(this.lanes.large, input, cancel);
       } catch (again) {
         throw this.refusal(again, this.lanes.large, input.file);
       }
     }
   }
 
-  private readOn({ jobs }: ImportLane, input: UploadInput): Promise<ReadUpload> {
+  private readOn({ jobs }: ImportLane, input: UploadInput, cancel: AbortSignal | undefined): Promise<ReadUpload> {
     // A copy of exactly the file (a Buffer's slice would be a view), moved to the worker: the
     // caller's bytes may be a view of a larger buffer, which would be copied whole, and they
     // stay the caller's, to be read again elsewhere if need be.
     const bytes = new Uint8Array(input.bytes);
-    return jobs.run({ ...input, bytes }, [bytes.buffer]);
+    return jobs.run({ ...input, bytes }, [bytes.buffer], cancel);
   }
 
   /** A reading that outgrew its worker, as the refusal of a file too large; other errors as they are. */
@@ -110,6 +114,8 @@ export class ImportThread {
         `reading this file takes longer than the ${limits.timeLimitMs / 1000} s an import may take`,
         where,
       );
+    // Answered to no one (nginx's "client closed request"): said in the log as a refusal, not a failure.
+    if (e instanceof JobCancelled) return abandoned(file);
     return e;
   }
 
@@ -122,4 +128,9 @@ export class ImportThread {
   async close(): Promise<void> {
     await Promise.all([this.lanes.small.jobs.close(), this.lanes.large.jobs.close()]);
   }
+}
+
+/** The refusal of an upload whose sender hung up before it was stored. */
+export function abandoned(file: string): HttpError {
+  return new HttpError(499, "abandoned", `the upload of ${file} was abandoned by its sender before it was stored: nothing was stored`);
 }

@@ -27,6 +27,11 @@ function form(
   return data;
 }
 
+async function versionNames(): Promise<string[]> {
+  const { body } = await owner.request<{ dossier: { versions: { name: string }[] } }>("GET", `/api/dossiers/${dossier}`);
+  return body.dossier.versions.map((v) => v.name);
+}
+
 async function versionCount(): Promise<number> {
   const { body } = await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${dossier}`);
   return body.dossier.versions.length;
@@ -346,7 +351,7 @@ describe("many uploads at once", () => {
     }
   });
 
-  it("counts an upload whose sender hung up until its file is read, as the file is held till then", async () => {
+  it("counts an upload whose sender hung up until the server is done with it, and stores none of it", async () => {
     const reading = hold(server.services.imports, "read");
     try {
       const text = "Article 1\nThe exporter shall apply.\n";
@@ -368,15 +373,41 @@ describe("many uploads at once", () => {
       expect(fifth.status).toBe(429);
       reading.release();
       while (reading.done() < 4) await new Promise((r) => setTimeout(r, 10));
-      // The slots are given back once the handlers are done with the files (stored, just after they are read).
+      // The slots are given back once the handlers are done with the files, which they give up without storing them.
       let sixth = 429;
       for (let tries = 0; sixth === 429 && tries < 100; tries++) {
         sixth = (await owner.request("POST", `/api/dossiers/${dossier}/versions`, form(text, `sixth-${tries}.txt`))).status;
         if (sixth === 429) await new Promise((r) => setTimeout(r, 20));
       }
       expect(sixth).toBe(201);
+      expect(await versionNames()).not.toContainEqual(expect.stringMatching(/^gone-/));
     } finally {
       reading.restore();
+    }
+  });
+
+  it("does not store a file whose sender hung up while it was read", async () => {
+    // Held once read, as the sender hangs up: the version would be stored next.
+    const read = hold(server.services.imports, "read", "after");
+    try {
+      const sender = new AbortController();
+      const sent = fetch(`${server.url}/api/dossiers/${dossier}/versions`, {
+        method: "POST",
+        headers: { cookie: owner.cookie },
+        body: form("Article 1\nThe exporter shall apply.\n", "read-then-gone.txt"),
+        signal: sender.signal,
+      }).catch(() => "hung up");
+      await read.reached();
+      sender.abort();
+      expect(await sent).toBe("hung up");
+      // Time for the server to hear that the sender hung up.
+      await new Promise((r) => setTimeout(r, 200));
+      read.release();
+      while (read.done() < 1) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await versionNames()).not.toContain("read-then-gone.txt");
+    } finally {
+      read.restore();
     }
   });
 });

@@ -7,6 +7,7 @@ import { sizeInWords } from "../size-words";
 import multer, { MulterError } from "multer";
 import { idParam, versionFields } from "../../../shared/protocol/api";
 import { importVersion } from "../../imports/import-version";
+import { abandoned } from "../../imports/import-thread";
 import { userOf, type Services } from "../context";
 import { dossierFor } from "../dossier-access";
 import { UPLOADS, WorkInProgress } from "../work-in-progress";
@@ -55,6 +56,11 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
     // Counted from before the file is taken in until it is read and stored, or refused: a sender
     // who hangs up does not make room while their file is still held and read.
     const leave = uploading.enter(userOf(req).id);
+    // The sender gone before the answer (a page closed, an upload cancelled): their file is not read on, nor stored.
+    const hungUp = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) hungUp.abort();
+    });
     try {
       if (!req.is("multipart/form-data"))
         throw new HttpError(
@@ -72,14 +78,16 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
         throw new HttpError(400, "invalid-upload", 'the request has no file: send it as the multipart field "file"');
       }
       const fields = versionFields.parse(req.body);
-      const summary = await importVersion(store, (input) => imports.read(input), {
+      const file = req.file.originalname || "upload";
+      const summary = await importVersion(store, (input) => imports.read(input, hungUp.signal), {
         dossierId: dossier.id,
         userId: userOf(req).id,
         bytes: new Uint8Array(req.file.buffer.buffer, req.file.buffer.byteOffset, req.file.buffer.byteLength),
-        file: req.file.originalname || "upload",
+        file,
         fields,
         // Reading can take minutes: the policy is asked again before the version is stored.
         stillAllowed: async () => {
+          if (hungUp.signal.aborted) throw abandoned(file);
           try {
             await dossierFor(req, store, "add-version");
           } catch (e) {
