@@ -1,14 +1,20 @@
 /*
  * The browsers an account has signed in from, known by a cookie the server signs, naming the
- * account (OWASP's "device cookies"). Failed sign-ins to an account from browsers it has never
- * signed in from stop it for a while; a browser it has signed in from is not stopped by them,
- * and has a count of failures of its own. So someone who fails on purpose, from many addresses,
- * cannot keep the account's owner out of it, as long as the owner signs in from a browser they
- * signed in from before.
+ * account (OWASP's "device cookies"): one cookie per account, so that a browser shared by several
+ * people stays known to each. Failed sign-ins to an account from browsers it has never signed in
+ * from stop it for a while; a browser it has signed in from is not stopped by them, and has a
+ * count of failures of its own. So someone who fails on purpose, from many addresses, cannot keep
+ * the account's owner out of it, as long as the owner signs in from a browser they signed in
+ * from before.
+ *
+ * The cookies are kept nowhere on the server and cannot be taken back one by one: a copy of one
+ * gives its holder the browser's own count (10 tries a quarter of an hour) for as long as it lasts,
+ * half a year from the last sign-in. A new SESSION_SECRET makes every browser unknown again.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { parse, serialize } from "cookie";
 
+/** How the known-browser cookies' names begin: each ends with a short hash of its account's name. */
 export const KNOWN_BROWSER_COOKIE = "synopsis_browser";
 /** A browser stays known for half a year after its last sign-in. */
 const KNOWN_DAYS = 183;
@@ -30,7 +36,7 @@ export class KnownBrowsers {
   cookieFor(username: string): string {
     const browser = randomBytes(16).toString("base64url");
     const name = Buffer.from(username).toString("base64url");
-    return serialize(KNOWN_BROWSER_COOKIE, `${browser}.${name}.${this.sign(browser, username)}`, {
+    return serialize(knownBrowserCookie(username), `${browser}.${name}.${this.sign(browser, username)}`, {
       httpOnly: true,
       sameSite: "strict",
       secure: this.secureCookies,
@@ -45,7 +51,7 @@ export class KnownBrowsers {
    * account's, or one whose signature does not hold.
    */
   browserOf(cookieHeader: string | undefined, username: string): string | null {
-    const value = cookieHeader ? parse(cookieHeader)[KNOWN_BROWSER_COOKIE] : undefined;
+    const value = cookieHeader ? parse(cookieHeader)[knownBrowserCookie(username)] : undefined;
     const parts = value?.split(".") ?? [];
     if (parts.length !== 3) return null;
     const [browser, name, signature] = parts as [string, string, string];
@@ -54,4 +60,9 @@ export class KnownBrowsers {
     const expected = Buffer.from(this.sign(browser, username));
     return given.length === expected.length && timingSafeEqual(given, expected) ? browser : null;
   }
+}
+
+/** The name of the cookie that makes a browser known to the account `username`. */
+export function knownBrowserCookie(username: string): string {
+  return `${KNOWN_BROWSER_COOKIE}_${createHash("sha256").update(username).digest("hex").slice(0, 16)}`;
 }

@@ -42,7 +42,11 @@ const PAGE_LONG_SIDE = 16838;
 const PAGE_SHORT_SIDE = 11906;
 const MARGIN = 850;
 const LABEL_COLUMN = 1700;
-/** Extra room after a removal that meets an addition with no space between them (a fifth of a point per unit). */
+/**
+ * Extra room after a removal that meets an addition with no space between them, in twentieths
+ * of a point (3 points, as the HTML page's margin): the struck line runs on across it, the words
+ * stand apart.
+ */
 const APART = 60;
 
 const INSERTED: IRunOptions = { bold: true, underline: { type: UnderlineType.SINGLE }, color: "006100" };
@@ -104,7 +108,8 @@ function cellOf(cell: ComparisonCell | null, note: string | null, columnStatus: 
     children.push(
       paragraph([...num, ...(cell.headingDiff ? spanRuns(cell.headingDiff, { italics: true }) : runs(cell.heading, { italics: true }))]),
     );
-    children.push(paragraph(spanRuns(cell.diff)));
+    // A chapter's heading is all its words: no empty line under it.
+    if (cell.diff.some(([, words]) => words !== "")) children.push(paragraph(spanRuns(cell.diff)));
   } else children.push(paragraph([...num, ...spanRuns(cell.diff)]));
   children.push(...footnoteParagraphs(cell.footnotes));
   const said = cellStatusWords(cell, alone);
@@ -232,7 +237,8 @@ export async function comparisonDocx(
   );
   const document = new Document({
     creator: "Synopsis",
-    title,
+    // The document's properties, as its words, may hold no character XML cannot.
+    title: fitForXml(title),
     styles: { default: { document: { run: { font: "Times New Roman", size: TEXT_SIZE } } } },
     sections: [
       {

@@ -37,7 +37,9 @@ const line = (what: string, max: number) =>
       /^[^\p{Cc}\p{Zl}\p{Zp}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u,
       `${what} must not hold control characters (line breaks, tabs, marks of the text's direction and the like)`,
     )
-    .regex(/^\P{Cs}*$/u, `${what} must be whole characters: it holds half of one (a lone surrogate)`);
+    .regex(/^\P{Cs}*$/u, `${what} must be whole characters: it holds half of one (a lone surrogate)`)
+    // Written nowhere as text: an XML file (a Word document of the comparison) cannot hold U+FFFE or U+FFFF.
+    .regex(/^\P{Noncharacter_Code_Point}*$/u, `${what} must not hold noncharacters (U+FFFE, U+FFFF and the like), which no text holds`);
 
 /**
  * A character that shows: a letter, a digit, a mark of punctuation or a symbol, other than the

@@ -90,6 +90,20 @@ describe("the comparison as a Word document", () => {
     expect(filtered.slice(1).map((row) => row.cells[0]![0]!.text)).toEqual(recitals.map((row) => row.label));
   });
 
+  it("writes a title with a character XML cannot hold, in its words and its properties, with U+FFFD for it", async () => {
+    // A column name given on the command line is checked by nothing.
+    const read = readDocx(await comparisonDocx(comparison, comparison.rows, "Dual-use \uffff"));
+    expect(read.paragraphs[0]!.text).toBe("Dual-use \ufffd");
+  });
+
+  it("leaves no empty line under a heading that is all of a provision's words", () => {
+    const r = comparison.rows.findIndex((row) => row.cells[0]?.heading && row.cells[0].text === "");
+    expect(r).toBeGreaterThanOrEqual(0);
+    expect(table[r + 1]!.cells[1]!.map((p) => p.text)).toEqual([
+      `${comparison.rows[r]!.cells[0]!.num} ${comparison.rows[r]!.cells[0]!.heading}`,
+    ]);
+  });
+
   it("writes a character XML cannot hold as U+FFFD, keeping the words around it", async () => {
     // A control character, as an older stored document may hold (the readers leave them out now).
     const article = (words: string) => act({ body: [provision("article", { num: "Article 1" }, [p(words)])] });

@@ -43,6 +43,13 @@ describe("a dossier's title", () => {
   it("must be whole characters: half of one cannot be stored as UTF-8", () => {
     expect(titleProblem("Dual-use \ud800")).toBe("title must be whole characters: it holds half of one (a lone surrogate)");
   });
+
+  it("must not hold a noncharacter, which a Word document of the comparison could not hold", () => {
+    expect(titleProblem("Dual-use \uffff")).toBe("title must not hold noncharacters (U+FFFE, U+FFFF and the like), which no text holds");
+    expect(versionFields.safeParse({ name: "Council\ufffe", stage: "council" }).error?.issues[0]?.message).toBe(
+      "name must not hold noncharacters (U+FFFE, U+FFFF and the like), which no text holds",
+    );
+  });
 });
 
 describe("a dossier's procedure", () => {

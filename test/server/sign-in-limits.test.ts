@@ -13,7 +13,7 @@ import {
   FAILED_SIGN_INS_PER_ADDRESS,
   FAILED_SIGN_INS_PER_KNOWN_BROWSER,
 } from "../../server/http/sign-in-limits";
-import { KNOWN_BROWSER_COOKIE } from "../../server/accounts/known-browsers";
+import { knownBrowserCookie } from "../../server/accounts/known-browsers";
 
 let server: TestServer;
 
@@ -37,6 +37,13 @@ const signIn = async (username: string, address: string, right: boolean, cookie?
       ...(cookie === undefined ? {} : { cookie }),
     },
   );
+
+/** The Set-Cookie header of an answer that makes the browser known to `username`. */
+const knownCookieOf = (headers: Headers, username: string): string => {
+  const set = headers.getSetCookie().find((c) => c.startsWith(`${knownBrowserCookie(username)}=`));
+  if (set === undefined) throw new Error(`no known-browser cookie for ${username} in ${JSON.stringify(headers.getSetCookie())}`);
+  return set;
+};
 
 /** `count` failed sign-ins as `username`, spread over the addresses given, a few at a time, from a browser sending `cookie`. */
 const fail = async (username: string, addresses: readonly string[], count: number, cookie?: string) => {
@@ -88,36 +95,43 @@ describe("failed sign-ins", () => {
   it("do not stop the browsers an account has signed in from: their sign-ins go on while the account is stopped for others", async () => {
     const signedIn = await signIn("ngo", "192.0.2.10", true);
     expect(signedIn.status).toBe(201);
-    const set = signedIn.headers.getSetCookie().find((c) => c.startsWith(`${KNOWN_BROWSER_COOKIE}=`))!;
+    const set = knownCookieOf(signedIn.headers, "ngo");
     expect(set).toMatch(/; Path=\/api\/session; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
     const known = set.split(";")[0]!;
-    const otherAccounts = (await signIn("council", "192.0.2.10", true)).headers
-      .getSetCookie()
-      .find((c) => c.startsWith(`${KNOWN_BROWSER_COOKIE}=`))!;
+    // The same browser signs in to another account: it stays known to both.
+    const otherAccount = knownCookieOf((await signIn("council", "192.0.2.10", true)).headers, "council").split(";")[0]!;
+    const both = `${known}; ${otherAccount}`;
     expect(new Set(await fail("ngo", many("198.51.103"), 100))).toEqual(new Set([401]));
     const stopped = { error: { code: "too-many-sign-ins", message: "too many failed sign-ins to this account; wait an hour" } };
     expect((await signIn("ngo", "192.0.2.11", true)).body).toEqual(stopped);
-    // A cookie for another account, or one whose signature was changed, makes no browser known.
-    expect((await signIn("ngo", "192.0.2.11", true, otherAccounts.split(";")[0]!)).body).toEqual(stopped);
+    // A cookie for another account, even under this account's cookie's name, or one whose signature was changed, makes no browser known.
+    expect((await signIn("ngo", "192.0.2.11", true, otherAccount)).body).toEqual(stopped);
+    const renamed = `${knownBrowserCookie("ngo")}=${otherAccount.slice(otherAccount.indexOf("=") + 1)}`;
+    expect((await signIn("ngo", "192.0.2.11", true, renamed)).body).toEqual(stopped);
     const forged = known.slice(0, -1) + (known.endsWith("A") ? "B" : "A");
     expect((await signIn("ngo", "192.0.2.11", true, forged)).body).toEqual(stopped);
-    expect((await signIn("ngo", "192.0.2.11", true, known)).status).toBe(201);
+    expect((await signIn("ngo", "192.0.2.11", true, both)).status).toBe(201);
     // The owner's sign-in clears the account's failures, for every browser.
     expect((await signIn("ngo", "192.0.2.12", true)).status).toBe(201);
   });
 
-  it("stop a browser the account has signed in from after 10 failures in a row, and not the account", async () => {
+  it("stop a browser the account has signed in from after 10 failures in a row, and neither its other browsers nor the account", async () => {
     expect(FAILED_SIGN_INS_PER_KNOWN_BROWSER).toBe(10);
-    const set = (await signIn("council", "192.0.2.20", true)).headers.getSetCookie().find((c) => c.startsWith(`${KNOWN_BROWSER_COOKIE}=`))!;
-    const known = set.split(";")[0]!;
-    expect(new Set(await fail("council", many("198.51.104"), 10, known))).toEqual(new Set([401]));
-    const refused = await signIn("council", "192.0.2.21", true, known);
+    // Two browsers the Council has signed in from.
+    const first = knownCookieOf((await signIn("council", "192.0.2.20", true)).headers, "council").split(";")[0]!;
+    const second = knownCookieOf((await signIn("council", "192.0.2.22", true)).headers, "council").split(";")[0]!;
+    expect(first).not.toBe(second);
+    // Failures from elsewhere, short of the account's 100, and the first browser's 10, which are not the account's.
+    expect(new Set(await fail("council", many("198.51.104"), FAILED_SIGN_INS_PER_ACCOUNT - 5))).toEqual(new Set([401]));
+    expect(new Set(await fail("council", many("198.51.104"), 10, first))).toEqual(new Set([401]));
+    const refused = await signIn("council", "192.0.2.21", true, first);
     expect([refused.status, refused.body]).toEqual([
       429,
       { error: { code: "too-many-sign-ins", message: "too many failed sign-ins from this browser; wait a quarter of an hour" } },
     ]);
     expect((await signIn("council", "192.0.2.21", true)).status).toBe(201);
+    expect((await signIn("council", "192.0.2.23", true, second)).status).toBe(201);
     // Another browser's success does not clear this one's failures.
-    expect((await signIn("council", "192.0.2.21", true, known)).status).toBe(429);
+    expect((await signIn("council", "192.0.2.21", true, first)).status).toBe(429);
   });
 });

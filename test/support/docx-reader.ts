@@ -1,8 +1,8 @@
 /*
  * What a .docx file says, read back for tests as a reader of the document would see it: its
  * page, its paragraphs outside tables, and its tables' rows and cells, each paragraph a list of
- * runs with the marks that carry meaning here (underlined, struck through, bold, italic). Read
- * with a real XML parser, so that a document that is not well-formed fails the test.
+ * runs with the marks that carry meaning here (underlined, struck through, bold, italic). Every
+ * XML part is read with a real XML parser, so that a file with one not well-formed fails the test.
  */
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
@@ -39,8 +39,18 @@ function on(attributes: Record<string, string>): boolean {
   return value === undefined || !["false", "0", "none"].includes(value);
 }
 
+/** Throws, naming the part, when an XML part of the file is not well-formed: Word would refuse the file. */
+function checkWellFormed(name: string, xml: Uint8Array): void {
+  const parser = new SaxesParser();
+  parser.on("error", (e) => {
+    throw new Error(`${name} is not well-formed XML: ${e.message}`);
+  });
+  parser.write(strFromU8(xml)).close();
+}
+
 export function readDocx(bytes: Uint8Array): DocxDocument {
   const files = unzipSync(bytes);
+  for (const [name, content] of Object.entries(files)) if (/\.(xml|rels)$/.test(name)) checkWellFormed(name, content);
   const xml = files["word/document.xml"];
   if (xml === undefined) throw new Error(`no word/document.xml in the file: ${Object.keys(files).join(", ")}`);
   const paragraphs: DocxParagraph[] = [];
