@@ -31,9 +31,6 @@ import type { DiffSpan } from "./word-diff";
 import type { CellFootnote } from "./footnote-diff";
 import { fitForXml } from "../formats/markup";
 
-/** The media type of a .docx file. */
-export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 /** Sizes in half-points, as Word counts them. */
 const TEXT_SIZE = 18;
 const SMALL_SIZE = 15;

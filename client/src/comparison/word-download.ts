@@ -1,16 +1,20 @@
 /*
  * The comparison as a Word document, downloaded: the rows shown, with the filters said above
  * them, made in the browser from the table it has, by the writer of `synopsis compare --out
- * FILE.docx`. The writer is loaded when first asked for, not with the page.
+ * FILE.docx`, on a worker (word-worker.ts), whose code is loaded when first asked for.
  */
 import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
 import { h } from "../dom";
+import type { WordAnswer, WordRequest } from "./word-worker";
 
 /** What is downloaded: the rows shown, and the words that say how they were filtered (null when they were not). */
 export interface ShownRows {
   readonly rows: readonly ComparisonRow[];
   readonly filtered: string | null;
 }
+
+/** The media type of a .docx file. */
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /** Characters file systems refuse in a name, other than "/": control characters among them. */
 // eslint-disable-next-line no-control-regex -- control characters are among those refused
@@ -24,6 +28,18 @@ export function wordFileName(title: string): string {
   return `${title.replace(/\//g, "-").replace(REFUSED, " - ").trim()}.docx`;
 }
 
+/** The bytes of the Word document of `rows`, made on a worker of its own, ended once it has answered. */
+function made(comparison: Comparison, title: string, { rows, filtered }: ShownRows): Promise<Uint8Array<ArrayBuffer>> {
+  const index = new Map(comparison.rows.map((row, i) => [row, i]));
+  const worker = new Worker(new URL("./word-worker.ts", import.meta.url), { type: "module" });
+  return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    worker.onmessage = ({ data }: MessageEvent<WordAnswer>) => ("bytes" in data ? resolve(data.bytes) : reject(new Error(data.failure)));
+    worker.onerror = (e) => reject(new Error(e.message || "the worker that makes it stopped"));
+    const request: WordRequest = { comparison, rows: rows.map((row) => index.get(row)!), title, filtered };
+    worker.postMessage(request);
+  }).finally(() => worker.terminate());
+}
+
 /** A button that downloads the rows `shown` gives, as a .docx file named after `title`, and a line that says how it went. */
 export function wordDownload(comparison: Comparison, title: string, shown: () => ShownRows): HTMLElement {
   const said = h("span", { class: "download-status", role: "status" });
@@ -31,17 +47,15 @@ export function wordDownload(comparison: Comparison, title: string, shown: () =>
   button.addEventListener("click", () => {
     button.disabled = true;
     said.textContent = "Making the Word document…";
-    const { rows, filtered } = shown();
-    import("../../../shared/compare/comparison-docx")
-      .then(({ comparisonDocx, DOCX_TYPE }) =>
-        comparisonDocx(comparison, rows, title, filtered).then((bytes) => {
-          const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
-          h("a", { href: url, download: wordFileName(title) }).click();
-          // Kept a while for the download to read it.
-          setTimeout(() => URL.revokeObjectURL(url), 60_000);
-          said.textContent = `Word document made: ${rows.length} ${rows.length === 1 ? "row" : "rows"}.`;
-        }),
-      )
+    const rows = shown();
+    made(comparison, title, rows)
+      .then((bytes) => {
+        const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
+        h("a", { href: url, download: wordFileName(title) }).click();
+        // Kept a while for the download to read it.
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        said.textContent = `Word document made: ${rows.rows.length} ${rows.rows.length === 1 ? "row" : "rows"}.`;
+      })
       .catch((e: unknown) => {
         said.textContent = `The Word document could not be made: ${e instanceof Error ? e.message : String(e)}`;
       })
