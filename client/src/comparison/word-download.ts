@@ -5,6 +5,7 @@
  */
 import type { Comparison, ComparisonRow } from "../../../shared/compare/comparison";
 import { h } from "../dom";
+import { pageSignal } from "../page-life";
 import type { WordAnswer, WordRequest } from "./word-worker";
 
 /** What is downloaded: the rows shown, and the words that say how they were filtered (null when they were not). */
@@ -28,13 +29,17 @@ export function wordFileName(title: string): string {
   return `${title.replace(/\//g, "-").replace(REFUSED, " - ").trim()}.docx`;
 }
 
-/** The bytes of the Word document of `rows`, made on a worker of its own, ended once it has answered. */
-function made(comparison: Comparison, title: string, { rows, filtered }: ShownRows): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The bytes of the Word document of `rows`, made on a worker of its own, ended once it has
+ * answered, or once the page is left (`left` aborts): then it rejects with `left`'s reason.
+ */
+function made(comparison: Comparison, title: string, { rows, filtered }: ShownRows, left: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
   const index = new Map(comparison.rows.map((row, i) => [row, i]));
   const worker = new Worker(new URL("./word-worker.ts", import.meta.url), { type: "module" });
   return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<WordAnswer>) => ("bytes" in data ? resolve(data.bytes) : reject(new Error(data.failure)));
     worker.onerror = (e) => reject(new Error(e.message || "the worker that makes it stopped"));
+    left.addEventListener("abort", () => reject(left.reason), { once: true });
     const request: WordRequest = { comparison, rows: rows.map((row) => index.get(row)!), title, filtered };
     worker.postMessage(request);
   }).finally(() => worker.terminate());
@@ -48,7 +53,8 @@ export function wordDownload(comparison: Comparison, title: string, shown: () =>
     button.disabled = true;
     said.textContent = "Making the Word document…";
     const rows = shown();
-    made(comparison, title, rows)
+    const left = pageSignal();
+    made(comparison, title, rows, left)
       .then((bytes) => {
         const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
         h("a", { href: url, download: wordFileName(title) }).click();
@@ -57,6 +63,8 @@ export function wordDownload(comparison: Comparison, title: string, shown: () =>
         said.textContent = `Word document made: ${rows.rows.length} ${rows.rows.length === 1 ? "row" : "rows"}.`;
       })
       .catch((e: unknown) => {
+        // The page left meanwhile: nothing is downloaded, and there is no one to tell.
+        if (left.aborted) return;
         said.textContent = `The Word document could not be made: ${e instanceof Error ? e.message : String(e)}`;
       })
       .finally(() => {
