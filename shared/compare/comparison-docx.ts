@@ -8,8 +8,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   Packer,
+  PageNumber,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -244,6 +246,19 @@ export async function comparisonDocx(
             size: { width: PAGE_SHORT_SIDE, height: PAGE_LONG_SIDE, orientation: PageOrientation.LANDSCAPE },
             margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
           },
+        },
+        // Each page says which it is, and of how many, with the title: a printed table is leafed through.
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ ...QUIET, children: [`${fitForXml(title)} · page `, PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] }),
+                ],
+              }),
+            ],
+          }),
         },
         children: [...before, table],
       },

@@ -2,6 +2,7 @@
  * The comparison as a Word document: the four columns of the demonstration dual-use dossier,
  * read back from the .docx as a reader of it would see them (test/support/docx-reader.ts).
  */
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../shared/compare/comparison";
 import { comparisonDocx } from "../../shared/compare/comparison-docx";
@@ -28,6 +29,15 @@ describe("the comparison as a Word document", () => {
     expect(table[0]!.header).toBe(true);
     expect(table[0]!.cells.map(cellText)).toEqual(["Provision", "Commission (reference)", "Parliament", "Council", "Regulation"]);
     expect(table.slice(1).every((row) => !row.header)).toBe(true);
+  });
+
+  it("says on each page's foot the title, which page it is and of how many", async () => {
+    const files = unzipSync(await comparisonDocx(comparison, comparison.rows, "Dual-use items: four columns"));
+    const footers = Object.keys(files).filter((name) => /^word\/footer\d*\.xml$/.test(name));
+    expect(footers).toHaveLength(1);
+    const footer = strFromU8(files[footers[0]!]!);
+    expect(footer).toContain("Dual-use items: four columns · page ");
+    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>[\s\S]* of [\s\S]*<w:instrText[^>]*>NUMPAGES<\/w:instrText>/);
   });
 
   it("has a row for each of the table's, labelled as the table labels it, with each cell's words", () => {
