@@ -35,41 +35,64 @@ export function wordFileName(title: string): string {
  */
 function made(comparison: Comparison, title: string, { rows, filtered }: ShownRows, left: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
   const index = new Map(comparison.rows.map((row, i) => [row, i]));
-  const worker = new Worker(new URL("./word-worker.ts", import.meta.url), { type: "module" });
+  let worker: Worker | null = null;
+  const done = new AbortController();
   return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    if (left.aborted) throw left.reason;
+    const request: WordRequest = {
+      comparison,
+      rows: rows.map((row) => {
+        const i = index.get(row);
+        if (i === undefined) throw new Error(`the row ${row.label} is not one of the table's`);
+        return i;
+      }),
+      title,
+      filtered,
+    };
+    worker = new Worker(new URL("./word-worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = ({ data }: MessageEvent<WordAnswer>) => ("bytes" in data ? resolve(data.bytes) : reject(new Error(data.failure)));
+    worker.onmessageerror = () => reject(new Error("its answer could not be read"));
     worker.onerror = (e) => reject(new Error(e.message || "the worker that makes it stopped"));
-    left.addEventListener("abort", () => reject(left.reason), { once: true });
-    const request: WordRequest = { comparison, rows: rows.map((row) => index.get(row)!), title, filtered };
+    left.addEventListener("abort", () => reject(left.reason), { once: true, signal: done.signal });
     worker.postMessage(request);
-  }).finally(() => worker.terminate());
+  }).finally(() => {
+    worker?.terminate();
+    // The page's signal lets go of this promise, and of the bytes it holds.
+    done.abort();
+  });
 }
 
 /** A button that downloads the rows `shown` gives, as a .docx file named after `title`, and a line that says how it went. */
 export function wordDownload(comparison: Comparison, title: string, shown: () => ShownRows): HTMLElement {
   const said = h("span", { class: "download-status", role: "status" });
   const button = h("button", { type: "button", class: "word-download" }, "Download as Word document");
-  button.addEventListener("click", () => {
-    button.disabled = true;
-    said.textContent = "Making the Word document…";
-    const rows = shown();
-    const left = pageSignal();
-    made(comparison, title, rows, left)
-      .then((bytes) => {
-        const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
-        h("a", { href: url, download: wordFileName(title) }).click();
-        // Kept a while for the download to read it.
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        said.textContent = `Word document made: ${rows.rows.length} ${rows.rows.length === 1 ? "row" : "rows"}.`;
-      })
-      .catch((e: unknown) => {
-        // The page left meanwhile: nothing is downloaded, and there is no one to tell.
-        if (left.aborted) return;
-        said.textContent = `The Word document could not be made: ${e instanceof Error ? e.message : String(e)}`;
-      })
-      .finally(() => {
-        button.disabled = false;
-      });
-  });
+  // The signal of this page, taken as it is made: a click on it while the next page loads is this page's.
+  const left = pageSignal();
+  button.addEventListener(
+    "click",
+    () => {
+      button.disabled = true;
+      said.textContent = "Making the Word document…";
+      const rows = shown();
+      made(comparison, title, rows, left)
+        .then((bytes) => {
+          if (left.aborted) return;
+          const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
+          h("a", { href: url, download: wordFileName(title) }).click();
+          // Kept a while for the download to read it.
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+          said.textContent = `Word document made: ${rows.rows.length} ${rows.rows.length === 1 ? "row" : "rows"}.`;
+        })
+        .catch((e: unknown) => {
+          // The page left meanwhile: nothing is downloaded, and there is no one to tell.
+          if (left.aborted) return;
+          said.textContent = `The Word document could not be made: ${e instanceof Error ? e.message : String(e)}`;
+        })
+        .finally(() => {
+          button.disabled = false;
+        });
+    },
+    { signal: left },
+  );
   return h("p", { class: "download no-print" }, button, " ", said);
 }

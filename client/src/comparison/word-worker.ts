@@ -21,8 +21,11 @@ export type WordAnswer = { readonly bytes: Uint8Array<ArrayBuffer> } | { readonl
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<WordRequest>) => void) | null;
+  onmessageerror: (() => void) | null;
   postMessage(message: WordAnswer, transfer?: Transferable[]): void;
 };
+
+const failed = (e: unknown) => scope.postMessage({ failure: e instanceof Error ? e.message : String(e) });
 
 scope.onmessage = ({ data }) => {
   const { comparison, rows, title, filtered } = data;
@@ -31,8 +34,9 @@ scope.onmessage = ({ data }) => {
     rows.map((i) => comparison.rows[i]!),
     title,
     filtered,
-  ).then(
-    (bytes) => scope.postMessage({ bytes }, [bytes.buffer]),
-    (e: unknown) => scope.postMessage({ failure: e instanceof Error ? e.message : String(e) }),
-  );
+  )
+    .then((bytes) => scope.postMessage({ bytes }, [bytes.buffer]))
+    .catch(failed);
 };
+
+scope.onmessageerror = () => failed(new Error("the table could not be read by the worker"));
