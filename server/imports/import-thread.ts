@@ -132,5 +132,9 @@ export class ImportThread {
 
 /** The refusal of an upload whose sender hung up before it was stored. */
 export function abandoned(file: string): HttpError {
-  return new HttpError(499, "abandoned", `the upload of ${file} was abandoned by its sender before it was stored: nothing was stored`);
+  return new HttpError(
+    499,
+    "abandoned",
+    `the upload of ${file} was given up: its sender hung up before the answer, and nothing was stored`,
+  );
 }
