@@ -54,7 +54,7 @@ const QUIET: IRunOptions = { size: SMALL_SIZE, color: "555555" };
 
 /** Runs of words in one style: a line end in the words starts a new line. */
 function runs(text: string, style: IRunOptions = {}): TextRun[] {
-  // A character XML cannot hold (a form feed in a text pasted from a PDF) written as U+FFFD, as the other writers write it.
+  // A character XML cannot hold (a control character an older stored text may hold) written as U+FFFD, as the other writers write it.
   return fitForXml(text)
     .split("\n")
     .map((line, k) => new TextRun({ ...style, text: line, ...(k > 0 ? { break: 1 } : {}) }));
