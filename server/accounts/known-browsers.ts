@@ -15,7 +15,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import { parse, serialize } from "cookie";
 
 /** How the known-browser cookies' names begin: each ends with a short hash of its account's name. */
-export const KNOWN_BROWSER_COOKIE = "synopsis_browser";
+const KNOWN_BROWSER_COOKIE = "synopsis_browser";
 /** A browser stays known for half a year after its last sign-in. */
 const KNOWN_DAYS = 183;
 /** Sent with sign-ins alone: no other request needs it. */

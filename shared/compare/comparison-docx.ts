@@ -234,10 +234,11 @@ export async function comparisonDocx(
     statisticsTable(comparison, width),
     paragraph(filtered === null ? [] : runs(filtered, { bold: true }), { spaceBefore: 120 }),
   );
+  // The document's properties and its pages' feet, as its words, may hold no character XML cannot.
+  const fitTitle = fitForXml(title);
   const document = new Document({
     creator: "Synopsis",
-    // The document's properties, as its words, may hold no character XML cannot.
-    title: fitForXml(title),
+    title: fitTitle,
     styles: { default: { document: { run: { font: "Times New Roman", size: TEXT_SIZE } } } },
     sections: [
       {
@@ -254,7 +255,7 @@ export async function comparisonDocx(
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ ...QUIET, children: [`${fitForXml(title)} · page `, PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] }),
+                  new TextRun({ ...QUIET, children: [`${fitTitle} · page `, PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] }),
                 ],
               }),
             ],

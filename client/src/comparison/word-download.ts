@@ -25,7 +25,7 @@ const REFUSED = /\s*[\\:*?"<>|\u0000-\u001f]+\s*/g;
  * A file name from the table's title, without the characters file systems refuse: "Regulation
  * (EU) 2021/821" is "2021-821", and the title's colon and bars dashes between spaces.
  */
-export function wordFileName(title: string): string {
+function wordFileName(title: string): string {
   return `${title.replace(/\//g, "-").replace(REFUSED, " - ").trim()}.docx`;
 }
 
