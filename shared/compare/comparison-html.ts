@@ -24,8 +24,9 @@ table.comparison thead th { position: sticky; top: 0; background: #f0f0f0; z-ind
 table.comparison td, table.comparison th.label { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; overflow-wrap: break-word; }
 th.label { font-weight: normal; text-align: left; }
 col.label-column { width: 9em; }
+/* On a narrow screen the statistics scroll sideways in their frame, reached with Tab to scroll them by keyboard. */
 @media (max-width: 700px) {
-  table.summary { display: block; overflow-x: auto; }
+  .statistics { overflow-x: auto; }
   body { margin: .5em; }
   /* Columns wide enough to read, the page scrolled sideways, and the labels kept in view. */
   table.comparison { width: max(100%, calc(7.5em + var(--columns) * 15em)); }
@@ -159,7 +160,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(title)}</title><style>${STYLE}</style></head><body><main>
 <h1>${escapeMarkup(title)}</h1>${notices}${warnings}${corrections}
 <p>Differences are shown against the reference column: <ins>inserted words</ins> are underlined, <del>deleted words</del> struck through.</p>
-<table class="summary">${statHeader}${statRows}</table>
+<div class="statistics" role="region" aria-label="Statistics" tabindex="0"><table class="summary">${statHeader}${statRows}</table></div>
 <table class="comparison" style="--columns: ${comparison.versions.length}"><colgroup>${columns}</colgroup><thead>${header}</thead><tbody>
 ${body}
 </tbody></table></main></body></html>

@@ -58,6 +58,9 @@ function addressWithFilters(address: string, values: Record<keyof typeof FILTER_
   return `${path}?${[...rest, ...(filters === "" ? [] : [filters])].join("&")}`;
 }
 
+/** The id of the statistics' heading, which names their region. */
+const STATISTICS_HEADING = "statistics-heading";
+
 function summary(c: ServedComparison): HTMLElement {
   const header = h("tr", {}, h("th", { scope: "col" }, "version"), ...STATISTICS.map((t) => h("th", { scope: "col" }, t)));
   const rows = c.statistics.map((s, v) =>
@@ -71,7 +74,12 @@ function summary(c: ServedComparison): HTMLElement {
         : STATISTICS.map((name) => h("td", {}, String(s[name])))),
     ),
   );
-  return h("table", { class: "summary" }, h("thead", {}, header), h("tbody", {}, ...rows));
+  // A region of its own, in the tab order: on a phone the table scrolls sideways in it, by keyboard too.
+  return h(
+    "div",
+    { class: "statistics", role: "region", "aria-labelledby": STATISTICS_HEADING, tabindex: 0 },
+    h("table", { class: "summary" }, h("thead", {}, header), h("tbody", {}, ...rows)),
+  );
 }
 
 export async function showComparison(app: HTMLElement, dossierId: number, params: URLSearchParams, me: SessionUser): Promise<void> {
@@ -489,7 +497,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     corrected,
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
-    h("h2", { class: "visually-hidden" }, "Statistics"),
+    h("h2", { class: "visually-hidden", id: STATISTICS_HEADING }, "Statistics"),
     summary(comparison),
     filtered,
     h("h2", { class: "visually-hidden" }, "Alignment corrections"),

@@ -1,0 +1,112 @@
+/*
+ * The pages as axe-core checks them against WCAG 2.2 A and AA and its best practices: the sign-in
+ * form with its error, the NGO's list of dossiers, the dual-use dossier as its owner sees it with
+ * its forms, the four-column comparison with its corrections open and its filters set, on a
+ * desktop and on a phone, and the comparison's HTML file a staffer saves. Each page is checked
+ * in the state a person brings it to, as axe sees only what is on the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { buildClient, hasChromium, launchChromium, signInPage, watchedPage } from "../support/browser";
+import { testServer, type TestServer } from "../support/server";
+import { accessibilityFaults } from "../support/accessibility";
+import { compareVersions } from "../../shared/compare/comparison";
+import { comparisonHtml } from "../../shared/compare/comparison-html";
+import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
+
+/** A desktop's window, and a phone's, in CSS pixels. */
+const DESKTOP = { width: 1400, height: 900 };
+const PHONE = { width: 390, height: 800 };
+
+describe.skipIf(!hasChromium)("the pages against WCAG 2.2 A and AA (axe-core)", () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    await buildClient();
+    server = await testServer();
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pageOf = async (viewport: { width: number; height: number }): Promise<Page> => {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    return watchedPage(context, errors);
+  };
+
+  /** The dual-use dossier's four stages compared, the Commission's proposal the reference, with the alignment corrections open. */
+  const comparisonWithCorrectionsOpen = async (page: Page) => {
+    await page.goto(`${server.url}/#/dossiers/1/compare?versions=1,2,3,4&ref=1`);
+    await page.waitForSelector(".rows[data-complete=true]");
+    await page.click(".corrections summary");
+    await page.waitForSelector("#correct-a-provision");
+  };
+
+  it("finds nothing wrong with the sign-in form showing a refusal", async () => {
+    const page = await pageOf(DESKTOP);
+    await page.goto(`${server.url}/#/login`);
+    await page.fill("#username", "ngo");
+    await page.fill("#password", "not the password");
+    await page.click("button[type=submit]");
+    await page.locator(".login .error", { hasText: /\S/ }).waitFor();
+    expect(await accessibilityFaults(page)).toEqual([]);
+  });
+
+  it("finds nothing wrong with the list of dossiers", async () => {
+    const page = await pageOf(DESKTOP);
+    await signInPage(page, server.url, "ngo");
+    expect(await accessibilityFaults(page)).toEqual([]);
+  });
+
+  it("finds nothing wrong with a dossier's page as its owner sees it, with the forms to add versions and members", async () => {
+    const page = await pageOf(DESKTOP);
+    await signInPage(page, server.url, "commission");
+    await page.goto(`${server.url}/#/dossiers/1`);
+    await page.waitForSelector("form.choose");
+    await page.waitForSelector("input[type=file]");
+    expect(await accessibilityFaults(page)).toEqual([]);
+  });
+
+  it("finds nothing wrong with the four-column comparison, its corrections open and its rows filtered", async () => {
+    const page = await pageOf(DESKTOP);
+    await signInPage(page, server.url, "commission");
+    await comparisonWithCorrectionsOpen(page);
+    await page.check("#changed-only");
+    await page.locator("p.filtered", { hasText: "changed only" }).waitFor({ state: "attached" });
+    expect(await accessibilityFaults(page)).toEqual([]);
+  });
+
+  it("finds nothing wrong with the comparison on a phone, where the statistics and the table scroll sideways in frames reached with Tab", async () => {
+    const page = await pageOf(PHONE);
+    await signInPage(page, server.url, "commission");
+    await comparisonWithCorrectionsOpen(page);
+    const statistics = page.locator(".statistics");
+    expect(await statistics.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await statistics.getAttribute("tabindex")).toBe("0");
+    expect(await accessibilityFaults(page)).toEqual([]);
+  });
+
+  it("finds nothing wrong with the comparison's HTML file, on a desktop and on a phone", async () => {
+    const comparison = compareVersions(
+      DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
+      { names: DUAL_USE_STAGES.map(([name]) => name) },
+    );
+    const html = comparisonHtml(comparison);
+    for (const viewport of [DESKTOP, PHONE]) {
+      const page = await pageOf(viewport);
+      await page.setContent(html);
+      expect(await accessibilityFaults(page), `at ${viewport.width} pixels wide`).toEqual([]);
+    }
+  });
+
+  it("met no script error on any page", () => {
+    expect(errors).toEqual([]);
+  });
+});
