@@ -173,6 +173,29 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator(".download-status").textContent()).toBe(`Word document made: ${changed} rows.`);
   });
 
+  it("gives up a Word document still being made when its page is left: its worker is ended and nothing is downloaded", async () => {
+    const context = await browser.newContext();
+    const leaving = await watchedPage(context, errors);
+    // In place of the worker that makes the document, one that takes the work and never answers: the page is left while it works.
+    await leaving.route(/\/word-worker-[^/]*\.js$/, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: "self.onmessage = () => {};" }),
+    );
+    await signInPage(leaving, server.url, "ngo");
+    await leaving.goto(`${server.url}/#/dossiers/1/compare?versions=1,2,3,4&ref=1`);
+    await leaving.waitForSelector(".rows[data-complete=true]");
+    const downloads: string[] = [];
+    leaving.on("download", (d) => downloads.push(d.suggestedFilename()));
+    const [worker] = await Promise.all([leaving.waitForEvent("worker"), leaving.click("button.word-download")]);
+    const ended = new Promise<string>((resolve) => worker.once("close", () => resolve("ended")));
+    await waitToSay(leaving, ".download-status", "Making the Word document…");
+    await leaving.click("text=← Dossier");
+    await leaving.waitForSelector("form.choose");
+    const notEnded = new Promise<string>((resolve) => setTimeout(() => resolve("still running 10 s after the page was left"), 10_000));
+    expect(await Promise.race([ended, notEnded])).toBe("ended");
+    expect(downloads).toEqual([]);
+    await context.close();
+  });
+
   it("keeps a range of provisions typed as people type them, and all rows again once it is cleared", async () => {
     await page.uncheck("#changed-only");
     await page.waitForSelector(".rows[data-complete=true]");
