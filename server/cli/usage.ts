@@ -9,6 +9,7 @@ export const USAGE = `Usage:
                    [--out FILE.html|FILE.docx|FILE.json] [--json]
   synopsis serve
   synopsis user add USERNAME --name NAME --organisation ORGANISATION   (the password on standard input)
+  synopsis user password USERNAME   (the new password on standard input)
   synopsis demo [--out DIR]
 
   import   reads an act (Formex 3/4 XML or EUR-Lex zip package, EUR-Lex XHTML, Akoma Ntoso 3.0,
@@ -23,7 +24,8 @@ export const USAGE = `Usage:
            DATA_DIR, SESSION_SECRET, SYNOPSIS_DEMO, LOG_LEVEL, SECURE_COOKIES, ALLOWED_HOSTS,
            MAX_UPLOAD_MB, IMPORT_MEMORY_MB, COMPARISON_MEMORY_MB) and prints its address
   user     adds an account to the data folder (DATA_DIR), for a server without the demonstration
-           users: the password is the first line of standard input, at least 12 characters
+           users, or sets a new password for one and ends its sessions: the password is the first
+           line of standard input, at least 12 characters
   demo     reads the demonstration dual-use dossier and the ePrivacy texts shipped in fixtures/
            and writes each as HTML and Akoma Ntoso into DIR (default: data/demo)
 

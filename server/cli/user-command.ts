@@ -1,12 +1,17 @@
 /*
- * `synopsis user add USERNAME --name NAME --organisation ORGANISATION`: adds an account to the
- * data folder the server uses (DATA_DIR), for a server without the demonstration users. The
- * password is read from standard input, its first line, so that it is in no command line and no
- * shell history: `read -rs p && printf '%s\n' "$p" | npx synopsis user add ...`.
+ * Accounts on the data folder the server uses (DATA_DIR), for a server without the
+ * demonstration users:
+ * - `synopsis user add USERNAME --name NAME --organisation ORGANISATION` adds one;
+ * - `synopsis user password USERNAME` sets a new password for one who lost theirs (or whose
+ *   password another may know), and ends all its sessions: a page open in its name hears no more
+ *   news and is asked to sign in again.
+ * The password is read from standard input, its first line, so that it is in no command line and
+ * no shell history: `read -rs p && printf '%s\n' "$p" | npx synopsis user add ...`. Both work while
+ * the server runs: the database takes writes from both.
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { describeIssues, newAccount } from "../../shared/protocol/api";
+import { describeIssues, newAccount, newPassword } from "../../shared/protocol/api";
 import { hashPassword } from "../accounts/passwords";
 import { configFrom } from "../config";
 import { SettingError } from "../setting-error";
@@ -20,16 +25,22 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
     options: { name: { type: "string" }, organisation: { type: "string" } },
   });
   const [action, username, ...rest] = positionals;
-  if (action !== "add") throw new UsageError(action === undefined ? "user needs an action: add" : `unknown user action "${action}"`);
-  if (username === undefined) throw new UsageError("user add needs a username");
-  if (rest.length > 0) throw new UsageError(`user add takes one username; also given: ${rest.join(" ")}`);
+  if (action !== "add" && action !== "password")
+    throw new UsageError(action === undefined ? "user needs an action: add or password" : `unknown user action "${action}"`);
+  if (username === undefined) throw new UsageError(`user ${action} needs a username`);
+  if (rest.length > 0) throw new UsageError(`user ${action} takes one username; also given: ${rest.join(" ")}`);
+  if (action === "password") {
+    if (values.name !== undefined || values.organisation !== undefined)
+      throw new UsageError("user password takes a username alone: the name and organisation stay as they are");
+    return setPassword(username, out);
+  }
   if (values.name === undefined) throw new UsageError("user add needs --name, the person's name as others see it");
   if (values.organisation === undefined) throw new UsageError("user add needs --organisation");
   const password = await firstLineOfInput();
   const checked = newAccount.safeParse({ username, displayName: values.name, organisation: values.organisation, password });
   if (!checked.success) throw new SettingError(`the account was not added: ${describeIssues(checked.error)}`);
   const account = checked.data;
-  const store = new SqliteStore(join(configFrom(process.env).dataDir, "synopsis.db"));
+  const store = openStore();
   try {
     const passwordHash = await hashPassword(account.password);
     const id = await store.addAccount({
@@ -44,6 +55,27 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
   } finally {
     store.close();
   }
+}
+
+/** `user password USERNAME`: the new password from standard input, the account's sessions ended. */
+async function setPassword(username: string, out: NodeJS.WritableStream): Promise<number> {
+  const checked = newPassword.safeParse(await firstLineOfInput());
+  if (!checked.success) throw new SettingError(`the password was not set: ${describeIssues(checked.error)}`);
+  const store = openStore();
+  try {
+    const ended = await store.setPassword(username, await hashPassword(checked.data));
+    if (ended === null) throw new SettingError(`the password was not set: there is no account "${username}"`);
+    const sessions = ended === 0 ? "no session was open" : `${ended} ${ended === 1 ? "session" : "sessions"} ended`;
+    out.write(`New password set for ${username}; ${sessions}.\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** The store of the data folder the server uses. */
+function openStore(): SqliteStore {
+  return new SqliteStore(join(configFrom(process.env).dataDir, "synopsis.db"));
 }
 
 /** The first line of standard input, read no further than it (a password is short). */

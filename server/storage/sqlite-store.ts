@@ -100,6 +100,20 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async setPassword(username: string, passwordHash: string): Promise<number | null> {
+    return this.db.transaction(() => {
+      const found = this.db.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: number } | undefined;
+      if (found === undefined) return null;
+      this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, found.id);
+      // Expired sessions go too, uncounted: they were over already.
+      const open = this.db
+        .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ?")
+        .get(found.id, new Date().toISOString()) as { n: number };
+      this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(found.id);
+      return open.n;
+    })();
+  }
+
   async userByName(username: string): Promise<UserRecord | null> {
     return user(this.db.prepare(`${USER_SELECT} WHERE u.username = ?`).get(username) as UserRow | undefined);
   }

@@ -65,6 +65,11 @@ export interface Store {
    */
   addAccount(account: { username: string; displayName: string; organisation: string; passwordHash: string }): Promise<number | null>;
   userByName(username: string): Promise<UserRecord | null>;
+  /**
+   * Sets an account's password and ends all its sessions, at once: returns how many sessions were
+   * ended, or null, and nothing changed, when there is no account of that name.
+   */
+  setPassword(username: string, passwordHash: string): Promise<number | null>;
   userById(id: number): Promise<UserRecord | null>;
 
   /** Opens a session; sessions that have expired are deleted on the way. */

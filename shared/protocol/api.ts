@@ -87,6 +87,12 @@ export type LoginRequest = z.infer<typeof loginRequest>;
 /** The least length of a password set for a real account (the demonstration users' is "demo"). */
 export const MIN_PASSWORD_LENGTH = 12;
 
+/** A password set for a real account, by `synopsis user add` or `synopsis user password`. */
+export const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`)
+  .max(256, "the password is too long: at most 256 characters");
+
 /** An account, as `synopsis user add` makes one: who, their organisation, and their password. */
 export const newAccount = fields({
   username: name("username", 64).refine(
@@ -95,10 +101,7 @@ export const newAccount = fields({
   ),
   displayName: name("name", 100),
   organisation: name("organisation", 200),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`)
-    .max(256, "the password is too long: at most 256 characters"),
+  password: newPassword,
 });
 export type NewAccount = z.infer<typeof newAccount>;
 

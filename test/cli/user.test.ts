@@ -2,7 +2,9 @@
  * `synopsis user add`: the way to an account on a server without the demonstration users. The
  * account signs in to the server on that data folder, which then loads no demonstration data,
  * as its store is no longer empty; a password too short, a username taken or written with
- * spaces, and a missing name are refused, and nothing is added.
+ * spaces, and a missing name are refused, and nothing is added. `synopsis user password`: a new
+ * password for an account, set while the server runs, which ends the account's sessions and
+ * leaves other accounts' alone; a password too short or an unknown account changes nothing.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -16,7 +18,12 @@ const dataDir = mkdtempSync(join(tmpdir(), "synopsis-user-"));
 
 /** `synopsis user add` on the test's data folder, with `password` typed on standard input. */
 function addUser(password: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const done = spawnSync(process.execPath, [BIN, "user", "add", ...args], {
+  return user(password, "add", ...args);
+}
+
+/** `synopsis user ACTION …` on the test's data folder, with `password` typed on standard input. */
+function user(password: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const done = spawnSync(process.execPath, [BIN, "user", ...args], {
     input: `${password}\n`,
     env: { ...process.env, DATA_DIR: dataDir },
     encoding: "utf8",
@@ -67,5 +74,72 @@ describe("synopsis user add", () => {
     const missing = addUser("a long enough passphrase", "x.y", "--organisation", "Council");
     expect(missing.code).toBe(2);
     expect(missing.stderr.split("\n")[0]).toBe("synopsis: user add needs --name, the person's name as others see it");
+  });
+});
+
+describe("synopsis user password", () => {
+  const passwordData = mkdtempSync(join(tmpdir(), "synopsis-password-"));
+  const setPassword = (password: string, ...args: string[]) => {
+    const done = spawnSync(process.execPath, [BIN, "user", "password", ...args], {
+      input: `${password}\n`,
+      env: { ...process.env, DATA_DIR: passwordData },
+      encoding: "utf8",
+    });
+    return { code: done.status, stdout: done.stdout, stderr: done.stderr };
+  };
+
+  it("sets a new password while the server runs, ending the account's sessions and no one else's", async () => {
+    const server = await testServer({ dataDir: passwordData });
+    try {
+      const parliament = await new ApiClient(server.url).signIn("parliament");
+      const otherTab = await new ApiClient(server.url).signIn("parliament");
+      const council = await new ApiClient(server.url).signIn("council");
+      expect((await parliament.request("GET", "/api/session")).status).toBe(200);
+
+      expect(setPassword("a new and long passphrase", "parliament")).toEqual({
+        code: 0,
+        stdout: "New password set for parliament; 2 sessions ended.\n",
+        stderr: "",
+      });
+      expect((await parliament.request("GET", "/api/session")).status).toBe(401);
+      expect((await otherTab.request("GET", "/api/dossiers")).status).toBe(401);
+      expect((await council.request("GET", "/api/session")).status).toBe(200);
+      const signIn = (password: string) => new ApiClient(server.url).request("POST", "/api/session", { username: "parliament", password });
+      expect((await signIn("demo")).status).toBe(401);
+      expect((await signIn("a new and long passphrase")).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+    // The sign-in with the new password opened one; none is open for the Commission.
+    expect(setPassword("yet another long passphrase", "parliament").stdout).toBe("New password set for parliament; 1 session ended.\n");
+    expect(setPassword("a long passphrase again", "commission").stdout).toBe("New password set for commission; no session was open.\n");
+  });
+
+  it("refuses a short password or an unknown account in one line with exit 1, and changes nothing", async () => {
+    expect(setPassword("short", "council")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "synopsis: the password was not set: the password must be at least 12 characters long\n",
+    });
+    expect(setPassword("a long enough passphrase", "nobody")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'synopsis: the password was not set: there is no account "nobody"\n',
+    });
+    const server = await testServer({ dataDir: passwordData });
+    try {
+      expect((await new ApiClient(server.url).request("POST", "/api/session", { username: "council", password: "demo" })).status).toBe(201);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("says what is wrong with the usage and exit 2", () => {
+    const withName = setPassword("a long enough passphrase", "council", "--name", "Someone Else");
+    expect(withName.code).toBe(2);
+    expect(withName.stderr.split("\n")[0]).toBe(
+      "synopsis: user password takes a username alone: the name and organisation stay as they are",
+    );
+    expect(setPassword("a long enough passphrase").stderr.split("\n")[0]).toBe("synopsis: user password needs a username");
   });
 });
