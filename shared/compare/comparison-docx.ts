@@ -22,6 +22,7 @@ import {
   TextRun,
   UnderlineType,
   WidthType,
+  type ICharacterStyleOptions,
   type IRunOptions,
 } from "docx";
 import { referenceWords, STATISTICS, type Comparison, type ComparisonCell, type ComparisonRow } from "./comparison";
@@ -48,8 +49,17 @@ const LABEL_COLUMN = 1700;
  */
 const APART = 60;
 
-const INSERTED: IRunOptions = { bold: true, underline: { type: UnderlineType.SINGLE }, color: "006100" };
-const DELETED: IRunOptions = { strike: true, color: "9C0006" };
+/**
+ * Inserted and deleted words carry character styles of those names, which Word lists: a reader
+ * who marks changes otherwise (the Parliament prints new words in bold italics) restyles every
+ * one of them at once. Each run names its style rather than spelling out its marks.
+ */
+const CHANGE_STYLES: readonly ICharacterStyleOptions[] = [
+  { id: "InsertedWords", name: "Inserted words", run: { bold: true, underline: { type: UnderlineType.SINGLE }, color: "006100" } },
+  { id: "DeletedWords", name: "Deleted words", run: { strike: true, color: "9C0006" } },
+];
+const INSERTED: IRunOptions = { style: "InsertedWords" };
+const DELETED: IRunOptions = { style: "DeletedWords" };
 const QUIET: IRunOptions = { size: SMALL_SIZE, color: "555555" };
 
 /** Runs of words in one style: a line end in the words starts a new line. */
@@ -239,7 +249,7 @@ export async function comparisonDocx(
   const document = new Document({
     creator: "Synopsis",
     title: fitTitle,
-    styles: { default: { document: { run: { font: "Times New Roman", size: TEXT_SIZE } } } },
+    styles: { default: { document: { run: { font: "Times New Roman", size: TEXT_SIZE } } }, characterStyles: CHANGE_STYLES },
     sections: [
       {
         properties: {

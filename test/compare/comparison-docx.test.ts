@@ -67,6 +67,17 @@ describe("the comparison as a Word document", () => {
     ).toBe(true);
   });
 
+  it("marks inserted and deleted words with character styles of those names, which a reader restyles at once in Word", () => {
+    const runs = table.slice(1).flatMap((row) => row.cells.flatMap((cell) => cell.flatMap((paragraph) => paragraph.runs)));
+    const underlined = runs.filter((r) => r.underlined && r.text.trim() !== "");
+    const struck = runs.filter((r) => r.struck && r.text.trim() !== "");
+    expect(underlined.length).toBeGreaterThan(20);
+    expect(struck.length).toBeGreaterThan(20);
+    expect(new Set(underlined.map((r) => r.style))).toEqual(new Set(["Inserted words"]));
+    expect(new Set(struck.map((r) => r.style))).toEqual(new Set(["Deleted words"]));
+    expect(runs.filter((r) => r.style !== null && !r.underlined && !r.struck)).toEqual([]);
+  });
+
   it("says in a column without a cell why it has none, and whose number a label is", () => {
     const r = comparison.rows.findIndex((row) => row.cells[1] === null && row.statuses[1] !== null);
     expect(r).toBeGreaterThan(0);

@@ -1,14 +1,17 @@
 /*
  * What a .docx file says, read back for tests as a reader of the document would see it: its
  * page, its paragraphs outside tables, and its tables' rows and cells, each paragraph a list of
- * runs with the marks that carry meaning here (underlined, struck through, bold, italic). Every
- * XML part is read with a real XML parser, so that a file with one not well-formed fails the test.
+ * runs with the marks that carry meaning here (underlined, struck through, bold, italic), as its
+ * own properties and its character style give them, as Word shows them. Every XML part is read
+ * with a real XML parser, so that a file with one not well-formed fails the test.
  */
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 
 export interface DocxRun {
   readonly text: string;
+  /** The name of its character style, as Word lists it ("Inserted words"), or null. */
+  readonly style: string | null;
   readonly underlined: boolean;
   readonly struck: boolean;
   readonly bold: boolean;
@@ -48,9 +51,43 @@ function checkWellFormed(name: string, xml: Uint8Array): void {
   parser.write(strFromU8(xml)).close();
 }
 
+type Marks = { -readonly [K in Exclude<keyof DocxRun, "text" | "style">]: boolean };
+const NO_MARKS: Marks = { underlined: false, struck: false, bold: false, italic: false };
+/** The run properties that are marks, by their elements' names. */
+const MARK_OF: Readonly<Record<string, keyof Marks>> = { "w:u": "underlined", "w:strike": "struck", "w:b": "bold", "w:i": "italic" };
+
+/** The character styles in word/styles.xml by id: their names, and their marks with those of the style each is based on. */
+function characterStyles(xml: Uint8Array | undefined): Map<string, { readonly name: string; readonly marks: Marks }> {
+  const own = new Map<string, { name: string; basedOn: string | null; marks: Partial<Marks> }>();
+  let style: { name: string; basedOn: string | null; marks: Partial<Marks> } | null = null;
+  const parser = new SaxesParser();
+  parser.on("opentag", (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    if (tag.name === "w:style") {
+      const id = attributes["w:styleId"] ?? "";
+      style = attributes["w:type"] === "character" ? { name: id, basedOn: null, marks: {} } : null;
+      if (style !== null) own.set(id, style);
+    } else if (style !== null && tag.name === "w:name") style.name = attributes["w:val"] ?? style.name;
+    else if (style !== null && tag.name === "w:basedOn") style.basedOn = attributes["w:val"] ?? null;
+    else if (style !== null && MARK_OF[tag.name] !== undefined) style.marks[MARK_OF[tag.name]!] = on(attributes);
+  });
+  parser.on("closetag", (tag) => {
+    if (tag.name === "w:style") style = null;
+  });
+  if (xml !== undefined) parser.write(strFromU8(xml)).close();
+  const resolved = (id: string, seen: Set<string>): Marks => {
+    const found = own.get(id);
+    if (found === undefined || seen.has(id)) return NO_MARKS;
+    seen.add(id);
+    return { ...(found.basedOn === null ? NO_MARKS : resolved(found.basedOn, seen)), ...found.marks };
+  };
+  return new Map([...own].map(([id, { name }]) => [id, { name, marks: resolved(id, new Set()) }]));
+}
+
 export function readDocx(bytes: Uint8Array): DocxDocument {
   const files = unzipSync(bytes);
   for (const [name, content] of Object.entries(files)) if (/\.(xml|rels)$/.test(name)) checkWellFormed(name, content);
+  const styles = characterStyles(files["word/styles.xml"]);
   const xml = files["word/document.xml"];
   if (xml === undefined) throw new Error(`no word/document.xml in the file: ${Object.keys(files).join(", ")}`);
   const paragraphs: DocxParagraph[] = [];
@@ -60,7 +97,7 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
   let row: { header: boolean; cells: DocxParagraph[][] } | null = null;
   let cell: DocxParagraph[] | null = null;
   let runs: DocxRun[] | null = null;
-  let run: { text: string; underlined: boolean; struck: boolean; bold: boolean; italic: boolean } | null = null;
+  let run: { -readonly [K in keyof DocxRun]: DocxRun[K] } | null = null;
   let inText = false;
   const parser = new SaxesParser();
   parser.on("error", (e) => {
@@ -85,19 +122,21 @@ export function readDocx(bytes: Uint8Array): DocxDocument {
         runs = [];
         break;
       case "w:r":
-        run = { text: "", underlined: false, struck: false, bold: false, italic: false };
+        run = { text: "", style: null, ...NO_MARKS };
         break;
+      // First in a run's properties: the run's own marks, after it, stand over its style's.
+      case "w:rStyle": {
+        const id = attributes["w:val"] ?? "";
+        const style = styles.get(id);
+        if (style === undefined) throw new Error(`a run names the character style "${id}", which word/styles.xml does not define`);
+        if (run !== null) Object.assign(run, style.marks, { style: style.name });
+        break;
+      }
       case "w:u":
-        if (run !== null) run.underlined = on(attributes);
-        break;
       case "w:strike":
-        if (run !== null) run.struck = on(attributes);
-        break;
       case "w:b":
-        if (run !== null) run.bold = on(attributes);
-        break;
       case "w:i":
-        if (run !== null) run.italic = on(attributes);
+        if (run !== null) run[MARK_OF[tag.name]!] = on(attributes);
         break;
       case "w:br":
         if (run !== null) run.text += "\n";
