@@ -53,8 +53,16 @@ function switchFrom(setting: string, value: string | undefined, byDefault: boole
   throw new SettingError(`${setting} must be 1 (on) or 0 (off), not "${value}"`);
 }
 
+/** The database's file in the data folder. */
+export const DATABASE_FILE = "synopsis.db";
+
+/** The data folder the settings name, as a full path: made nowhere, unlike by `configFrom`. */
+export function dataDirFrom(env: NodeJS.ProcessEnv): string {
+  return resolve(env.DATA_DIR ?? "data");
+}
+
 export function configFrom(env: NodeJS.ProcessEnv): Config {
-  const dataDir = resolve(env.DATA_DIR ?? "data");
+  const dataDir = dataDirFrom(env);
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (e) {

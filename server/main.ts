@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { createLogger } from "./logger";
-import type { Config } from "./config";
+import { DATABASE_FILE, type Config } from "./config";
 import type { Services } from "./http/context";
 import { SqliteStore } from "./storage/sqlite-store";
 import { Sessions } from "./accounts/sessions";
@@ -39,7 +39,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
-  const store = new SqliteStore(join(config.dataDir, "synopsis.db"));
+  const store = new SqliteStore(join(config.dataDir, DATABASE_FILE));
   if (config.demo && (await store.isEmpty())) {
     const users = await loadDemoData(store);
     logger.info({ users }, "demonstration data loaded into a new data folder");

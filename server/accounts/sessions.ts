@@ -25,11 +25,14 @@ export class Sessions {
     return createHash("sha256").update(token).digest("hex");
   }
 
-  /** Opens a session for the user; returns the Set-Cookie header value. */
-  async open(userId: number): Promise<string> {
+  /**
+   * Opens a session for the user whose password was checked against `user.passwordHash`; returns
+   * the Set-Cookie header value, or null when that password is no longer the account's.
+   */
+  async open(user: UserRecord): Promise<string | null> {
     const token = randomBytes(32).toString("base64url");
     const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-    await this.store.createSession(Sessions.hash(token), userId, expires);
+    if (!(await this.store.createSession(Sessions.hash(token), user.id, expires, user.passwordHash))) return null;
     return serialize(SESSION_COOKIE, `${token}.${this.sign(token)}`, {
       httpOnly: true,
       sameSite: "strict",

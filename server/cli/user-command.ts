@@ -3,17 +3,18 @@
  * demonstration users:
  * - `synopsis user add USERNAME --name NAME --organisation ORGANISATION` adds one;
  * - `synopsis user password USERNAME` sets a new password for one who lost theirs (or whose
- *   password another may know), and ends all its sessions: a page open in its name hears no more
- *   news and is asked to sign in again.
+ *   password another may know), and ends all its sessions: a page open in its name is told at its
+ *   dossier's next news that its session has ended, and its next request asks to sign in again.
  * The password is read from standard input, its first line, so that it is in no command line and
  * no shell history: `read -rs p && printf '%s\n' "$p" | npx synopsis user add ...`. Both work while
  * the server runs: the database takes writes from both.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { describeIssues, newAccount, newPassword } from "../../shared/protocol/api";
 import { hashPassword } from "../accounts/passwords";
-import { configFrom } from "../config";
+import { configFrom, DATABASE_FILE, dataDirFrom } from "../config";
 import { SettingError } from "../setting-error";
 import { SqliteStore } from "../storage/sqlite-store";
 import { UsageError } from "./usage";
@@ -40,7 +41,7 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
   const checked = newAccount.safeParse({ username, displayName: values.name, organisation: values.organisation, password });
   if (!checked.success) throw new SettingError(`the account was not added: ${describeIssues(checked.error)}`);
   const account = checked.data;
-  const store = openStore();
+  const store = new SqliteStore(join(configFrom(process.env).dataDir, DATABASE_FILE));
   try {
     const passwordHash = await hashPassword(account.password);
     const id = await store.addAccount({
@@ -61,7 +62,11 @@ export async function userCommand(args: string[], out: NodeJS.WritableStream): P
 async function setPassword(username: string, out: NodeJS.WritableStream): Promise<number> {
   const checked = newPassword.safeParse(await firstLineOfInput());
   if (!checked.success) throw new SettingError(`the password was not set: ${describeIssues(checked.error)}`);
-  const store = openStore();
+  // A data folder mistyped is said, rather than given a new, empty database, or made.
+  const dataDir = dataDirFrom(process.env);
+  if (!existsSync(join(dataDir, DATABASE_FILE)))
+    throw new SettingError(`the password was not set: there is no database in ${dataDir} (DATA_DIR)`);
+  const store = new SqliteStore(join(dataDir, DATABASE_FILE));
   try {
     const ended = await store.setPassword(username, await hashPassword(checked.data));
     if (ended === null) throw new SettingError(`the password was not set: there is no account "${username}"`);
@@ -71,11 +76,6 @@ async function setPassword(username: string, out: NodeJS.WritableStream): Promis
   } finally {
     store.close();
   }
-}
-
-/** The store of the data folder the server uses. */
-function openStore(): SqliteStore {
-  return new SqliteStore(join(configFrom(process.env).dataDir, "synopsis.db"));
 }
 
 /** The first line of standard input, read no further than it (a password is short). */

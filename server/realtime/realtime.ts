@@ -130,10 +130,15 @@ export class Realtime {
     }
   }
 
-  /** Tells each socket in a removed dossier's room that it is gone, and by whom, and empties the room. */
+  /**
+   * Tells each socket in a removed dossier's room that it is gone, and by whom, and empties the
+   * room. A socket whose session has ended (signed out, or its password set anew) is told only that.
+   */
   private async removed(news: DossierRemovedNews): Promise<void> {
     for (const socket of await this.io.in(room(news.dossierId)).fetchSockets()) {
-      socket.emit("dossier:removed", news);
+      if ((await this.sessions.user(socket.data.cookie)) === null)
+        socket.emit("dossier:left", { dossierId: news.dossierId, reason: "your session has ended" });
+      else socket.emit("dossier:removed", news);
       socket.leave(room(news.dossierId));
     }
   }

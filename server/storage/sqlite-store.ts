@@ -101,17 +101,20 @@ export class SqliteStore implements Store {
   }
 
   async setPassword(username: string, passwordHash: string): Promise<number | null> {
-    return this.db.transaction(() => {
-      const found = this.db.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: number } | undefined;
-      if (found === undefined) return null;
-      this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, found.id);
-      // Expired sessions go too, uncounted: they were over already.
-      const open = this.db
-        .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ?")
-        .get(found.id, new Date().toISOString()) as { n: number };
-      this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(found.id);
-      return open.n;
-    })();
+    // Immediate: it reads before it writes, and a write of the server's in between would make it fail rather than wait.
+    return this.db
+      .transaction(() => {
+        const found = this.db.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: number } | undefined;
+        if (found === undefined) return null;
+        this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, found.id);
+        // Expired sessions go too, uncounted: they were over already.
+        const open = this.db
+          .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ?")
+          .get(found.id, new Date().toISOString()) as { n: number };
+        this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(found.id);
+        return open.n;
+      })
+      .immediate();
   }
 
   async userByName(username: string): Promise<UserRecord | null> {
@@ -122,12 +125,13 @@ export class SqliteStore implements Store {
     return user(this.db.prepare(`${USER_SELECT} WHERE u.id = ?`).get(id) as UserRow | undefined);
   }
 
-  async createSession(tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
-    this.db.transaction(() => {
+  async createSession(tokenHash: string, userId: number, expiresAt: Date, passwordHash: string): Promise<boolean> {
+    return this.db.transaction(() => {
       this.db.prepare("DELETE FROM sessions WHERE expires_at <= ?").run(new Date().toISOString());
-      this.db
-        .prepare("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
-        .run(tokenHash, userId, expiresAt.toISOString());
+      const opened = this.db
+        .prepare("INSERT INTO sessions (token_hash, user_id, expires_at) SELECT ?, id, ? FROM users WHERE id = ? AND password_hash = ?")
+        .run(tokenHash, expiresAt.toISOString(), userId, passwordHash);
+      return opened.changes === 1;
     })();
   }
 

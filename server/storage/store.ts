@@ -72,8 +72,12 @@ export interface Store {
   setPassword(username: string, passwordHash: string): Promise<number | null>;
   userById(id: number): Promise<UserRecord | null>;
 
-  /** Opens a session; sessions that have expired are deleted on the way. */
-  createSession(tokenHash: string, userId: number, expiresAt: Date): Promise<void>;
+  /**
+   * Opens a session, when the account's password is still the one checked (`passwordHash`): a
+   * new password set while a sign-in with the old one was being checked ends that sign-in too.
+   * False, and nothing opened, when it is not. Sessions that have expired are deleted on the way.
+   */
+  createSession(tokenHash: string, userId: number, expiresAt: Date, passwordHash: string): Promise<boolean>;
   sessionUser(tokenHash: string, now: Date): Promise<UserRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
 

@@ -3,15 +3,19 @@
  * account signs in to the server on that data folder, which then loads no demonstration data,
  * as its store is no longer empty; a password too short, a username taken or written with
  * spaces, and a missing name are refused, and nothing is added. `synopsis user password`: a new
- * password for an account, set while the server runs, which ends the account's sessions and
- * leaves other accounts' alone; a password too short or an unknown account changes nothing.
+ * password for an account, set while the server runs, which ends the account's sessions, and a
+ * sign-in with the old password still being checked, and leaves other accounts' alone; a
+ * password too short, an unknown account or a data folder without a database changes nothing.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApiClient, testServer } from "../support/server";
+import { SqliteStore } from "../../server/storage/sqlite-store";
+import { Sessions } from "../../server/accounts/sessions";
+import { hashPassword, verifyPassword } from "../../server/accounts/passwords";
 
 const BIN = join(import.meta.dirname, "../../bin/synopsis.js");
 const dataDir = mkdtempSync(join(tmpdir(), "synopsis-user-"));
@@ -115,6 +119,30 @@ describe("synopsis user password", () => {
     expect(setPassword("a long passphrase again", "commission").stdout).toBe("New password set for commission; no session was open.\n");
   });
 
+  it("opens no session for a sign-in whose password was checked before a new one was set", async () => {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "synopsis-race-")), "synopsis.db"));
+    try {
+      await store.addAccount({
+        username: "m.rossi",
+        displayName: "Maria Rossi",
+        organisation: "EP",
+        passwordHash: await hashPassword("the old passphrase"),
+      });
+      const sessions = new Sessions(store, "test secret", false);
+      // The sign-in read the account and checked its password; then the new password is set, before its session is opened.
+      const checked = (await store.userByName("m.rossi"))!;
+      expect(await verifyPassword("the old passphrase", checked.passwordHash)).toBe(true);
+      expect(await store.setPassword("m.rossi", await hashPassword("the new passphrase"))).toBe(0);
+      expect(await sessions.open(checked)).toBeNull();
+      // With the account as it now is, a session opens.
+      const cookie = await sessions.open((await store.userByName("m.rossi"))!);
+      expect(cookie).not.toBeNull();
+      expect((await sessions.user(cookie!.split(";")[0]))?.username).toBe("m.rossi");
+    } finally {
+      store.close();
+    }
+  });
+
   it("refuses a short password or an unknown account in one line with exit 1, and changes nothing", async () => {
     expect(setPassword("short", "council")).toEqual({
       code: 1,
@@ -132,6 +160,20 @@ describe("synopsis user password", () => {
     } finally {
       await server.close();
     }
+  });
+
+  it("refuses a data folder without a database, and makes none there", () => {
+    const empty = mkdtempSync(join(tmpdir(), "synopsis-no-database-"));
+    const done = spawnSync(process.execPath, [BIN, "user", "password", "council"], {
+      input: "a long enough passphrase\n",
+      env: { ...process.env, DATA_DIR: empty },
+      encoding: "utf8",
+    });
+    expect({ code: done.status, stderr: done.stderr }).toEqual({
+      code: 1,
+      stderr: `synopsis: the password was not set: there is no database in ${empty} (DATA_DIR)\n`,
+    });
+    expect(readdirSync(empty)).toEqual([]);
   });
 
   it("says what is wrong with the usage and exit 2", () => {

@@ -179,6 +179,29 @@ describe("news of a restricted dossier", () => {
       error: { code: "not-found", message: `no dossier ${limite}` },
     });
   });
+
+  it("tells a socket whose session ended that it did, and not who removed its dossier", async () => {
+    const commission = await new ApiClient(server.url).signIn("commission");
+    const parliament = await new ApiClient(server.url).signIn("parliament");
+    const council = await new ApiClient(server.url).signIn("council");
+    const id = (await commission.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Removed while signed out" })).body
+      .dossier.id;
+    for (const username of ["parliament", "council"])
+      await commission.request("PUT", `/api/dossiers/${id}/members`, { username, role: "reader" });
+    const parliamentSocket = await connect(parliament.cookie);
+    const councilSocket = await connect(council.cookie);
+    expect(await join(parliamentSocket, { dossierId: id })).toEqual({ ok: true });
+    expect(await join(councilSocket, { dossierId: id })).toEqual({ ok: true });
+    const heard: [string, unknown][] = [];
+    for (const event of ["dossier:removed", "dossier:left"] as const)
+      parliamentSocket.on(event, (news: unknown) => heard.push([event, news]));
+    const councilHeard = new Promise((resolve) => councilSocket.on("dossier:removed", resolve));
+    await parliament.request("DELETE", "/api/session");
+    expect((await commission.request("DELETE", `/api/dossiers/${id}`)).status).toBe(204);
+    expect(await councilHeard).toMatchObject({ dossierId: id });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard).toEqual([["dossier:left", { dossierId: id, reason: "your session has ended" }]]);
+  });
 });
 
 describe("requests from another origin", () => {

@@ -23,9 +23,13 @@ export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Rou
     const { username, password } = loginRequest.parse(jsonBody(req));
     const user = await store.userByName(username);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await decoy));
-    if (!user || !valid) throw new HttpError(401, "wrong-credentials", "the username or the password is wrong");
+    const wrong = () => new HttpError(401, "wrong-credentials", "the username or the password is wrong");
+    if (!user || !valid) throw wrong();
+    // Null when a new password was set while this one was checked: it is wrong now.
+    const session = await sessions.open(user);
+    if (session === null) throw wrong();
     // The session, and a new cookie that makes this browser known to the account (see KnownBrowsers).
-    res.setHeader("Set-Cookie", [await sessions.open(user.id), knownBrowsers.cookieFor(username)]);
+    res.setHeader("Set-Cookie", [session, knownBrowsers.cookieFor(username)]);
     res.status(201).json({ user: sessionUser(user) });
   });
   router.get("/", (req, res) => {
