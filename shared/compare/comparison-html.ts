@@ -24,6 +24,7 @@ table.comparison thead th { position: sticky; top: 0; background: #f0f0f0; z-ind
 table.comparison td, table.comparison th.label { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; overflow-wrap: break-word; }
 th.label { font-weight: normal; text-align: left; }
 col.label-column { width: 9em; }
+.statistics:focus-visible { outline: 3px solid #0b4f8a; }
 /* On a narrow screen the statistics scroll sideways in their frame, reached with Tab to scroll them by keyboard. */
 @media (max-width: 700px) {
   .statistics { overflow-x: auto; }

@@ -175,25 +175,46 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
 
   it("gives up a Word document still being made when its page is left: its worker is ended and nothing is downloaded", async () => {
     const context = await browser.newContext();
-    const leaving = await watchedPage(context, errors);
-    // In place of the worker that makes the document, one that takes the work and never answers: the page is left while it works.
-    await leaving.route(/\/word-worker-[^/]*\.js$/, (route) =>
-      route.fulfill({ contentType: "text/javascript", body: "self.onmessage = () => {};" }),
-    );
-    await signInPage(leaving, server.url, "ngo");
-    await leaving.goto(`${server.url}/#/dossiers/1/compare?versions=1,2,3,4&ref=1`);
-    await leaving.waitForSelector(".rows[data-complete=true]");
-    const downloads: string[] = [];
-    leaving.on("download", (d) => downloads.push(d.suggestedFilename()));
-    const [worker] = await Promise.all([leaving.waitForEvent("worker"), leaving.click("button.word-download")]);
-    const ended = new Promise<string>((resolve) => worker.once("close", () => resolve("ended")));
-    await waitToSay(leaving, ".download-status", "Making the Word document…");
-    await leaving.click("text=← Dossier");
-    await leaving.waitForSelector("form.choose");
-    const notEnded = new Promise<string>((resolve) => setTimeout(() => resolve("still running 10 s after the page was left"), 10_000));
-    expect(await Promise.race([ended, notEnded])).toBe("ended");
-    expect(downloads).toEqual([]);
-    await context.close();
+    try {
+      const leaving = await watchedPage(context, errors);
+      // In place of the worker that makes the document, one that answers with a byte two seconds after it is asked.
+      const ANSWER_MS = 2_000;
+      await leaving.route(/\/word-worker-[^/]*\.js$/, (route) =>
+        route.fulfill({
+          contentType: "text/javascript",
+          body: `self.onmessage = () => setTimeout(() => self.postMessage({ bytes: new Uint8Array(1) }), ${ANSWER_MS});`,
+        }),
+      );
+      await signInPage(leaving, server.url, "ngo");
+      const comparison = `${server.url}/#/dossiers/1/compare?versions=1,2,3,4&ref=1`;
+      await leaving.goto(comparison);
+      await leaving.waitForSelector(".rows[data-complete=true]");
+      // Staying on the page, its answer is downloaded.
+      const [stayed] = await Promise.all([leaving.waitForEvent("download"), leaving.click("button.word-download")]);
+      expect(readFileSync(await stayed.path())).toHaveLength(1);
+      // Leaving the page while it works, it is ended and nothing is downloaded, even after the answer's time.
+      await leaving.goto(`${server.url}/#/dossiers/1`);
+      await leaving.goto(comparison);
+      await leaving.waitForSelector(".rows[data-complete=true]");
+      const downloads: string[] = [];
+      leaving.on("download", (d) => downloads.push(d.suggestedFilename()));
+      const [worker] = await Promise.all([leaving.waitForEvent("worker"), leaving.click("button.word-download")]);
+      const asked = Date.now();
+      const ended = new Promise<string>((resolve) => worker.once("close", () => resolve("ended")));
+      await waitToSay(leaving, ".download-status", "Making the Word document…");
+      await leaving.click("text=← Dossier");
+      await leaving.waitForSelector("form.choose");
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const notEnded = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve("still running 10 s after the page was left"), 10_000);
+      });
+      expect(await Promise.race([ended, notEnded])).toBe("ended");
+      clearTimeout(timer);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, asked + ANSWER_MS + 1_000 - Date.now())));
+      expect(downloads).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it("keeps a range of provisions typed as people type them, and all rows again once it is cleared", async () => {
