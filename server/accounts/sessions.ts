@@ -60,6 +60,19 @@ export class Sessions {
     return token ? this.store.sessionUser(Sessions.hash(token), new Date()) : null;
   }
 
+  /**
+   * Sets a new password for the signed-in `user`, whose password was checked against
+   * `user.passwordHash`: ends their other sessions and keeps the one the Cookie header carries.
+   * Returns how many were ended, or null, and nothing changed, when their password changed since.
+   */
+  async setPassword(user: UserRecord, passwordHash: string, cookieHeader: string | undefined): Promise<number | null> {
+    const token = this.tokenOf(cookieHeader);
+    return this.store.setPassword(user.username, passwordHash, {
+      expected: user.passwordHash,
+      ...(token === null ? {} : { keepSession: Sessions.hash(token) }),
+    });
+  }
+
   /** Ends the session the Cookie header carries; returns the Set-Cookie header that clears it. */
   async close(cookieHeader: string | undefined): Promise<string> {
     const token = this.tokenOf(cookieHeader);

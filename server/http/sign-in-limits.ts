@@ -26,6 +26,11 @@ export const FAILED_SIGN_INS_PER_ACCOUNT = 100;
  * signed in from: its owner mistyping, or someone who has their browser's cookie.
  */
 export const FAILED_SIGN_INS_PER_KNOWN_BROWSER = 10;
+/**
+ * Wrong current passwords given in a row, in a quarter of an hour, by a signed-in person changing
+ * theirs: its owner mistyping, or someone at a browser left signed in, guessing the password.
+ */
+export const WRONG_CURRENT_PASSWORDS = 10;
 
 const QUARTER_HOUR_MS = 15 * 60_000;
 const HOUR_MS = 60 * 60_000;
@@ -112,4 +117,23 @@ export function signInLimits(knownBrowsers: KnownBrowsers): RequestHandler[] {
     next();
   };
   return [findSignIn, byAddress, byAccount, byKnownBrowser, clearOnSuccess];
+}
+
+/** The limit, to stand before the route that changes a signed-in person's password: wrong current passwords, by account. */
+export function passwordChangeLimit(): RequestHandler {
+  return rateLimit({
+    windowMs: QUARTER_HOUR_MS,
+    limit: WRONG_CURRENT_PASSWORDS,
+    standardHeaders: false,
+    legacyHeaders: false,
+    // Signed out, it is refused as such, and counts for no one.
+    skip: (req) => req.user === undefined,
+    keyGenerator: (req) => `account:${req.user!.id}`,
+    skipSuccessfulRequests: true,
+    handler: (_req, res) => {
+      res.status(429).json({
+        error: { code: "too-many-password-tries", message: "too many wrong current passwords; wait a quarter of an hour" },
+      });
+    },
+  });
 }

@@ -100,18 +100,24 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async setPassword(username: string, passwordHash: string): Promise<number | null> {
+  async setPassword(
+    username: string,
+    passwordHash: string,
+    options: { readonly keepSession?: string; readonly expected?: string } = {},
+  ): Promise<number | null> {
     // Immediate: it reads before it writes, and a write of the server's in between would make it fail rather than wait.
     return this.db
       .transaction(() => {
-        const found = this.db.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: number } | undefined;
-        if (found === undefined) return null;
+        const found = this.db.prepare("SELECT id, password_hash FROM users WHERE username = ?").get(username) as
+          { id: number; password_hash: string } | undefined;
+        if (found === undefined || (options.expected !== undefined && found.password_hash !== options.expected)) return null;
         this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, found.id);
+        const keep = options.keepSession ?? null;
         // Expired sessions go too, uncounted: they were over already.
         const open = this.db
-          .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ?")
-          .get(found.id, new Date().toISOString()) as { n: number };
-        this.db.prepare("DELETE FROM sessions WHERE user_id = ?").run(found.id);
+          .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ? AND token_hash IS NOT ?")
+          .get(found.id, new Date().toISOString(), keep) as { n: number };
+        this.db.prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?").run(found.id, keep);
         return open.n;
       })
       .immediate();

@@ -66,10 +66,17 @@ export interface Store {
   addAccount(account: { username: string; displayName: string; organisation: string; passwordHash: string }): Promise<number | null>;
   userByName(username: string): Promise<UserRecord | null>;
   /**
-   * Sets an account's password and ends all its sessions, at once: returns how many sessions were
-   * ended, or null, and nothing changed, when there is no account of that name.
+   * Sets an account's password and ends its sessions, at once: all of them, or all but
+   * `keepSession` (a token hash: the session of the person changing their own password). Returns
+   * how many open sessions were ended; null, and nothing changed, when there is no account of that
+   * name, or when its password is no longer `expected` (the hash that was checked), as another
+   * change came first.
    */
-  setPassword(username: string, passwordHash: string): Promise<number | null>;
+  setPassword(
+    username: string,
+    passwordHash: string,
+    options?: { readonly keepSession?: string; readonly expected?: string },
+  ): Promise<number | null>;
   userById(id: number): Promise<UserRecord | null>;
 
   /**

@@ -78,20 +78,35 @@ export function fields<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
+/** A password as a person types it to show who they are: the account's, whatever its length. */
+const givenPassword = z.string({ error: "password must be text" }).min(1, "password must not be empty").max(256, "password is too long");
+
 export const loginRequest = fields({
   username: name("username", 64),
-  password: z.string({ error: "password must be text" }).min(1, "password must not be empty").max(256, "password is too long"),
+  password: givenPassword,
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 /** The least length of a password set for a real account (the demonstration users' is "demo"). */
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** A password set for a real account, by `synopsis user add` or `synopsis user password`. */
+/** A password set for a real account, by `synopsis user add` or `synopsis user password`, or by its owner. */
 export const newPassword = z
-  .string()
+  .string({ error: "the password must be text" })
   .min(MIN_PASSWORD_LENGTH, `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`)
   .max(256, "the password is too long: at most 256 characters");
+
+/** A signed-in person's change of their own password: the one they have, and the new one. */
+export const passwordChange = fields({
+  current: givenPassword,
+  password: newPassword,
+});
+export type PasswordChange = z.infer<typeof passwordChange>;
+
+/** The answer to a change of password: how many of the person's other sessions it ended. */
+export interface PasswordChanged {
+  readonly endedSessions: number;
+}
 
 /** An account, as `synopsis user add` makes one: who, their organisation, and their password. */
 export const newAccount = fields({

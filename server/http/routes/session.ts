@@ -1,14 +1,16 @@
 /*
  * Signing in and out: POST /api/session with a username and password, DELETE /api/session,
- * and GET /api/session for who is signed in.
+ * and GET /api/session for who is signed in; PUT /api/session/password for a signed-in person to
+ * change their password, which ends their other sessions.
  */
 import { Router } from "express";
-import { loginRequest, type SessionUser } from "../../../shared/protocol/api";
+import { loginRequest, passwordChange, type PasswordChanged, type SessionUser } from "../../../shared/protocol/api";
 import { hashPassword, verifyPassword } from "../../accounts/passwords";
 import type { UserRecord } from "../../storage/store";
 import type { Services } from "../context";
 import { jsonBody, userOf } from "../context";
 import { HttpError } from "../errors";
+import { passwordChangeLimit } from "../sign-in-limits";
 
 export function sessionUser(user: UserRecord): SessionUser {
   return { id: user.id, username: user.username, displayName: user.displayName, organisation: user.organisation };
@@ -34,6 +36,17 @@ export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Rou
   });
   router.get("/", (req, res) => {
     res.json({ user: sessionUser(userOf(req)) });
+  });
+  router.put("/password", passwordChangeLimit(), async (req, res) => {
+    const user = userOf(req);
+    const { current, password } = passwordChange.parse(jsonBody(req));
+    const wrong = () => new HttpError(403, "wrong-password", "the current password is wrong");
+    if (!(await verifyPassword(current, user.passwordHash))) throw wrong();
+    // Null when the password was changed since it was checked (elsewhere, or by `synopsis user password`): it is wrong now.
+    const ended = await sessions.setPassword(user, await hashPassword(password), req.headers.cookie);
+    if (ended === null) throw wrong();
+    const answer: PasswordChanged = { endedSessions: ended };
+    res.json(answer);
   });
   router.delete("/", async (req, res) => {
     res.setHeader("Set-Cookie", await sessions.close(req.headers.cookie));

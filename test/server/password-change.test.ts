@@ -1,0 +1,110 @@
+/*
+ * A signed-in person changes their own password (PUT /api/session/password): with the current
+ * one right, the new one is theirs, their other sessions end and the one they changed it from
+ * goes on; a wrong current password, a new one too short, none signed in, or a password set
+ * anew between its check and the change, change nothing, and ten wrong current passwords in a row
+ * stop the tries for a quarter of an hour, for that account alone.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApiClient, testServer, type TestServer } from "../support/server";
+import { WRONG_CURRENT_PASSWORDS } from "../../server/http/sign-in-limits";
+import { SqliteStore } from "../../server/storage/sqlite-store";
+import { Sessions } from "../../server/accounts/sessions";
+import { hashPassword, verifyPassword } from "../../server/accounts/passwords";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await testServer();
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+const signInWith = (username: string, password: string) =>
+  new ApiClient(server.url).request("POST", "/api/session", { username, password }).then((a) => a.status);
+
+describe("changing one's own password", () => {
+  it("sets the new password, ends the person's other sessions and keeps the one it was changed from", async () => {
+    const here = await new ApiClient(server.url).signIn("parliament");
+    const elsewhere = await new ApiClient(server.url).signIn("parliament");
+    const council = await new ApiClient(server.url).signIn("council");
+    const changed = await here.request("PUT", "/api/session/password", { current: "demo", password: "a long new passphrase" });
+    expect(changed).toMatchObject({ status: 200, body: { endedSessions: 1 } });
+    expect((await here.request("GET", "/api/session")).status).toBe(200);
+    expect((await elsewhere.request("GET", "/api/session")).status).toBe(401);
+    expect((await council.request("GET", "/api/session")).status).toBe(200);
+    expect(await signInWith("parliament", "demo")).toBe(401);
+    expect(await signInWith("parliament", "a long new passphrase")).toBe(201);
+  });
+
+  it("refuses a wrong current password (403), a new one too short and a field missing (400), and changes nothing", async () => {
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const other = await new ApiClient(server.url).signIn("ngo");
+    const wrong = await ngo.request("PUT", "/api/session/password", { current: "not it", password: "a long new passphrase" });
+    expect(wrong).toMatchObject({ status: 403, body: { error: { code: "wrong-password", message: "the current password is wrong" } } });
+    const short = await ngo.request("PUT", "/api/session/password", { current: "demo", password: "short" });
+    expect(short).toMatchObject({
+      status: 400,
+      body: { error: { code: "invalid-request", message: "password: the password must be at least 12 characters long" } },
+    });
+    const missing = await ngo.request("PUT", "/api/session/password", { password: "a long new passphrase" });
+    expect(missing).toMatchObject({ status: 400, body: { error: { code: "invalid-request" } } });
+    expect((missing.body as { error: { message: string } }).error.message).toMatch(/^current: /);
+    expect((await other.request("GET", "/api/session")).status).toBe(200);
+    expect(await signInWith("ngo", "demo")).toBe(201);
+  });
+
+  it("changes nothing when another password was set between the check of the current one and the change", async () => {
+    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "synopsis-change-")), "synopsis.db"));
+    try {
+      await store.addAccount({
+        username: "m.rossi",
+        displayName: "Maria Rossi",
+        organisation: "EP",
+        passwordHash: await hashPassword("the first passphrase"),
+      });
+      const sessions = new Sessions(store, "test secret", false);
+      const cookie = (await sessions.open((await store.userByName("m.rossi"))!))!.split(";")[0]!;
+      const checked = (await sessions.user(cookie))!;
+      expect(await verifyPassword("the first passphrase", checked.passwordHash)).toBe(true);
+      // Set anew meanwhile, as by `synopsis user password`: the session ends, and the change is refused.
+      expect(await store.setPassword("m.rossi", await hashPassword("the administrator's passphrase"))).toBe(1);
+      expect(await sessions.setPassword(checked, await hashPassword("the person's passphrase"), cookie)).toBeNull();
+      expect(await verifyPassword("the administrator's passphrase", (await store.userByName("m.rossi"))!.passwordHash)).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("refuses anyone not signed in (401)", async () => {
+    const nobody = await new ApiClient(server.url).request("PUT", "/api/session/password", {
+      current: "demo",
+      password: "a long new passphrase",
+    });
+    expect(nobody).toMatchObject({ status: 401, body: { error: { code: "not-signed-in" } } });
+  });
+
+  it(`stops after ${WRONG_CURRENT_PASSWORDS} wrong current passwords in a row, even the right one, for that account alone`, async () => {
+    const commission = await new ApiClient(server.url).signIn("commission");
+    for (let k = 0; k < WRONG_CURRENT_PASSWORDS; k++)
+      expect(
+        (await commission.request("PUT", "/api/session/password", { current: `guess ${k}`, password: "a long new passphrase" })).status,
+      ).toBe(403);
+    const stopped = await commission.request("PUT", "/api/session/password", { current: "demo", password: "a long new passphrase" });
+    expect(stopped).toMatchObject({
+      status: 429,
+      body: { error: { code: "too-many-password-tries", message: "too many wrong current passwords; wait a quarter of an hour" } },
+    });
+    expect(await signInWith("commission", "demo")).toBe(201);
+    // Another account goes on.
+    const council = await new ApiClient(server.url).signIn("council");
+    expect((await council.request("PUT", "/api/session/password", { current: "demo", password: "the council's passphrase" })).status).toBe(
+      200,
+    );
+  });
+});
