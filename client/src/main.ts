@@ -1,6 +1,7 @@
 /*
- * The browser app: a hash router over four pages (sign in, dossiers, a dossier, a comparison),
- * and the signed-in user in the header. Every page asks the server; nothing is decided here.
+ * The browser app: a hash router over five pages (sign in, dossiers, a dossier, a comparison, a
+ * change of password), and the signed-in user in the header. Every page asks the server; nothing
+ * is decided here.
  */
 import { api, ApiFailure } from "./api";
 import type { SessionUser } from "../../shared/protocol/api";
@@ -8,6 +9,7 @@ import { showLogin } from "./pages/login";
 import { showDossiers } from "./pages/dossiers";
 import { showDossier } from "./pages/dossier";
 import { showComparison } from "./pages/comparison";
+import { showPassword } from "./pages/password";
 import { h } from "./dom";
 import { closeRealtime, renewRealtime, stopWatching } from "./realtime";
 import { endPage, pageSignal } from "./page-life";
@@ -15,6 +17,7 @@ import { endPage, pageSignal } from "./page-life";
 const app = document.getElementById("app")!;
 const who = document.getElementById("who")!;
 const logout = document.getElementById("logout") as HTMLButtonElement;
+const passwordLink = document.getElementById("password-link") as HTMLAnchorElement;
 
 let user: SessionUser | null = null;
 /** Whether a page has been shown: the first is where the browser put the reader, later ones where they went. */
@@ -48,6 +51,7 @@ function setUser(u: SessionUser | null): void {
   user = u;
   who.textContent = u ? `${u.displayName} · ${u.organisation}` : "";
   logout.hidden = u === null;
+  passwordLink.hidden = u === null;
 }
 
 /**
@@ -124,6 +128,7 @@ async function route(): Promise<void> {
         tellOtherTabs();
         location.hash = afterSignIn();
       });
+    else if (parts[0] === "password") showPassword(app);
     else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params, user!);
     else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]), user!);
     else await showDossiers(app);
