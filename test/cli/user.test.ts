@@ -13,9 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApiClient, testServer } from "../support/server";
-import { SqliteStore } from "../../server/storage/sqlite-store";
-import { Sessions } from "../../server/accounts/sessions";
 import { hashPassword, verifyPassword } from "../../server/accounts/passwords";
+import { storeWithAccount } from "../support/account-store";
 
 const BIN = join(import.meta.dirname, "../../bin/synopsis.js");
 const dataDir = mkdtempSync(join(tmpdir(), "synopsis-user-"));
@@ -120,15 +119,8 @@ describe("synopsis user password", () => {
   });
 
   it("opens no session for a sign-in whose password was checked before a new one was set", async () => {
-    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "synopsis-race-")), "synopsis.db"));
+    const { store, sessions } = await storeWithAccount("m.rossi", "the old passphrase");
     try {
-      await store.addAccount({
-        username: "m.rossi",
-        displayName: "Maria Rossi",
-        organisation: "EP",
-        passwordHash: await hashPassword("the old passphrase"),
-      });
-      const sessions = new Sessions(store, "test secret", false);
       // The sign-in read the account and checked its password; then the new password is set, before its session is opened.
       const checked = (await store.userByName("m.rossi"))!;
       expect(await verifyPassword("the old passphrase", checked.passwordHash)).toBe(true);

@@ -5,15 +5,11 @@
  * anew between its check and the change, change nothing, and ten wrong current passwords in a row
  * stop the tries for a quarter of an hour, for that account alone.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, testServer, type TestServer } from "../support/server";
 import { WRONG_CURRENT_PASSWORDS } from "../../server/http/sign-in-limits";
-import { SqliteStore } from "../../server/storage/sqlite-store";
-import { Sessions } from "../../server/accounts/sessions";
 import { hashPassword, verifyPassword } from "../../server/accounts/passwords";
+import { storeWithAccount } from "../support/account-store";
 
 let server: TestServer;
 
@@ -60,15 +56,8 @@ describe("changing one's own password", () => {
   });
 
   it("changes nothing when another password was set between the check of the current one and the change", async () => {
-    const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), "synopsis-change-")), "synopsis.db"));
+    const { store, sessions } = await storeWithAccount("m.rossi", "the first passphrase");
     try {
-      await store.addAccount({
-        username: "m.rossi",
-        displayName: "Maria Rossi",
-        organisation: "EP",
-        passwordHash: await hashPassword("the first passphrase"),
-      });
-      const sessions = new Sessions(store, "test secret", false);
       const cookie = (await sessions.open((await store.userByName("m.rossi"))!))!.split(";")[0]!;
       const checked = (await sessions.user(cookie))!;
       expect(await verifyPassword("the first passphrase", checked.passwordHash)).toBe(true);
