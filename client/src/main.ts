@@ -128,7 +128,7 @@ async function route(): Promise<void> {
         tellOtherTabs();
         location.hash = afterSignIn();
       });
-    else if (parts[0] === "password") showPassword(app);
+    else if (parts[0] === "password") showPassword(app, user!);
     else if (parts[0] === "dossiers" && parts[1] && parts[2] === "compare") await showComparison(app, Number(parts[1]), params, user!);
     else if (parts[0] === "dossiers" && parts[1]) await showDossier(app, Number(parts[1]), user!);
     else await showDossiers(app);
@@ -203,6 +203,11 @@ window.addEventListener("storage", (e) => {
     .catch(() => {
       who.textContent = "Signed in or out in another tab: reload this page to see as whom";
     });
+});
+// The session given a new token (a change of password): the live connection takes it up, and other tabs hear of it.
+window.addEventListener("session-renewed", () => {
+  renewRealtime();
+  tellOtherTabs();
 });
 // A page that finds the session over (a 401 outside the router) says so; the header follows.
 window.addEventListener("session-ended", () => {

@@ -62,15 +62,31 @@ export class Sessions {
 
   /**
    * Sets a new password for the signed-in `user`, whose password was checked against
-   * `user.passwordHash`: ends their other sessions and keeps the one the Cookie header carries.
-   * Returns how many were ended, or null, and nothing changed, when their password changed since.
+   * `user.passwordHash`: ends their other sessions, and gives the one the Cookie header carries a
+   * new token, as OWASP asks after a change of password (the old may be what leaked). Returns how
+   * many other sessions were ended and the new session's Set-Cookie header value; null, and
+   * nothing changed, when their password changed since it was checked.
    */
-  async setPassword(user: UserRecord, passwordHash: string, cookieHeader: string | undefined): Promise<number | null> {
+  async setPassword(
+    user: UserRecord,
+    passwordHash: string,
+    cookieHeader: string | undefined,
+  ): Promise<{ readonly ended: number; readonly cookie: string | null } | null> {
     const token = this.tokenOf(cookieHeader);
-    return this.store.setPassword(user.username, passwordHash, {
+    const ended = await this.store.setPassword(user.username, passwordHash, {
       expected: user.passwordHash,
       ...(token === null ? {} : { keepSession: Sessions.hash(token) }),
     });
+    if (ended === null) return null;
+    if (token !== null) await this.store.deleteSession(Sessions.hash(token));
+    // Null only when yet another password was set in the meantime: then this session is over too.
+    return { ended, cookie: await this.open({ ...user, passwordHash }) };
+  }
+
+  /** A key for the session the Cookie header carries, when its signature holds: the same for all its requests, and no one else's. */
+  keyOf(cookieHeader: string | undefined): string | null {
+    const token = this.tokenOf(cookieHeader);
+    return token === null ? null : Sessions.hash(token);
   }
 
   /** Ends the session the Cookie header carries; returns the Set-Cookie header that clears it. */

@@ -11,6 +11,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { loginRequest } from "../../shared/protocol/api";
 import type { KnownBrowsers } from "../accounts/known-browsers";
+import type { Sessions } from "../accounts/sessions";
 
 /** Failed sign-ins an address may make in a quarter of an hour. */
 export const FAILED_SIGN_INS_PER_ADDRESS = 30;
@@ -27,8 +28,9 @@ export const FAILED_SIGN_INS_PER_ACCOUNT = 100;
  */
 export const FAILED_SIGN_INS_PER_KNOWN_BROWSER = 10;
 /**
- * Wrong current passwords given in a row, in a quarter of an hour, by a signed-in person changing
- * theirs: its owner mistyping, or someone at a browser left signed in, guessing the password.
+ * Wrong current passwords given in a row, in a quarter of an hour, from one session changing its
+ * person's password: its owner mistyping, or someone with the session (a browser left signed in,
+ * a stolen cookie) guessing the password.
  */
 export const WRONG_CURRENT_PASSWORDS = 10;
 
@@ -119,21 +121,37 @@ export function signInLimits(knownBrowsers: KnownBrowsers): RequestHandler[] {
   return [findSignIn, byAddress, byAccount, byKnownBrowser, clearOnSuccess];
 }
 
-/** The limit, to stand before the route that changes a signed-in person's password: wrong current passwords, by account. */
-export function passwordChangeLimit(): RequestHandler {
-  return rateLimit({
+/**
+ * The limit, to stand before the route that changes a signed-in person's password: wrong current
+ * passwords (403 `wrong-password`), by session, so that someone with a stolen session cookie
+ * stops that session alone, and not its owner's others; a change made clears its session's count.
+ */
+export function passwordChangeLimit(sessions: Sessions): RequestHandler[] {
+  const sessionOf = (req: Request) => sessions.keyOf(req.headers.cookie);
+  const limit = rateLimit({
     windowMs: QUARTER_HOUR_MS,
     limit: WRONG_CURRENT_PASSWORDS,
     standardHeaders: false,
     legacyHeaders: false,
     // Signed out, it is refused as such, and counts for no one.
-    skip: (req) => req.user === undefined,
-    keyGenerator: (req) => `account:${req.user!.id}`,
+    skip: (req) => req.user === undefined || sessionOf(req) === null,
+    keyGenerator: (req) => `session:${sessionOf(req)!}`,
+    // Only a wrong current password counts: a new one too short, with the right current one, does not.
     skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 403,
     handler: (_req, res) => {
       res.status(429).json({
         error: { code: "too-many-password-tries", message: "too many wrong current passwords; wait a quarter of an hour" },
       });
     },
   });
+  const clearOnChange: RequestHandler = (req, res, next) => {
+    const key = sessionOf(req);
+    if (key !== null)
+      res.on("finish", () => {
+        if (res.statusCode === 200) void limit.resetKey(`session:${key}`);
+      });
+    next();
+  };
+  return [limit, clearOnChange];
 }

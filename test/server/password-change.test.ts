@@ -1,9 +1,9 @@
 /*
  * A signed-in person changes their own password (PUT /api/session/password): with the current
  * one right, the new one is theirs, their other sessions end and the one they changed it from
- * goes on; a wrong current password, a new one too short, none signed in, or a password set
- * anew between its check and the change, change nothing, and ten wrong current passwords in a row
- * stop the tries for a quarter of an hour, for that account alone.
+ * goes on under a new token; a wrong current password, a new one too short, none signed in, or a
+ * password set anew between its check and the change, change nothing; ten wrong current
+ * passwords in a row stop a session's tries for a quarter of an hour, and it alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, testServer, type TestServer } from "../support/server";
@@ -25,17 +25,42 @@ const signInWith = (username: string, password: string) =>
   new ApiClient(server.url).request("POST", "/api/session", { username, password }).then((a) => a.status);
 
 describe("changing one's own password", () => {
-  it("sets the new password, ends the person's other sessions and keeps the one it was changed from", async () => {
+  it("sets the new password, ends the person's other sessions, and goes on with the one it was changed from under a new token", async () => {
     const here = await new ApiClient(server.url).signIn("parliament");
     const elsewhere = await new ApiClient(server.url).signIn("parliament");
     const council = await new ApiClient(server.url).signIn("council");
+    const before = here.cookie;
     const changed = await here.request("PUT", "/api/session/password", { current: "demo", password: "a long new passphrase" });
     expect(changed).toMatchObject({ status: 200, body: { endedSessions: 1 } });
+    expect(here.cookie).not.toBe(before);
     expect((await here.request("GET", "/api/session")).status).toBe(200);
+    // The token it had, which may be what leaked, opens nothing.
+    const withOldToken = new ApiClient(server.url);
+    withOldToken.cookie = before;
+    expect((await withOldToken.request("GET", "/api/session")).status).toBe(401);
     expect((await elsewhere.request("GET", "/api/session")).status).toBe(401);
     expect((await council.request("GET", "/api/session")).status).toBe(200);
     expect(await signInWith("parliament", "demo")).toBe(401);
     expect(await signInWith("parliament", "a long new passphrase")).toBe(201);
+  });
+
+  it("answers 403 when another password was set between the check of the current one and the change, which stands", async () => {
+    const store = server.services.store;
+    const setPassword = store.setPassword.bind(store);
+    const reader = await new ApiClient(server.url).signIn("council");
+    try {
+      // As `synopsis user password` would, just before the change is written.
+      store.setPassword = async (username, hash, options) => {
+        await setPassword(username, await hashPassword("the administrator's passphrase"));
+        return setPassword(username, hash, options);
+      };
+      const refused = await reader.request("PUT", "/api/session/password", { current: "demo", password: "the reader's passphrase" });
+      expect(refused).toMatchObject({ status: 403, body: { error: { code: "wrong-password" } } });
+    } finally {
+      store.setPassword = setPassword;
+    }
+    expect(await signInWith("council", "the reader's passphrase")).toBe(401);
+    expect(await signInWith("council", "the administrator's passphrase")).toBe(201);
   });
 
   it("refuses a wrong current password (403), a new one too short and a field missing (400), and changes nothing", async () => {
@@ -55,7 +80,7 @@ describe("changing one's own password", () => {
     expect(await signInWith("ngo", "demo")).toBe(201);
   });
 
-  it("changes nothing when another password was set between the check of the current one and the change", async () => {
+  it("has the sessions refuse a change whose password was set anew after it was checked", async () => {
     const { store, sessions } = await storeWithAccount("m.rossi", "the first passphrase");
     try {
       const cookie = (await sessions.open((await store.userByName("m.rossi"))!))!.split(";")[0]!;
@@ -78,22 +103,34 @@ describe("changing one's own password", () => {
     expect(nobody).toMatchObject({ status: 401, body: { error: { code: "not-signed-in" } } });
   });
 
-  it(`stops after ${WRONG_CURRENT_PASSWORDS} wrong current passwords in a row, even the right one, for that account alone`, async () => {
-    const commission = await new ApiClient(server.url).signIn("commission");
+  it(`stops a session after ${WRONG_CURRENT_PASSWORDS} wrong current passwords in a row, even with the right one, and not its person's other sessions`, async () => {
+    const stolen = await new ApiClient(server.url).signIn("commission");
+    const owners = await new ApiClient(server.url).signIn("commission");
     for (let k = 0; k < WRONG_CURRENT_PASSWORDS; k++)
       expect(
-        (await commission.request("PUT", "/api/session/password", { current: `guess ${k}`, password: "a long new passphrase" })).status,
+        (await stolen.request("PUT", "/api/session/password", { current: `guess ${k}`, password: "a long new passphrase" })).status,
       ).toBe(403);
-    const stopped = await commission.request("PUT", "/api/session/password", { current: "demo", password: "a long new passphrase" });
+    const stopped = await stolen.request("PUT", "/api/session/password", { current: "demo", password: "a long new passphrase" });
     expect(stopped).toMatchObject({
       status: 429,
       body: { error: { code: "too-many-password-tries", message: "too many wrong current passwords; wait a quarter of an hour" } },
     });
-    expect(await signInWith("commission", "demo")).toBe(201);
-    // Another account goes on.
-    const council = await new ApiClient(server.url).signIn("council");
-    expect((await council.request("PUT", "/api/session/password", { current: "demo", password: "the council's passphrase" })).status).toBe(
+    // The owner, elsewhere, changes it, which ends the stopped session.
+    expect((await owners.request("PUT", "/api/session/password", { current: "demo", password: "the owner's passphrase" })).status).toBe(
       200,
     );
+    expect((await stolen.request("GET", "/api/session")).status).toBe(401);
+  });
+
+  it("counts only wrong current passwords, and starts the count again after a change", async () => {
+    const ngo = await new ApiClient(server.url).signIn("ngo");
+    const change = (current: string, password: string) =>
+      ngo.request("PUT", "/api/session/password", { current, password }).then((a) => a.status);
+    // A new password too short, with the right current one, is no guess.
+    for (let k = 0; k < WRONG_CURRENT_PASSWORDS; k++) expect(await change("demo", "short")).toBe(400);
+    for (let k = 0; k < WRONG_CURRENT_PASSWORDS - 1; k++) expect(await change(`guess ${k}`, "the NGO's passphrase")).toBe(403);
+    expect(await change("demo", "the NGO's passphrase")).toBe(200);
+    for (let k = 0; k < WRONG_CURRENT_PASSWORDS - 1; k++) expect(await change(`guess ${k}`, "the NGO's next passphrase")).toBe(403);
+    expect(await change("the NGO's passphrase", "the NGO's next passphrase")).toBe(200);
   });
 });

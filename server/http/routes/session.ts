@@ -37,15 +37,18 @@ export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Rou
   router.get("/", (req, res) => {
     res.json({ user: sessionUser(userOf(req)) });
   });
-  router.put("/password", passwordChangeLimit(), async (req, res) => {
+  router.put("/password", ...passwordChangeLimit(sessions), async (req, res) => {
     const user = userOf(req);
     const { current, password } = passwordChange.parse(jsonBody(req));
     const wrong = () => new HttpError(403, "wrong-password", "the current password is wrong");
     if (!(await verifyPassword(current, user.passwordHash))) throw wrong();
     // Null when the password was changed since it was checked (elsewhere, or by `synopsis user password`): it is wrong now.
-    const ended = await sessions.setPassword(user, await hashPassword(password), req.headers.cookie);
-    if (ended === null) throw wrong();
-    const answer: PasswordChanged = { endedSessions: ended };
+    const changed = await sessions.setPassword(user, await hashPassword(password), req.headers.cookie);
+    if (changed === null) throw wrong();
+    if (changed.cookie === null) throw new HttpError(401, "not-signed-in", "your password was set anew meanwhile: sign in with it");
+    // The session goes on with a new token.
+    res.setHeader("Set-Cookie", changed.cookie);
+    const answer: PasswordChanged = { endedSessions: changed.ended };
     res.json(answer);
   });
   router.delete("/", async (req, res) => {
