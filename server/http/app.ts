@@ -102,7 +102,7 @@ export function createApp(
     },
   });
   app.use("/api", limit);
-  app.use("/api/session", ...signInLimits(services.knownBrowsers), sessionRoutes(services));
+  app.use("/api/session", ...signInLimits(services.knownBrowsers, services.store), sessionRoutes(services));
   app.use("/api/dossiers/:id/versions", versionRoutes(services));
   app.use("/api/dossiers/:id/compare", compareRoutes(services));
   app.use("/api/dossiers", dossierRoutes(services));

@@ -12,6 +12,7 @@ import { rateLimit } from "express-rate-limit";
 import { loginRequest } from "../../shared/protocol/api";
 import type { KnownBrowsers } from "../accounts/known-browsers";
 import type { Sessions } from "../accounts/sessions";
+import type { Store } from "../storage/store";
 
 /** Failed sign-ins an address may make in a quarter of an hour. */
 export const FAILED_SIGN_INS_PER_ADDRESS = 30;
@@ -50,12 +51,14 @@ interface SignIn {
  * counts against "alice" and "Alice" against an account of that name. Null when the request is
  * one the route refuses as malformed.
  */
-function signInOf(req: Request, knownBrowsers: KnownBrowsers): SignIn | null {
+async function signInOf(req: Request, knownBrowsers: KnownBrowsers, store: Store): Promise<SignIn | null> {
   if (req.method !== "POST") return null;
   const read = loginRequest.safeParse(req.body);
   if (!read.success) return null;
   const { username } = read.data;
-  const browser = knownBrowsers.browserOf(req.headers.cookie, username);
+  // Known to the account with its password as it is: a new password makes its browsers unknown.
+  const account = await store.userByName(username);
+  const browser = knownBrowsers.browserOf(req.headers.cookie, username, account?.passwordHash ?? null);
   return { account: `account:${username}`, knownBrowser: browser === null ? null : `browser:${browser}` };
 }
 
@@ -68,9 +71,9 @@ function refusal(message: string): RequestHandler {
 }
 
 /** The limits, to stand before the sign-in route: they look at POST requests alone. */
-export function signInLimits(knownBrowsers: KnownBrowsers): RequestHandler[] {
-  const findSignIn: RequestHandler = (req, res, next) => {
-    res.locals.signIn = signInOf(req, knownBrowsers);
+export function signInLimits(knownBrowsers: KnownBrowsers, store: Store): RequestHandler[] {
+  const findSignIn: RequestHandler = async (req, res, next) => {
+    res.locals.signIn = await signInOf(req, knownBrowsers, store);
     next();
   };
   const byAddress = rateLimit({

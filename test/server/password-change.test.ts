@@ -10,6 +10,7 @@ import { ApiClient, testServer, type TestServer } from "../support/server";
 import { WRONG_CURRENT_PASSWORDS } from "../../server/http/sign-in-limits";
 import { hashPassword, verifyPassword } from "../../server/accounts/passwords";
 import { storeWithAccount } from "../support/account-store";
+import { knownBrowserCookie } from "../../server/accounts/known-browsers";
 
 let server: TestServer;
 
@@ -33,6 +34,8 @@ describe("changing one's own password", () => {
     const changed = await here.request("PUT", "/api/session/password", { current: "demo", password: "a long new passphrase" });
     expect(changed).toMatchObject({ status: 200, body: { endedSessions: 1 } });
     expect(here.cookie).not.toBe(before);
+    // The browser gave the password: it stays known to the account, whose browsers the new password made unknown.
+    expect(changed.headers.getSetCookie().some((c) => c.startsWith(`${knownBrowserCookie("parliament")}=`))).toBe(true);
     expect((await here.request("GET", "/api/session")).status).toBe(200);
     // The token it had, which may be what leaked, opens nothing.
     const withOldToken = new ApiClient(server.url);

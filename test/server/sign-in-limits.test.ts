@@ -3,8 +3,9 @@
  * to; past 100 in a row to one account in an hour, from any addresses, that account is not, but
  * for the browsers it has signed in from, each of which has 10 failures in a row in a quarter of
  * an hour of its own. A successful sign-in is never counted against an address, and clears its
- * account's failures and its browser's. The server trusts the address a proxy on its own machine
- * forwards, as these requests' is.
+ * account's failures and its browser's. A new password makes the browsers the account signed in
+ * from unknown to it. The server trusts the address a proxy on its own machine forwards, as these
+ * requests' is.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, testServer, type TestServer } from "../support/server";
@@ -14,6 +15,7 @@ import {
   FAILED_SIGN_INS_PER_KNOWN_BROWSER,
 } from "../../server/http/sign-in-limits";
 import { knownBrowserCookie } from "../../server/accounts/known-browsers";
+import { hashPassword } from "../../server/accounts/passwords";
 
 let server: TestServer;
 
@@ -133,5 +135,31 @@ describe("failed sign-ins", () => {
     expect((await signIn("council", "192.0.2.23", true, second)).status).toBe(201);
     // Another browser's success does not clear this one's failures.
     expect((await signIn("council", "192.0.2.21", true, first)).status).toBe(429);
+  });
+  it("forget the browsers an account has signed in from once its password is set anew, and know the ones that sign in with it", async () => {
+    await server.services.store.addAccount({
+      username: "m.rossi",
+      displayName: "Maria Rossi",
+      organisation: "European Parliament",
+      passwordHash: await hashPassword("the old passphrase"),
+    });
+    const signInAs = (password: string, address: string, cookie?: string) =>
+      new ApiClient(server.url).request(
+        "POST",
+        "/api/session",
+        { username: "m.rossi", password },
+        { "x-forwarded-for": address, ...(cookie === undefined ? {} : { cookie }) },
+      );
+    const before = await signInAs("the old passphrase", "192.0.2.30");
+    expect(before.status).toBe(201);
+    const knownBefore = knownCookieOf(before.headers, "m.rossi").split(";")[0]!;
+    // As `synopsis user password` sets it: someone else may have known the old one.
+    await server.services.store.setPassword("m.rossi", await hashPassword("the new passphrase"));
+    const after = await signInAs("the new passphrase", "192.0.2.31");
+    expect(after.status).toBe(201);
+    const knownAfter = knownCookieOf(after.headers, "m.rossi").split(";")[0]!;
+    expect(new Set(await fail("m.rossi", many("198.51.105"), FAILED_SIGN_INS_PER_ACCOUNT))).toEqual(new Set([401]));
+    expect((await signInAs("the new passphrase", "192.0.2.32", knownBefore)).status).toBe(429);
+    expect((await signInAs("the new passphrase", "192.0.2.33", knownAfter)).status).toBe(201);
   });
 });

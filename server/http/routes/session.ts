@@ -31,7 +31,7 @@ export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Rou
     const session = await sessions.open(user);
     if (session === null) throw wrong();
     // The session, and a new cookie that makes this browser known to the account (see KnownBrowsers).
-    res.setHeader("Set-Cookie", [session, knownBrowsers.cookieFor(username)]);
+    res.setHeader("Set-Cookie", [session, knownBrowsers.cookieFor(username, user.passwordHash)]);
     res.status(201).json({ user: sessionUser(user) });
   });
   router.get("/", (req, res) => {
@@ -43,11 +43,12 @@ export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Rou
     const wrong = () => new HttpError(403, "wrong-password", "the current password is wrong");
     if (!(await verifyPassword(current, user.passwordHash))) throw wrong();
     // Null when the password was changed since it was checked (elsewhere, or by `synopsis user password`): it is wrong now.
-    const changed = await sessions.setPassword(user, await hashPassword(password), req.headers.cookie);
+    const passwordHash = await hashPassword(password);
+    const changed = await sessions.setPassword(user, passwordHash, req.headers.cookie);
     if (changed === null) throw wrong();
     if (changed.cookie === null) throw new HttpError(401, "not-signed-in", "your password was set anew meanwhile: sign in with it");
-    // The session goes on with a new token.
-    res.setHeader("Set-Cookie", changed.cookie);
+    // The session goes on with a new token; the browser, which gave the password, stays known to the account (see KnownBrowsers).
+    res.setHeader("Set-Cookie", [changed.cookie, knownBrowsers.cookieFor(user.username, passwordHash)]);
     const answer: PasswordChanged = { endedSessions: changed.ended };
     res.json(answer);
   });
