@@ -121,7 +121,8 @@ export function signInLimits(knownBrowsers: KnownBrowsers, store: Store): Reques
     }
     next();
   };
-  return [findSignIn, byAddress, byAccount, byKnownBrowser, clearOnSuccess];
+  // The address's limit first: it needs nothing found, and an address stopped costs no look-up of the account.
+  return [byAddress, findSignIn, byAccount, byKnownBrowser, clearOnSuccess];
 }
 
 /**
