@@ -42,9 +42,9 @@ export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Rou
     const { current, password } = passwordChange.parse(jsonBody(req));
     const wrong = () => new HttpError(403, "wrong-password", "the current password is wrong");
     if (!(await verifyPassword(current, user.passwordHash))) throw wrong();
-    // Null when the password was changed since it was checked (elsewhere, or by `synopsis user password`): it is wrong now.
     const passwordHash = await hashPassword(password);
     const changed = await sessions.setPassword(user, passwordHash, req.headers.cookie);
+    // Null when the password was changed since it was checked (elsewhere, or by `synopsis user password`): it is wrong now.
     if (changed === null) throw wrong();
     if (changed.cookie === null) throw new HttpError(401, "not-signed-in", "your password was set anew meanwhile: sign in with it");
     // The session goes on with a new token; the browser, which gave the password, stays known to the account (see KnownBrowsers).
