@@ -6,7 +6,7 @@
  * in the state a person brings it to, as axe sees only what is on the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { buildClient, hasChromium, launchChromium, signInPage, watchedPage } from "../support/browser";
 import { testServer, type TestServer } from "../support/server";
 import { accessibilityFaults } from "../support/accessibility";
@@ -21,7 +21,6 @@ const PHONE = { width: 390, height: 800 };
 describe.skipIf(!hasChromium)("the pages against WCAG 2.2 A and AA (axe-core)", () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
   beforeAll(async () => {
@@ -36,9 +35,8 @@ describe.skipIf(!hasChromium)("the pages against WCAG 2.2 A and AA (axe-core)", 
   });
 
   const pageOf = async (viewport: { width: number; height: number }): Promise<Page> => {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    return watchedPage(context, errors);
+    // A context of its own, closed with the browser.
+    return watchedPage(await browser.newContext({ viewport }), errors);
   };
 
   /** The dual-use dossier's four stages compared, the Commission's proposal the reference, with the alignment corrections open. */
