@@ -30,9 +30,17 @@ export class Sessions {
    * the Set-Cookie header value, or null when that password is no longer the account's.
    */
   async open(user: UserRecord): Promise<string | null> {
-    const token = randomBytes(32).toString("base64url");
-    const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+    const { token, expires } = Sessions.newToken();
     if (!(await this.store.createSession(Sessions.hash(token), user.id, expires, user.passwordHash))) return null;
+    return this.cookie(token, expires);
+  }
+
+  private static newToken(): { readonly token: string; readonly expires: Date } {
+    return { token: randomBytes(32).toString("base64url"), expires: new Date(Date.now() + SESSION_DAYS * 86_400_000) };
+  }
+
+  /** The Set-Cookie header value that carries a token. */
+  private cookie(token: string, expires: Date): string {
     return serialize(SESSION_COOKIE, `${token}.${this.sign(token)}`, {
       httpOnly: true,
       sameSite: "strict",
@@ -63,24 +71,24 @@ export class Sessions {
   /**
    * Sets a new password for the signed-in `user`, whose password was checked against
    * `user.passwordHash`: ends their other sessions, and gives the one the Cookie header carries a
-   * new token, as OWASP asks after a change of password (the old may be what leaked). Returns how
-   * many other sessions were ended and the new session's Set-Cookie header value; null, and
-   * nothing changed, when their password changed since it was checked.
+   * new token, as OWASP asks after a change of password (the old may be what leaked), all in one
+   * transaction. Returns how many other sessions were ended and the new session's Set-Cookie
+   * header value; a cookie of null, and nothing changed, when that session had ended meanwhile
+   * (or none was given); null, and nothing changed, when their password changed since it was
+   * checked.
    */
   async setPassword(
     user: UserRecord,
     passwordHash: string,
     cookieHeader: string | undefined,
   ): Promise<{ readonly ended: number; readonly cookie: string | null } | null> {
-    const token = this.tokenOf(cookieHeader);
-    const ended = await this.store.setPassword(user.username, passwordHash, {
-      expected: user.passwordHash,
-      ...(token === null ? {} : { keepSession: Sessions.hash(token) }),
-    });
-    if (ended === null) return null;
-    if (token !== null) await this.store.deleteSession(Sessions.hash(token));
-    // Null only when yet another password was set in the meantime: then this session is over too.
-    return { ended, cookie: await this.open({ ...user, passwordHash }) };
+    const old = this.tokenOf(cookieHeader);
+    if (old === null) return { ended: 0, cookie: null };
+    const { token, expires } = Sessions.newToken();
+    const renewal = { tokenHash: Sessions.hash(old), newTokenHash: Sessions.hash(token), expiresAt: expires };
+    const changed = await this.store.changePassword(user.username, passwordHash, user.passwordHash, renewal);
+    if (changed === null) return null;
+    return { ended: changed.ended, cookie: changed.renewed ? this.cookie(token, expires) : null };
   }
 
   /** A key for the session the Cookie header carries, when its signature holds: the same for all its requests, and no one else's. */

@@ -13,6 +13,7 @@ import {
   type NewVersion,
   type OverridesSaved,
   type Store,
+  type SessionRenewal,
   type UserRecord,
   type VersionRecord,
 } from "./store";
@@ -100,25 +101,52 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async setPassword(
+  async setPassword(username: string, passwordHash: string, options: { readonly expected?: string } = {}): Promise<number | null> {
+    return this.passwordSet(username, passwordHash, options.expected, null)?.ended ?? null;
+  }
+
+  async changePassword(
     username: string,
     passwordHash: string,
-    options: { readonly keepSession?: string; readonly expected?: string } = {},
-  ): Promise<number | null> {
-    // Immediate: it reads before it writes, and a write of the server's in between would make it fail rather than wait.
+    expected: string,
+    renewal: SessionRenewal,
+  ): Promise<{ readonly ended: number; readonly renewed: boolean } | null> {
+    return this.passwordSet(username, passwordHash, expected, renewal);
+  }
+
+  /**
+   * A new password, in one transaction with the end of the account's sessions, but the one
+   * `renewal` names, which goes on under its new token. Immediate: it reads before it writes,
+   * and a write of the server's in between would make it fail rather than wait.
+   */
+  private passwordSet(
+    username: string,
+    passwordHash: string,
+    expected: string | undefined,
+    renewal: SessionRenewal | null,
+  ): { readonly ended: number; readonly renewed: boolean } | null {
     return this.db
       .transaction(() => {
         const found = this.db.prepare("SELECT id, password_hash FROM users WHERE username = ?").get(username) as
           { id: number; password_hash: string } | undefined;
-        if (found === undefined || (options.expected !== undefined && found.password_hash !== options.expected)) return null;
+        if (found === undefined || (expected !== undefined && found.password_hash !== expected)) return null;
+        const now = new Date().toISOString();
+        // The session that goes on must still be open: else nothing changes, and its person signs in again.
+        if (
+          renewal !== null &&
+          this.db
+            .prepare("UPDATE sessions SET token_hash = ?, expires_at = ? WHERE token_hash = ? AND user_id = ? AND expires_at > ?")
+            .run(renewal.newTokenHash, renewal.expiresAt.toISOString(), renewal.tokenHash, found.id, now).changes === 0
+        )
+          return { ended: 0, renewed: false };
         this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(passwordHash, found.id);
-        const keep = options.keepSession ?? null;
+        const keep = renewal?.newTokenHash ?? null;
         // Expired sessions go too, uncounted: they were over already.
         const open = this.db
           .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ? AND expires_at > ? AND token_hash IS NOT ?")
-          .get(found.id, new Date().toISOString(), keep) as { n: number };
+          .get(found.id, now, keep) as { n: number };
         this.db.prepare("DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?").run(found.id, keep);
-        return open.n;
+        return { ended: open.n, renewed: renewal !== null };
       })
       .immediate();
   }

@@ -12,6 +12,13 @@ export interface UserRecord {
   readonly passwordHash: string;
 }
 
+/** A session given a new token: its token's hash before and after, and when it now ends. */
+export interface SessionRenewal {
+  readonly tokenHash: string;
+  readonly newTokenHash: string;
+  readonly expiresAt: Date;
+}
+
 export interface DossierRecord {
   readonly id: number;
   readonly title: string;
@@ -66,17 +73,25 @@ export interface Store {
   addAccount(account: { username: string; displayName: string; organisation: string; passwordHash: string }): Promise<number | null>;
   userByName(username: string): Promise<UserRecord | null>;
   /**
-   * Sets an account's password and ends its sessions, at once: all of them, or all but
-   * `keepSession` (a token hash: the session of the person changing their own password). Returns
-   * how many open sessions were ended; null, and nothing changed, when there is no account of that
-   * name, or when its password is no longer `expected` (the hash that was checked), as another
-   * change came first.
+   * Sets an account's password and ends all its sessions, at once, as an administrator does for
+   * someone who lost theirs. Returns how many open sessions were ended; null, and nothing
+   * changed, when there is no account of that name, or when its password is no longer
+   * `expected` (the hash that was checked), as another change came first.
    */
-  setPassword(
+  setPassword(username: string, passwordHash: string, options?: { readonly expected?: string }): Promise<number | null>;
+  /**
+   * A person's change of their own password, checked against `expected`: at once, the password
+   * is set, their other sessions end, and the session they changed it from goes on under a new
+   * token. Returns how many other open sessions were ended, and whether that session went on:
+   * `renewed` false, and nothing changed, when it had ended meanwhile. Null, and nothing changed,
+   * as for `setPassword`.
+   */
+  changePassword(
     username: string,
     passwordHash: string,
-    options?: { readonly keepSession?: string; readonly expected?: string },
-  ): Promise<number | null>;
+    expected: string,
+    renewal: SessionRenewal,
+  ): Promise<{ readonly ended: number; readonly renewed: boolean } | null>;
   userById(id: number): Promise<UserRecord | null>;
 
   /**

@@ -49,18 +49,18 @@ describe("changing one's own password", () => {
 
   it("answers 403 when another password was set between the check of the current one and the change, which stands", async () => {
     const store = server.services.store;
-    const setPassword = store.setPassword.bind(store);
+    const changePassword = store.changePassword.bind(store);
     const reader = await new ApiClient(server.url).signIn("council");
     try {
       // As `synopsis user password` would, just before the change is written.
-      store.setPassword = async (username, hash, options) => {
-        await setPassword(username, await hashPassword("the administrator's passphrase"));
-        return setPassword(username, hash, options);
+      store.changePassword = async (username, hash, expected, renewal) => {
+        await store.setPassword(username, await hashPassword("the administrator's passphrase"));
+        return changePassword(username, hash, expected, renewal);
       };
       const refused = await reader.request("PUT", "/api/session/password", { current: "demo", password: "the reader's passphrase" });
       expect(refused).toMatchObject({ status: 403, body: { error: { code: "wrong-password" } } });
     } finally {
-      store.setPassword = setPassword;
+      store.changePassword = changePassword;
     }
     expect(await signInWith("council", "the reader's passphrase")).toBe(401);
     expect(await signInWith("council", "the administrator's passphrase")).toBe(201);
@@ -93,6 +93,47 @@ describe("changing one's own password", () => {
       expect(await store.setPassword("m.rossi", await hashPassword("the administrator's passphrase"))).toBe(1);
       expect(await sessions.setPassword(checked, await hashPassword("the person's passphrase"), cookie)).toBeNull();
       expect(await verifyPassword("the administrator's passphrase", (await store.userByName("m.rossi"))!.passwordHash)).toBe(true);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("answers 401 and changes nothing when the session it is changed from ended meanwhile", async () => {
+    const store = server.services.store;
+    const changePassword = store.changePassword.bind(store);
+    const drafter = await new ApiClient(server.url).signIn("commission");
+    try {
+      // Signed out in another tab just before the change is written.
+      store.changePassword = async (username, hash, expected, renewal) => {
+        await store.deleteSession(renewal.tokenHash);
+        return changePassword(username, hash, expected, renewal);
+      };
+      const refused = await drafter.request("PUT", "/api/session/password", { current: "demo", password: "the drafter's passphrase" });
+      expect(refused).toMatchObject({ status: 401, body: { error: { code: "not-signed-in" } } });
+    } finally {
+      store.changePassword = changePassword;
+    }
+    expect(await signInWith("commission", "the drafter's passphrase")).toBe(401);
+    expect(await signInWith("commission", "demo")).toBe(201);
+  });
+
+  it("has the store set the password, end the other sessions and give the one that goes on its new token, at once", async () => {
+    const { store, sessions } = await storeWithAccount("m.rossi", "the first passphrase");
+    try {
+      const user = (await store.userByName("m.rossi"))!;
+      const [here, other] = [(await sessions.open(user))!.split(";")[0]!, (await sessions.open(user))!.split(";")[0]!];
+      const newHash = await hashPassword("the second passphrase");
+      const changed = await sessions.setPassword(user, newHash, here);
+      expect(changed).toMatchObject({ ended: 1, cookie: expect.stringMatching(/^synopsis_session=/) });
+      const renewed = changed!.cookie!.split(";")[0]!;
+      expect(await sessions.user(here)).toBeNull();
+      expect(await sessions.user(other)).toBeNull();
+      expect(await sessions.user(renewed)).toMatchObject({ username: "m.rossi", passwordHash: newHash });
+      // A change from a session that has ended changes nothing, and opens nothing.
+      const again = await sessions.setPassword({ ...user, passwordHash: newHash }, await hashPassword("the third passphrase"), here);
+      expect(again).toEqual({ ended: 0, cookie: null });
+      expect((await store.userByName("m.rossi"))!.passwordHash).toBe(newHash);
+      expect(await sessions.user(renewed)).not.toBeNull();
     } finally {
       store.close();
     }

@@ -46,7 +46,7 @@ export function sessionRoutes({ store, sessions, knownBrowsers }: Services): Rou
     const changed = await sessions.setPassword(user, passwordHash, req.headers.cookie);
     // Null when the password was changed since it was checked (elsewhere, or by `synopsis user password`): it is wrong now.
     if (changed === null) throw wrong();
-    if (changed.cookie === null) throw new HttpError(401, "not-signed-in", "your password was set anew meanwhile: sign in with it");
+    if (changed.cookie === null) throw new HttpError(401, "not-signed-in", "your session ended before the password was changed: sign in");
     // The session goes on with a new token; the browser, which gave the password, stays known to the account (see KnownBrowsers).
     res.setHeader("Set-Cookie", [changed.cookie, knownBrowsers.cookieFor(user.username, passwordHash)]);
     const answer: PasswordChanged = { endedSessions: changed.ended };
