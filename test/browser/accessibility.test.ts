@@ -72,13 +72,19 @@ describe.skipIf(!hasChromium)("the pages against WCAG 2.2 A and AA (axe-core)", 
     expect(await accessibilityFaults(page)).toEqual([]);
   });
 
-  it("finds nothing wrong with the four-column comparison, its corrections open and its rows filtered", async () => {
+  it("finds nothing wrong with the four-column comparison, its corrections open and its rows filtered, its statistics a tab stop only when they scroll", async () => {
     const page = await pageOf(DESKTOP);
     await signInPage(page, server.url, "commission");
     await comparisonWithCorrectionsOpen(page);
     await page.check("#changed-only");
     await page.locator("p.filtered", { hasText: "changed only" }).waitFor({ state: "attached" });
     expect(await accessibilityFaults(page)).toEqual([]);
+    // The statistics fit a desktop's width: no tab stop there, until the window is narrowed.
+    const statistics = page.getByRole("region", { name: "Statistics" });
+    expect(await statistics.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+    expect(await statistics.getAttribute("tabindex")).toBeNull();
+    await page.setViewportSize(PHONE);
+    await expect.poll(() => statistics.getAttribute("tabindex")).toBe("0");
   });
 
   it("finds nothing wrong with the comparison on a phone, where the statistics scroll sideways in a region named and reached with Tab", async () => {
@@ -87,6 +93,7 @@ describe.skipIf(!hasChromium)("the pages against WCAG 2.2 A and AA (axe-core)", 
     await comparisonWithCorrectionsOpen(page);
     const statistics = page.getByRole("region", { name: "Statistics" });
     expect(await statistics.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await expect.poll(() => statistics.getAttribute("tabindex")).toBe("0");
     // The next stop after the way back to the dossier, and scrolled by the arrow keys there.
     await page.focus("text=← Dossier");
     await page.keyboard.press("Tab");

@@ -61,7 +61,7 @@ function addressWithFilters(address: string, values: Record<keyof typeof FILTER_
 /** The id of the statistics' heading, which names their region. */
 const STATISTICS_HEADING = "statistics-heading";
 
-function summary(c: ServedComparison): HTMLElement {
+function summary(c: ServedComparison, signal: AbortSignal): HTMLElement {
   const header = h("tr", {}, h("th", { scope: "col" }, "version"), ...STATISTICS.map((t) => h("th", { scope: "col" }, t)));
   const rows = c.statistics.map((s, v) =>
     h(
@@ -74,12 +74,28 @@ function summary(c: ServedComparison): HTMLElement {
         : STATISTICS.map((name) => h("td", {}, String(s[name])))),
     ),
   );
-  // A region of its own, in the tab order: on a phone the table scrolls sideways in it, by keyboard too.
-  return h(
+  // A region of its own: on a phone the table scrolls sideways in it, by keyboard too.
+  const region = h(
     "div",
-    { class: "statistics", role: "region", "aria-labelledby": STATISTICS_HEADING, tabindex: 0 },
+    { class: "statistics", role: "region", "aria-labelledby": STATISTICS_HEADING },
     h("table", { class: "summary" }, h("thead", {}, header), h("tbody", {}, ...rows)),
   );
+  tabStopWhileScrolling(region, signal);
+  return region;
+}
+
+/**
+ * Puts an element that scrolls sideways in the tab order, to be scrolled with the arrow keys,
+ * and takes it out while it fits (a desktop's width): a tab stop that does nothing is one more
+ * for a keyboard to pass. Watched as the window's width changes, until the page is left.
+ */
+function tabStopWhileScrolling(el: HTMLElement, signal: AbortSignal): void {
+  const observer = new ResizeObserver(() => {
+    if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+    else el.removeAttribute("tabindex");
+  });
+  observer.observe(el);
+  signal.addEventListener("abort", () => observer.disconnect(), { once: true });
 }
 
 export async function showComparison(app: HTMLElement, dossierId: number, params: URLSearchParams, me: SessionUser): Promise<void> {
@@ -498,7 +514,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     ...comparison.notices.map((n) => h("p", { class: "notice", role: "note" }, h("strong", {}, "Demonstration. "), n)),
     ...comparison.warnings.map((w) => h("p", { class: "warning", role: "alert" }, w)),
     h("h2", { class: "visually-hidden", id: STATISTICS_HEADING }, "Statistics"),
-    summary(comparison),
+    summary(comparison, signal),
     filtered,
     h("h2", { class: "visually-hidden" }, "Alignment corrections"),
     correctionsPanel({
