@@ -660,6 +660,39 @@ describe("what the reader does with input it cannot take as it is", () => {
     );
   });
 
+  it("refuses a zip whose file unpacks to more than the size its directory gives, once it outgrows it, not after unpacking it all", () => {
+    // 64 MiB of one byte, deflated to some 64 KiB, then said to be 100 bytes in the directory and in its local header.
+    const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": new Uint8Array(64 * 1024 * 1024).fill(0x20) });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      if (view.getUint32(at, true) === 0x02014b50 && view.getUint32(at + 24, true) > 100) view.setUint32(at + 24, 100, true);
+      if (view.getUint32(at, true) === 0x04034b50 && view.getUint32(at + 22, true) > 100) view.setUint32(at + 22, 100, true);
+    }
+    expect(() => readFormexPackage(zip, "bomb.zip")).toThrow(
+      expect.objectContaining({
+        code: "too-large",
+        message: "bomb.zip: the zip package is refused: the file a.xml unpacks to more than the 100 bytes its directory says",
+      }),
+    );
+  });
+
+  it("refuses a zip whose file unpacks to fewer bytes than its directory gives, and reads one whose files are stored uncompressed", () => {
+    const entries = unzipSync(fixture(DMA));
+    const stored = zipSync(entries, { level: 0 });
+    expect(provisions(readFormexPackage(stored, "stored.zip").doc, "article")).toHaveLength(
+      provisions(readFormexPackage(fixture(DMA), DMA).doc, "article").length,
+    );
+    const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": strToU8("<ACT/>") });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; at + 4 <= zip.length; at++) if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 60, true);
+    expect(() => readFormexPackage(zip, "short.zip")).toThrow(
+      expect.objectContaining({
+        code: "malformed",
+        message: expect.stringContaining("the file a.doc.xml unpacks to 6 bytes, not the 60 its directory says"),
+      }),
+    );
+  });
+
   it("refuses a zip whose entry gives its size only in a ZIP64 record, as for files of gigabytes, without making up a size", () => {
     const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": strToU8("<ACT/>") });
     // The sizes of the second entry as an archiver writes them for a file of 2 GiB: 0xFFFFFFFF, the size kept elsewhere.

@@ -1,7 +1,8 @@
 /*
  * A Formex package as EUR-Lex hands it out: a zip holding the act, its annexes in files of their
  * own, and a manifest (.doc.xml) listing them. The files are read in the manifest's order into
- * one document. The zip's declared sizes are checked before anything is unpacked.
+ * one document. The zip's declared sizes are checked before anything is unpacked, and no file is
+ * unpacked beyond its declared size.
  */
 import { unzipSync } from "fflate";
 import { FormatError, type SourceLocation } from "../errors";
@@ -11,7 +12,8 @@ import { child, elements, parseXml, textOf, type XmlElement } from "../xml";
 import { assemble, parseFormex, readAct } from "./act";
 import { readAnnex } from "./annex";
 import { Reading } from "./reading";
-import { DIRECTORY_ENTRY_BYTES, directoryEntries } from "./zip-directory";
+import { DIRECTORY_ENTRY_BYTES, directoryEntries, directoryFiles } from "./zip-directory";
+import { unpackFile, ZipFileError } from "./zip-files";
 
 const MANIFEST_SUFFIX = ".doc.xml";
 const MiB = 1024 * 1024;
@@ -73,11 +75,21 @@ function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uin
       where(file),
     );
   }
-  try {
-    return unzipSync(bytes, { filter: (entry) => !entry.name.endsWith("/") });
-  } catch (err) {
-    throw broken(err);
+  // Each file inflated no further than its stated size, which the limit was checked on.
+  const files = directoryFiles(bytes);
+  if (typeof files === "string") throw broken(new Error(files));
+  const unpacked: Record<string, Uint8Array> = {};
+  for (const entry of files) {
+    if (entry.name.endsWith("/")) continue;
+    try {
+      unpacked[entry.name] = unpackFile(entry);
+    } catch (err) {
+      if (err instanceof ZipFileError && err.outgrown)
+        throw new FormatError("too-large", `the zip package is refused: ${err.message}`, where(file));
+      throw broken(err);
+    }
   }
+  return unpacked;
 }
 
 function baseName(path: string): string {
