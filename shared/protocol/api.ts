@@ -67,15 +67,20 @@ export function versionNameKey(name: string): string {
  * and the fields there are, where ignoring it would leave a misspelt "restricted" unsaid and its
  * dossier open to all.
  */
-export function fields<Shape extends z.ZodRawShape>(shape: Shape) {
+export function fields<Shape extends z.ZodRawShape>(shape: Shape, noun: { one: string; many: string } = { one: "field", many: "fields" }) {
   const known = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== "unrecognized_keys") return undefined;
       const names = issue.keys.map((k) => JSON.stringify(k)).join(", ");
-      return `${issue.keys.length === 1 ? "unknown field" : "unknown fields"} ${names}: the fields here are ${known}`;
+      return `unknown ${issue.keys.length === 1 ? noun.one : noun.many} ${names}: the ${noun.many} here are ${known}`;
     },
   });
+}
+
+/** The parameters of a query string, as `fields` has those of a body: a misspelt `ref` refused, not compared against the first column. */
+export function queryParameters<Shape extends z.ZodRawShape>(shape: Shape) {
+  return fields(shape, { one: "query parameter", many: "query parameters" });
 }
 
 /** A password as a person types it to show who they are: the account's, whatever its length. */
@@ -156,7 +161,7 @@ const id = z
 
 export const idParam = id;
 
-export const compareQuery = z.object({
+export const compareQuery = queryParameters({
   versions: z
     .string({ error: "versions must list version ids, separated by commas" })
     .transform((s): unknown[] => s.split(",").map((v) => v.trim()))
@@ -164,6 +169,10 @@ export const compareQuery = z.object({
   ref: id.optional(),
 });
 export type CompareQuery = z.infer<typeof compareQuery>;
+/** How a version is asked for: its outline as JSON (the default), or its Akoma Ntoso XML. */
+export const versionQuery = queryParameters({
+  format: z.enum(["json", "akn"], { error: (issue) => `format must be json or akn, not ${JSON.stringify(issue.input)}` }).optional(),
+});
 
 const override = fields({
   kind: z.enum(["pin", "separate"], { error: "an override is a pin or a separate" }),

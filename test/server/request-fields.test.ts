@@ -1,7 +1,8 @@
 /*
  * A request carries the fields its route takes and no others: a field of another name (a
  * misspelling, most often) is refused with its name and the fields there are, and nothing is
- * stored, where ignoring it would store something else than was meant.
+ * stored, where ignoring it would store something else than was meant. So with the parameters
+ * of a query, where ignoring one would answer something else than was asked.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTextVersion, ApiClient, testServer, type TestServer } from "../support/server";
@@ -76,5 +77,34 @@ describe("a field the route does not take", () => {
       { error: { code: "invalid-request", message: 'unknown field "stag": the fields here are name, stage, format' } },
     ]);
     expect((await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${id}`)).body.dossier.versions).toEqual([]);
+  });
+});
+
+describe("a query parameter the route does not take", () => {
+  it("refuses a comparison whose reference is misspelt, rather than compare against the first column", async () => {
+    const { id } = (await owner.request<{ dossier: { id: number } }>("POST", "/api/dossiers", { title: "Queries" })).body.dossier;
+    const [a, b] = [
+      (await addTextVersion(owner, id, "Proposal", "Article 1\nThis Regulation lays down rules.\n")).body.version.id,
+      (await addTextVersion(owner, id, "Mandate", "Article 1\nThis Regulation lays down the rules.\n")).body.version.id,
+    ];
+    const refused = await owner.request("GET", `/api/dossiers/${id}/compare?versions=${a},${b}&Ref=${b}`);
+    expect([refused.status, refused.body]).toEqual([
+      400,
+      { error: { code: "invalid-request", message: 'unknown query parameter "Ref": the query parameters here are versions, ref' } },
+    ]);
+    expect(await owner.request("GET", `/api/dossiers/${id}/compare?versions=${a},${b}&ref=${b}`)).toMatchObject({
+      status: 200,
+      body: { ref: 1 },
+    });
+    const version = await owner.request("GET", `/api/dossiers/${id}/versions/${a}?formt=akn`);
+    expect([version.status, version.body]).toEqual([
+      400,
+      { error: { code: "invalid-request", message: 'unknown query parameter "formt": the query parameters here are format' } },
+    ]);
+    const format = await owner.request("GET", `/api/dossiers/${id}/versions/${a}?format=pdf`);
+    expect([format.status, format.body]).toEqual([
+      400,
+      { error: { code: "invalid-request", message: 'format: format must be json or akn, not "pdf"' } },
+    ]);
   });
 });

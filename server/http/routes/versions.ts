@@ -5,7 +5,7 @@
 import { Router } from "express";
 import { sizeInWords } from "../size-words";
 import multer, { MulterError } from "multer";
-import { idParam, versionFields } from "../../../shared/protocol/api";
+import { idParam, versionFields, versionQuery } from "../../../shared/protocol/api";
 import { importVersion } from "../../imports/import-version";
 import { abandoned } from "../../imports/import-thread";
 import { userOf, type Services } from "../context";
@@ -107,13 +107,11 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
     const { dossier } = await dossierFor(req, store, "read");
     const vid = idParam.safeParse(req.params.vid);
     if (!vid.success) throw notFound(`no version "${String(req.params.vid)}"`);
-    const format = req.query.format;
+    const { format } = versionQuery.parse(req.query);
     if (format === "akn") {
       res.type("application/akn+xml").send(await versionViews.akn(dossier.id, vid.data));
       return;
     }
-    if (format !== undefined && format !== "json")
-      throw new HttpError(400, "invalid-request", `format must be json or akn, not "${String(format)}"`);
     res.type("application/json").send(await versionViews.outline(dossier.id, vid.data));
   });
 
