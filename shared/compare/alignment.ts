@@ -1096,9 +1096,10 @@ function cellStatus(row: WorkRow, v: number, ref: number): RowStatus | null {
   if (kind === "moved" || kind === "split" || kind === "merged") return kind;
   const cell = row.cells[v] ?? null;
   const base = row.cells[ref] ?? null;
-  // A column that lacks what the reference lacks too has nothing to say.
-  if (base === null) return cell === null ? null : cell.deletedMark ? "deleted" : "inserted";
-  if (cell === null) return "deleted";
+  // A column that lacks what the reference lacks too has nothing to say; and a "deleted", as the
+  // Parliament prints a provision it deletes, is a lack: against a lack, nothing happened.
+  if (base === null) return cell === null || cell.deletedMark ? null : "inserted";
+  if (cell === null) return base.deletedMark ? null : "deleted";
   // "deleted", as the Parliament prints a deleted provision, against the provision: deleted; the
   // provision against the reference's "deleted": there where the reference has it no more.
   if (cell.deletedMark !== base.deletedMark) return cell.deletedMark ? "deleted" : "inserted";

@@ -144,9 +144,15 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
   const aligned = alignVersions(sequences, ref, lexicon, options.overrides ?? []);
   const differ: CellDiffer = { limit: options.diffTimeLimitMs ?? DIFF_TIME_LIMIT_MS, lexicon };
   const rows: ComparisonRow[] = [];
+  /** The cells that only say their provision is deleted: no provision, for the statistics. */
+  const marks = new Set<ComparisonCell>();
   const flatten = (list: readonly AlignedRow[], depth: number) => {
     for (const row of list) {
-      rows.push(tableRow(row, depth, ref, differ));
+      const made = tableRow(row, depth, ref, differ);
+      row.cells.forEach((cell, v) => {
+        if (cell?.deletedMark) marks.add(made.cells[v]!);
+      });
+      rows.push(made);
       flatten(row.children, depth + 1);
     }
   };
@@ -156,7 +162,7 @@ export function compareVersions(docs: readonly Node[], options: CompareOptions =
     versions: names,
     ref,
     rows,
-    statistics: statisticsOf(rows, docs.length, ref),
+    statistics: statisticsOf(rows, docs.length, ref, marks),
     warnings: [...warningsOf(rows, names, ref), ...overridesNotFollowed(rows, options.overrides ?? [], names)],
     corrections: overridesInWords(rows, options.overrides ?? [], names),
     notices,
@@ -239,6 +245,10 @@ function tableCell(
   const note = relation?.note ?? null;
   if (isRef) return cellOf(cell, [["=", cell.text]], footnotesAsTheyStand(cell.footnotes, "="), null, 1, note);
   const confidence = relation?.confidence ?? 1;
+  // A "deleted" where the reference has nothing either: both lack the provision.
+  if (base === null && cell.deletedMark) {
+    return cellOf(cell, [["=", cell.text]], footnotesAsTheyStand(cell.footnotes, "="), relation?.status ?? "same", confidence, note);
+  }
   if (base === null) {
     const diff: DiffSpan[] = cell.text === "" ? [] : [["+", cell.text]];
     return cellOf(cell, diff, footnotesAsTheyStand(cell.footnotes, "+"), relation?.status ?? "inserted", confidence, note);
@@ -298,7 +308,12 @@ function cellOf(
   };
 }
 
-function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number): ColumnStatistics[] {
+/**
+ * `marks` are the cells that only say their provision is deleted ("deleted", as the Parliament
+ * prints it): no provision of their column. Against the reference's provision, one is that
+ * provision deleted; against nothing, or another such cell, nothing happened: both lack it.
+ */
+function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number, marks: ReadonlySet<ComparisonCell>): ColumnStatistics[] {
   return Array.from({ length: width }, (_, v) => {
     const stats = { unchanged: 0, renumbered: 0, changed: 0, inserted: 0, deleted: 0, moved: 0, split: 0, merged: 0, provisions: 0 };
     // A provision whose unnumbered words stand in a paragraph's row has two cells, the one in
@@ -321,15 +336,17 @@ function statisticsOf(rows: readonly ComparisonRow[], width: number, ref: number
       if (cell !== null && cell.text === "" && cellsOfWordless.get(cell.eId)! > 1) continue;
       // The act's title and concluding formulas are no provisions: their rows are shown, not counted.
       if (FRAMING_TYPES.has(row.type)) continue;
-      if (cell !== null) stats.provisions++;
+      if (cell !== null && !marks.has(cell)) stats.provisions++;
       if (v === ref) continue;
       const refCell = row.cells[ref] ?? null;
+      const refLacks = refCell === null || marks.has(refCell);
       if (cell === null) {
         // A provision merged into its neighbour is not lost.
         if (row.statuses[v] === "merged") stats.merged++;
-        else if (refCell !== null) stats.deleted++;
+        else if (!refLacks) stats.deleted++;
         continue;
       }
+      if (marks.has(cell) && refLacks) continue;
       switch (cell.status) {
         case "same":
           stats.unchanged++;

@@ -1,7 +1,8 @@
 /*
  * Provisions the Parliament prints as "deleted": each stands in the row of the provision it
  * deletes, matched on its number when its version numbers as that provision's version does, and
- * on its place among its neighbours when it has no number. Counted as deleted, never inserted.
+ * on its place among its neighbours when it has no number. Counted as deleted, never inserted;
+ * against a column that lacks the provision too, nothing happened, and it is counted nowhere.
  */
 import { describe, expect, it } from "vitest";
 import { compareVersions, type Comparison } from "../../shared/compare/comparison";
@@ -55,9 +56,22 @@ describe("a provision the Parliament prints as deleted", () => {
       moved: 0,
       split: 0,
       merged: 0,
-      // The eight unchanged, and the mark, which the Parliament prints as a provision.
-      provisions: 9,
+      // The eight unchanged: the mark, though the Parliament prints it as a provision, says there is none.
+      provisions: 8,
     });
+  });
+
+  it("says nothing happened where the other column lacks the provision too, and counts it nowhere, whichever is the reference", () => {
+    const both = [0, 1].map((ref) => compareVersions([parliament, council], { ref }));
+    for (const comparison of both) {
+      const row = comparison.rows.find((r) => r.cells[0]?.text === "deleted")!;
+      expect([row.status, row.cells[1], row.statuses]).toEqual(["same", null, [null, null]]);
+    }
+    const [councilAgainstParliament, parliamentAgainstCouncil] = [both[0]!.statistics[1]!, both[1]!.statistics[0]!];
+    // The Council's new Article 2 and the proposal's Article 2, which it kept, each with its paragraph:
+    // what one inserted against the other, the other deleted against it. The mark is neither.
+    expect([councilAgainstParliament.inserted, councilAgainstParliament.deleted]).toEqual([4, 0]);
+    expect([parliamentAgainstCouncil.inserted, parliamentAgainstCouncil.deleted]).toEqual([0, 4]);
   });
 
   it("is not matched with a renumbered version's provision of that number, whichever column is the reference", () => {
