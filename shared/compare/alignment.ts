@@ -27,6 +27,11 @@ export interface CellRelation {
   readonly confidence: number;
   /** For moved, split and merged cells: where from or into, in words ("moved from after Article 7"). */
   readonly note: string | null;
+  /**
+   * For a cell split from a reference provision that stands in another row: that provision, for
+   * the cell's words to be told apart into those it carried from it and those that are new.
+   */
+  readonly from?: Comparable;
 }
 
 export interface AlignedRow {
@@ -69,6 +74,8 @@ interface WorkRow {
   scores: (number | null)[];
   notes: (string | null)[];
   kinds: ("matched" | "moved" | "split" | "merged" | null)[];
+  /** For a split cell, the reference provision it was split from. */
+  from: (Comparable | null)[];
 }
 
 class OverrideIndex {
@@ -352,6 +359,7 @@ function framingRows(columns: readonly (readonly Comparable[])[], context: Level
     scores: columns.map((c) => (c.length > 0 ? PINNED : null)),
     notes: columns.map(() => null),
     kinds: columns.map((c) => (c.length > 0 ? "matched" : null)),
+    from: columns.map(() => null),
   };
   return [finish(row, context)];
 }
@@ -451,6 +459,7 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
     scores: new Array<number | null>(width).fill(null),
     notes: new Array<string | null>(width).fill(null),
     kinds: new Array<WorkRow["kinds"][number]>(width).fill(null),
+    from: new Array<Comparable | null>(width).fill(null),
   });
   const representative = (row: WorkRow): Comparable => row.cells[ref] ?? row.cells.find((c) => c !== null)!;
 
@@ -1040,6 +1049,7 @@ function markSplitsAndMerges(
       if (!raises && weights.gainedShare(items[k]!.bag, base.bag, bag) < GAINED_SHARE) break;
       next.kinds[v] = "split";
       next.notes[v] = `split from ${base.label}`;
+      next.from[v] = base;
       bag = joined;
       current = Math.max(current, s);
     }
@@ -1050,6 +1060,7 @@ function markSplitsAndMerges(
       if (weights.gainedShare(items[k]!.bag, base.bag, bag) < GAINED_SHARE) break;
       previous.kinds[v] = "split";
       previous.notes[v] = `split from ${base.label}`;
+      previous.from[v] = base;
       bag = WordBag.union(lexicon, [bag, items[k]!.bag]);
     }
     // merge: following rows that v lacks, whose reference provisions join into this item
@@ -1118,7 +1129,9 @@ function finish(row: WorkRow, context: LevelContext): AlignedRow {
     if (v === ref && row.cells[ref] !== null) continue;
     const status = cellStatus(row, v, ref);
     if (status === null || (v === ref && status !== "merged")) continue;
-    relations[v] = { status, confidence: round(row.scores[v] ?? (row.cells[v] === null ? 1 : 0)), note: row.notes[v] ?? null };
+    const confidence = round(row.scores[v] ?? (row.cells[v] === null ? 1 : 0));
+    const from = status === "split" ? (row.from[v] ?? null) : null;
+    relations[v] = { status, confidence, note: row.notes[v] ?? null, ...(from === null ? {} : { from }) };
   }
   const confidences = row.cells.map((c, v) => (c !== null && v !== ref && row.scores[v] !== null ? row.scores[v]! : 1));
   const aligned = unchangedBelow(row.cells) ? sameChildren(row.cells, ref) : alignLevel(childColumns, context);
@@ -1196,7 +1209,7 @@ function splitFromOwnWords(cells: readonly (Comparable | null)[], children: Alig
     if (v === ref || cell === null) return;
     const foundRows = result.filter((row) => found(row, v));
     if (foundRows.length === 0) return;
-    const split = { status: "split" as const, note: `split from ${base.label}` };
+    const split = { status: "split" as const, note: `split from ${base.label}`, from: base };
     result = markPartsOfOwnWords(result, foundRows, (row) => row.cells[v]!, v, base, cell, split, context);
   });
   return result;
@@ -1214,7 +1227,7 @@ function markPartsOfOwnWords(
   v: number,
   whole: Comparable,
   without: Comparable,
-  said: { readonly status: "merged" | "split"; readonly note: string },
+  said: { readonly status: "merged" | "split"; readonly note: string; readonly from?: Comparable },
   context: LevelContext,
 ): AlignedRow[] {
   const wholeBag = WordBag.of(context.lexicon, [whole.tokens]);

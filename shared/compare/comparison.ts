@@ -12,6 +12,7 @@ import { overridesInWords, overridesNotFollowed } from "./override-outcome";
 import { FRAMING_TYPES } from "./framing";
 import { isProvisionType } from "../model/schema";
 import { footnoteDiffs, footnotesAsTheyStand, type CellFootnote } from "./footnote-diff";
+import { carriedWords } from "./carried-words";
 
 /** The fewest and most versions a comparison takes: two to compare, six columns fit a screen. */
 export const MIN_VERSIONS = 2;
@@ -250,7 +251,9 @@ function tableCell(
     return cellOf(cell, [["=", cell.text]], footnotesAsTheyStand(cell.footnotes, "="), relation?.status ?? "same", confidence, note);
   }
   if (base === null) {
-    const diff: DiffSpan[] = cell.text === "" ? [] : [["+", cell.text]];
+    const from = relation?.from ?? null;
+    const diff: DiffSpan[] =
+      from !== null ? carriedWords(from.tokens, cell.tokens, differ.lexicon, differ.limit) : cell.text === "" ? [] : [["+", cell.text]];
     return cellOf(cell, diff, footnotesAsTheyStand(cell.footnotes, "+"), relation?.status ?? "inserted", confidence, note);
   }
   const { spans, rewritten } = tokenDiff(base.tokens, cell.tokens, differ.lexicon, differ.limit);

@@ -333,13 +333,23 @@ describe("the dual-use dossier in four columns", () => {
     expect(fromTheAct.statistics[0]!.split).toBe(1);
   });
 
-  it("shows the Parliament's recital 5a as split from the proposal's recital 5, whose last three sentences it rewords", () => {
+  it("shows the Parliament's recital 5a as split from the proposal's recital 5, whose last three sentences it rewords: those words kept, the new ones added", () => {
     const inserted = rowWith(1, "Recital 5a");
     expect([inserted.status, inserted.cells[1]!.note]).toEqual(["split", "split from Recital 5"]);
     expect(inserted.cells[1]!.text).toContain(
       "They should, in particular, not prevent the export of information and communication technology",
     );
     expect(rowWith(0, "Recital 5").cells[0]!.text).toContain("They should, in particular, not prevent the export of information");
+    // The words it carried from recital 5 kept, its new words added; what it left behind is recital 5's row's to show.
+    const { diff, text } = inserted.cells[1]!;
+    expect(diff).toContainEqual([
+      "=",
+      "proportionate. They should, in particular, not prevent the export of information and communication technology used for legitimate purposes, including law enforcement and ",
+    ]);
+    expect(diff).toContainEqual(["+", "Controls should be based on clearly defined criteria "]);
+    expect(diff).toContainEqual(["+", "including civil society, should make available "]);
+    expect(diff.some(([op]) => op === "-")).toBe(false);
+    expect(diff.map(([, words]) => words).join("")).toBe(text);
     // With the Parliament as the reference, the proposal's recital 5 holds both: 5a is merged into it.
     const fromParliament = compareVersions(
       DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path)),
