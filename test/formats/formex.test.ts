@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { zip64 } from "../support/zip64";
 import type { Node } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
 import { FormatError } from "../../shared/formats/errors";
@@ -693,6 +694,42 @@ describe("what the reader does with input it cannot take as it is", () => {
     );
   });
 
+  it("reads a package whose sizes and offsets all stand in ZIP64 fields, as zip -fz writes it", () => {
+    const entries = unzipSync(fixture(DMA));
+    expect(provisions(readFormexPackage(zip64(entries), "zip64.zip").doc, "article")).toHaveLength(
+      provisions(readFormexPackage(fixture(DMA), DMA).doc, "article").length,
+    );
+  });
+
+  it("refuses a zip whose end record counts no file on its disk while it lists some: one reading of the directory, not two", () => {
+    const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": new Uint8Array(1024 * 1024).fill(0x20) });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    let end = zip.length - 22;
+    while (view.getUint32(end, true) !== 0x06054b50) end--;
+    view.setUint16(end + 8, 0, true);
+    expect(() => readFormexPackage(zip, "disks.zip")).toThrow(
+      expect.objectContaining({
+        code: "malformed",
+        message: "disks.zip: the zip package is broken: it is one part of an archive split across several files",
+      }),
+    );
+  });
+
+  it("refuses a zip whose files share their compressed bytes, as a bomb that inflates one stream many times over", () => {
+    const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": strToU8("<ACT/>"), "b.xml": strToU8("<ACT/>") });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const entries: number[] = [];
+    for (let at = 0; at + 4 <= zip.length; at++) if (view.getUint32(at, true) === 0x02014b50) entries.push(at);
+    // b.xml's directory entry points to a.xml's local header.
+    view.setUint32(entries[2]! + 42, view.getUint32(entries[1]! + 42, true), true);
+    expect(() => readFormexPackage(zip, "overlap.zip")).toThrow(
+      expect.objectContaining({
+        code: "malformed",
+        message: "overlap.zip: the zip package is broken: the files a.xml and b.xml share bytes",
+      }),
+    );
+  });
+
   it("refuses a zip whose entry gives its size only in a ZIP64 record, as for files of gigabytes, without making up a size", () => {
     const zip = zipSync({ "a.doc.xml": strToU8("<DOC/>"), "a.xml": strToU8("<ACT/>") });
     // The sizes of the second entry as an archiver writes them for a file of 2 GiB: 0xFFFFFFFF, the size kept elsewhere.
@@ -731,7 +768,7 @@ describe("what the reader does with input it cannot take as it is", () => {
   it("says a zip cut short may have been, and a zip of no file is empty", () => {
     const whole = fixture("dma-2022-1925.fmx.zip");
     expect(() => readDocument({ bytes: new Uint8Array(whole.subarray(0, 50_000)), file: "cut.zip" })).toThrow(
-      "cut.zip: the zip package is broken: invalid zip data; it may have been cut short",
+      "cut.zip: the zip package is broken: it has no end record; it may have been cut short",
     );
     const empty = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
     expect(() => readDocument({ bytes: empty, file: "empty.zip" })).toThrow(

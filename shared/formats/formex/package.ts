@@ -4,7 +4,6 @@
  * one document. The zip's declared sizes are checked before anything is unpacked, and no file is
  * unpacked beyond its declared size.
  */
-import { unzipSync } from "fflate";
 import { FormatError, type SourceLocation } from "../errors";
 import { checkSize, decodeText, isZip, MAX_INPUT_BYTES } from "../input";
 import type { ReadResult } from "../reader";
@@ -12,62 +11,40 @@ import { child, elements, parseXml, textOf, type XmlElement } from "../xml";
 import { assemble, parseFormex, readAct } from "./act";
 import { readAnnex } from "./annex";
 import { Reading } from "./reading";
-import { DIRECTORY_ENTRY_BYTES, directoryEntries, directoryFiles } from "./zip-directory";
+import { directoryFiles, ZipDirectoryError, type DirectoryFile } from "./zip-directory";
 import { unpackFile, ZipFileError } from "./zip-files";
 
 const MANIFEST_SUFFIX = ".doc.xml";
 const MiB = 1024 * 1024;
-/** The size a zip's directory gives for a file whose size is in its ZIP64 record instead. */
-const ZIP64_SIZE = 0xffffffff;
 
 function where(file: string | undefined): SourceLocation {
   return file ? { file } : {};
 }
 
-/** The package's entries by name, unpacked only once their declared sizes add up to no more than the limit. */
+/**
+ * The package's files by name, unpacked only once their declared sizes add up to no more than
+ * the limit, and each no further than its declared size. fflate inflates; the directory is read
+ * here (see zip-directory.ts), as fflate's unzipper bounds neither what a file inflates to nor
+ * how often one stream is inflated.
+ */
 function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uint8Array> {
-  const broken = (err: unknown) => {
-    const reason = err instanceof Error ? err.message : String(err);
-    // fflate says "invalid zip data" of an archive whose end, with its directory, is missing.
-    const cut = reason === "invalid zip data" ? "; it may have been cut short" : "";
-    return new FormatError("malformed", `the zip package is broken: ${reason}${cut}`, where(file));
-  };
-  // The unzipper walks as many entries as the directory claims: a claim the archive's bytes cannot hold is refused before.
-  const entries = directoryEntries(bytes);
-  if (entries !== null && entries * DIRECTORY_ENTRY_BYTES > bytes.length) {
-    throw new FormatError(
-      "malformed",
-      `the zip package is broken: its directory claims ${entries} files, more than its ${bytes.length} bytes could list`,
-      where(file),
-    );
-  }
-  let declared = 0;
-  /**
-   * Entries whose size is only in a ZIP64 record, given as 0xFFFFFFFF: fflate reads the record
-   * when the archive ends with ZIP64's end record, not otherwise (Python's zipfile writes a 2 GiB
-   * file so).
-   */
-  let sizedElsewhere = 0;
+  const broken = (reason: string) => new FormatError("malformed", `the zip package is broken: ${reason}`, where(file));
+  let files: DirectoryFile[];
   try {
-    // A first pass reads only the central directory: no entry is inflated.
-    unzipSync(bytes, {
-      filter: (entry) => {
-        if (entry.originalSize === ZIP64_SIZE) sizedElsewhere++;
-        else declared += entry.originalSize;
-        return false;
-      },
-    });
+    files = directoryFiles(bytes);
   } catch (err) {
-    throw broken(err);
+    if (!(err instanceof ZipDirectoryError)) throw err;
+    // Archivers give a size in a ZIP64 record for files of 2 or 4 GiB and more, not for an act's.
+    if (err.sizedElsewhere) {
+      throw new FormatError(
+        "too-large",
+        `the package holds a file of a size given only in a ZIP64 record, as for files of gigabytes; the limit is ${MAX_INPUT_BYTES / MiB} MiB`,
+        where(file),
+      );
+    }
+    throw broken(err.message);
   }
-  // Archivers give a size in a ZIP64 record for files of 2 or 4 GiB and more, not for an act's.
-  if (sizedElsewhere > 0) {
-    throw new FormatError(
-      "too-large",
-      `the package holds ${sizedElsewhere === 1 ? "a file" : `${sizedElsewhere} files`} of a size given only in a ZIP64 record, as for files of gigabytes; the limit is ${MAX_INPUT_BYTES / MiB} MiB`,
-      where(file),
-    );
-  }
+  const declared = files.reduce((sum, entry) => sum + entry.size, 0);
   if (declared > MAX_INPUT_BYTES) {
     throw new FormatError(
       "too-large",
@@ -75,9 +52,6 @@ function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uin
       where(file),
     );
   }
-  // Each file inflated no further than its stated size, which the limit was checked on.
-  const files = directoryFiles(bytes);
-  if (typeof files === "string") throw broken(new Error(files));
   const unpacked: Record<string, Uint8Array> = {};
   for (const entry of files) {
     if (entry.name.endsWith("/")) continue;
@@ -86,7 +60,7 @@ function unpack(bytes: Uint8Array, file: string | undefined): Record<string, Uin
     } catch (err) {
       if (err instanceof ZipFileError && err.outgrown)
         throw new FormatError("too-large", `the zip package is refused: ${err.message}`, where(file));
-      throw broken(err);
+      throw broken(err instanceof Error ? err.message : String(err));
     }
   }
   return unpacked;
