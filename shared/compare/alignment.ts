@@ -537,13 +537,10 @@ function alignLevel(columns: readonly (readonly Comparable[])[], context: LevelC
         rowOfItem[j] = best;
       }
     }
-    const gapScores = {
-      words: (i: number, j: number) => rowWordScore(rows[i]!, items[j]!, weights, overrides),
-      whole: (i: number, j: number) => scores.score(i, j) ?? 0,
-    };
-    matchInGaps(rows, items, rowOfItem, v, pinnedRowSet, gapScores, closeInGap);
-    // Then what is left alone between the pairs found.
-    matchInGaps(rows, items, rowOfItem, v, pinnedRowSet, gapScores, loneInGap);
+    matchInGaps(rows, items, rowOfItem, v, pinnedRowSet, {
+      words: (i, j) => rowWordScore(rows[i]!, items[j]!, weights, overrides),
+      whole: (i, j) => scores.score(i, j) ?? 0,
+    });
     items.forEach((item, j) => {
       if (rowOfItem[j] !== null) return;
       const row = emptyRow();
@@ -930,8 +927,6 @@ function matchInGaps(
     /** The similarity with numbers, as pairs matched in order are scored. */
     readonly whole: (i: number, j: number) => number;
   },
-  /** Which pairs of a gap's rows and items match, in order, given the similarity of their words. */
-  pick: (rows: number, items: number, words: (r: number, c: number) => number | null) => readonly Pair[],
 ): void {
   // Most levels leave no item over: nothing to search.
   if (!rowOfItem.includes(null)) return;
@@ -954,7 +949,10 @@ function matchInGaps(
       const gapRows = range(before + 1, after).filter((i) => rows[i]!.cells[v] === null && !pinnedRows.has(i));
       const gapItems = range(j, k);
       if (gapRows.length > 0 && gapRows.length * gapItems.length <= GAP_PAIRS_LIMIT) {
-        const found = pick(gapRows.length, gapItems.length, (r, c) => score.words(gapRows[r]!, gapItems[c]!));
+        const found = alignSequences(gapRows.length, gapItems.length, (r, c) => {
+          const s = score.words(gapRows[r]!, gapItems[c]!);
+          return s !== null && s >= GAP_MATCH_THRESHOLD ? s : null;
+        });
         for (const [r, c] of found) {
           const row = rows[gapRows[r]!]!;
           row.cells[v] = items[gapItems[c]!]!;
@@ -967,45 +965,6 @@ function matchInGaps(
     j = k;
   }
 }
-
-/** The pairs of a gap whose words are close enough, in order. */
-function closeInGap(rows: number, items: number, words: (r: number, c: number) => number | null): Pair[] {
-  return alignSequences(rows, items, (r, c) => {
-    const s = words(r, c);
-    return s !== null && s >= GAP_MATCH_THRESHOLD ? s : null;
-  });
-}
-
-/**
- * The one pair of a lone gap left once the gaps are matched: one row against one to three
- * items, or one item against one to three rows, whose words are closest by a clear margin and
- * close enough for a provision rewritten in its place. Its place between matched neighbours is
- * most of the evidence: the Council's recital (4) on cyber-surveillance items misused for internal
- * repression and the act's recital (8) on the same items, rewritten (0.33), alone between recitals
- * matched on either side. Where two pairs are nearly as close, neither is taken.
- */
-function loneInGap(rows: number, items: number, words: (r: number, c: number) => number | null): Pair[] {
-  if (Math.min(rows, items) !== 1 || Math.max(rows, items) > LONE_GAP_SIZE) return [];
-  let best: Pair | null = null;
-  let first = -1;
-  let second = -1;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < items; c++) {
-      const s = words(r, c) ?? -1;
-      if (s > first) {
-        [second, first, best] = [first, s, [r, c]];
-      } else if (s > second) second = s;
-    }
-  }
-  return best !== null && first >= LONE_GAP_THRESHOLD && first - second >= LONE_GAP_MARGIN ? [best] : [];
-}
-
-/** The most provisions on the longer side of a lone gap. */
-const LONE_GAP_SIZE = 3;
-/** The share of words in common that a lone gap's pair needs (see loneInGap). */
-const LONE_GAP_THRESHOLD = 0.25;
-/** By how much a lone gap's pair must be closer than any other pair of the gap. */
-const LONE_GAP_MARGIN = 0.05;
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

@@ -125,21 +125,6 @@ describe("the dual-use dossier in four columns", () => {
     }
   });
 
-  it("without the proposal, puts the Council's rewritten recitals in the act's rows, each alone between rows matched on either side", () => {
-    const [, , council, regulation] = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
-    for (const ref of [0, 1]) {
-      const rows = compareVersions([council!, regulation!], { ref }).rows;
-      const inRowOf = (label: string) => labelsOf(rows.find((r) => r.cells[0]?.label === label)!);
-      // Cyber-surveillance items misused for internal repression: the act's (8) rewrites it, as the exporter's duty to notify (6) becomes (10).
-      expect(inRowOf("Recital 4"), `reference ${ref}`).toEqual(["Recital 4", "Recital 8"]);
-      expect(inRowOf("Recital 6")).toEqual(["Recital 6", "Recital 10"]);
-      expect(rows.find((r) => r.cells[0]?.label === "Recital 4")!.status).toBe("changed");
-      // The criteria of recital (7), which the act leaves out (their substance is in its new recital (2)).
-      expect(inRowOf("Recital 7")).toEqual(["Recital 7", null]);
-      expect(labelsOf(rows.find((r) => r.cells[1]?.label === "Recital 2")!)).toEqual([null, "Recital 2"]);
-    }
-  });
-
   it("lines up the same provisions whichever column is the reference", () => {
     // The reference decides the order of the rows and what each column is said to have done, not which provisions share a row.
     const stages = DUAL_USE_STAGES.map(([, path]) => fixtureDoc(path));
