@@ -987,6 +987,8 @@ function markSplitsAndMerges(
 ): void {
   // Rows keep their places while splits and merges are marked: each looked up once, not searched for every item.
   const placeOf = new Map(rows.map((row, at) => [row, at]));
+  // Provisions a person kept apart are not split from one another, nor merged.
+  const separated = (a: Comparable, b: Comparable) => overrides.kind(a, b) === "separate";
   items.forEach((item, j) => {
     const row = rowOfItem[j]!;
     const base = row.cells[ref] ?? null;
@@ -1002,6 +1004,7 @@ function markSplitsAndMerges(
     for (let k = j + 1; k < items.length; k++) {
       const next = rowOfItem[k]!;
       if ((next.cells[ref] ?? null) !== null || next.kinds[v] !== "matched" || !compatibleKinds(base, items[k]!)) break;
+      if (separated(base, items[k]!)) break;
       const joined = WordBag.union(lexicon, [bag, items[k]!.bag]);
       const s = provisionSimilarity(base, item, weights, base.bag, joined);
       const raises = loose && s >= current + SPLIT_GAIN;
@@ -1016,6 +1019,7 @@ function markSplitsAndMerges(
     for (let k = j - 1; k >= 0; k--) {
       const previous = rowOfItem[k]!;
       if ((previous.cells[ref] ?? null) !== null || previous.kinds[v] !== "matched" || !compatibleKinds(base, items[k]!)) break;
+      if (separated(base, items[k]!)) break;
       if (weights.gainedShare(items[k]!.bag, base.bag, bag) < GAINED_SHARE) break;
       previous.kinds[v] = "split";
       previous.notes[v] = `split from ${base.label}`;
@@ -1030,6 +1034,7 @@ function markSplitsAndMerges(
       const nextRow = rows[next]!;
       const nextBase = nextRow.cells[ref] ?? null;
       if (nextBase === null || (nextRow.cells[v] ?? null) !== null || nextRow.kinds[v] !== null || !compatibleKinds(nextBase, item)) break;
+      if (separated(nextBase, item)) break;
       const joined = WordBag.union(lexicon, [refBag, nextBase.bag]);
       const s = provisionSimilarity(base, item, weights, joined, item.bag);
       const raises = loose && s >= current + SPLIT_GAIN;
@@ -1044,6 +1049,7 @@ function markSplitsAndMerges(
       const previousRow = rows[previous]!;
       const previousBase = previousRow.cells[ref] ?? null;
       if (previousBase === null || (previousRow.cells[v] ?? null) !== null || previousRow.kinds[v] !== null) break;
+      if (separated(previousBase, item)) break;
       if (!compatibleKinds(previousBase, item) || weights.gainedShare(previousBase.bag, item.bag, refBag) < GAINED_SHARE) break;
       previousRow.kinds[v] = "merged";
       previousRow.notes[v] = `merged into ${item.label}`;
@@ -1133,7 +1139,11 @@ function foldedIntoOwnWords(cells: readonly (Comparable | null)[], children: Ali
   if (base === null) return children;
   // Not a "deleted" mark's row: the version has a cell there, which says it is deleted.
   const lost = (row: AlignedRow, v: number) =>
-    row.cells[ref] !== null && (row.cells[v] ?? null) === null && row.relations[v]?.status === "deleted" && row.relations[v]!.note === null;
+    row.cells[ref] !== null &&
+    (row.cells[v] ?? null) === null &&
+    row.relations[v]?.status === "deleted" &&
+    row.relations[v]!.note === null &&
+    context.overrides.kind(row.cells[ref]!, cells[v]!) !== "separate";
   let result = children;
   cells.forEach((cell, v) => {
     if (v === ref || cell === null || cell.text === "") return;
@@ -1162,7 +1172,8 @@ function splitFromOwnWords(cells: readonly (Comparable | null)[], children: Alig
     (row.cells[v] ?? null) !== null &&
     !row.cells[v]!.deletedMark &&
     row.relations[v]?.status === "inserted" &&
-    row.relations[v]!.note === null;
+    row.relations[v]!.note === null &&
+    context.overrides.kind(base, row.cells[v]!) !== "separate";
   let result = children;
   cells.forEach((cell, v) => {
     if (v === ref || cell === null) return;

@@ -471,6 +471,16 @@ describe("manual overrides of the alignment", () => {
     expect(council.cells[3]).toBeNull();
     expect(after.rows.find((r) => r.cells[3]?.label === "Article 5")!.cells[2]).toBeNull();
   });
+
+  it("separates a provision from the one it was said to be split from, and its words are then new", () => {
+    const after = compareVersions(docs, {
+      overrides: [{ kind: "separate", a: { version: 0, eId: "rec_5" }, b: { version: 1, eId: "rec_5a" } }],
+    });
+    const row = after.rows.find((r) => r.cells[1]?.label === "Recital 5a")!;
+    expect([row.statuses[1], row.notes[1]]).toEqual(["inserted", null]);
+    expect(row.cells[1]!.diff).toEqual([["+", row.cells[1]!.text]]);
+    expect(after.corrections).toEqual(["Version 1's Recital 5 kept apart from Version 2's Recital 5a"]);
+  });
 });
 
 describe("a comparison that cannot be made", () => {
