@@ -7,6 +7,7 @@ import type { Comparison, ComparisonRow } from "../../../shared/compare/comparis
 import { h } from "../dom";
 import { pageSignal } from "../page-life";
 import type { WordAnswer, WordRequest } from "./word-worker";
+import { fileNameOf } from "../../../shared/formats/file-name";
 
 /** What is downloaded: the rows shown, and the words that say how they were filtered (null when they were not). */
 export interface ShownRows {
@@ -16,18 +17,6 @@ export interface ShownRows {
 
 /** The media type of a .docx file. */
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-/** Characters file systems refuse in a name, other than "/": control characters among them. */
-// eslint-disable-next-line no-control-regex -- control characters are among those refused
-const REFUSED = /\s*[\\:*?"<>|\u0000-\u001f]+\s*/g;
-
-/**
- * A file name from the table's title, without the characters file systems refuse: "Regulation
- * (EU) 2021/821" is "2021-821", and the title's colon and bars dashes between spaces.
- */
-function wordFileName(title: string): string {
-  return `${title.replace(/\//g, "-").replace(REFUSED, " - ").trim()}.docx`;
-}
 
 /**
  * The bytes of the Word document of `rows`, made on a worker of its own, ended once it has
@@ -78,7 +67,7 @@ export function wordDownload(comparison: Comparison, title: string, shown: () =>
         .then((bytes) => {
           if (left.aborted) return;
           const url = URL.createObjectURL(new Blob([bytes], { type: DOCX_TYPE }));
-          h("a", { href: url, download: wordFileName(title) }).click();
+          h("a", { href: url, download: fileNameOf(title, ".docx") }).click();
           // Kept a while for the download to read it.
           setTimeout(() => URL.revokeObjectURL(url), 60_000);
           said.textContent = `Word document made: ${rows.rows.length} ${rows.rows.length === 1 ? "row" : "rows"}.`;

@@ -13,6 +13,7 @@ import { dossierFor } from "../dossier-access";
 import { UPLOADS, WorkInProgress } from "../work-in-progress";
 import { mayRemoveVersion } from "../../policies/dossier-policy";
 import { HttpError, notFound } from "../errors";
+import { fileNameOf } from "../../../shared/formats/file-name";
 
 /**
  * A multipart body the parser could not read is the sender's fault: a 400 that says so. The
@@ -109,7 +110,10 @@ export function versionRoutes({ store, comparisons, imports, versionViews, event
     if (!vid.success) throw notFound(`no version "${String(req.params.vid)}"`);
     const { format } = versionQuery.parse(req.query);
     if (format === "akn") {
-      res.type("application/akn+xml").send(await versionViews.akn(dossier.id, vid.data));
+      const xml = await versionViews.akn(dossier.id, vid.data);
+      // Saved under the version's name, not the last part of the address ("3").
+      const name = (await store.version(dossier.id, vid.data))?.name ?? `version ${vid.data}`;
+      res.attachment(fileNameOf(name, ".akn.xml")).type("application/akn+xml").send(xml);
       return;
     }
     res.type("application/json").send(await versionViews.outline(dossier.id, vid.data));
