@@ -62,6 +62,10 @@ describe.skipIf(!hasChromium)("changing one's password in a browser", () => {
     await fill("demo", NEW_PASSWORD, `${NEW_PASSWORD}!`);
     await waitToSay(page, ".password-change .error", "The new password and its repeat differ.");
     expect(await page.locator(".password-change .done").textContent()).toBe("");
+    // Too short for the browser to send: the browser says so, and the page no longer says they differ.
+    await fill("demo", "short", "short");
+    await expect.poll(() => page.locator(".password-change .error").textContent()).toBe("");
+    expect(await page.evaluate(() => (document.querySelector("#new-password") as HTMLInputElement).validity.tooShort)).toBe(true);
   });
 
   it("changes it, and says that the session in the other browser ended, which is then asked to sign in", async () => {

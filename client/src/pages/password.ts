@@ -56,6 +56,15 @@ export function showPassword(app: HTMLElement, me: SessionUser): void {
     message,
     done,
   );
+  // A field the browser finds wrong (a new password too short) stops the sending before it starts: what was said of the last try goes.
+  form.addEventListener(
+    "invalid",
+    () => {
+      message.textContent = "";
+      done.textContent = "";
+    },
+    true,
+  );
   /** Says what was wrong, after the cleared message, so that the same words said again are announced again. */
   const say = (words: string) => requestAnimationFrame(() => (message.textContent = words));
   form.addEventListener("submit", (e) => {
