@@ -18,6 +18,8 @@ export const STAGES = [
   "adopted act",
   "other",
 ] as const;
+/** The stage of a version sent without one. */
+export const DEFAULT_STAGE = "other" satisfies (typeof STAGES)[number];
 
 /** Characters of no width, which show nothing. */
 const NO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
@@ -140,7 +142,7 @@ export type MemberUpsert = z.infer<typeof memberUpsert>;
 
 export const versionFields = fields({
   name: name("name", 120),
-  stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.join(", ")}` }).default("other"),
+  stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.join(", ")}` }).default(DEFAULT_STAGE),
   format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(", ")}` }).optional(),
 });
 export type VersionFields = z.infer<typeof versionFields>;

@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.screenshot({ path: join(TEST_OUTPUT, "dual-use-comparison.png") });
   });
 
-  it("lays the table out for print as a table whose head repeats on every page, and names the page after the comparison", async () => {
+  it("lays the table out for print as a table whose head repeats on every page, its rows whole where they fit, and names the page after the comparison", async () => {
     expect(await page.title()).toBe(
       "Comparison: Commission proposal | Parliament position | Council mandate | Regulation (EU) 2021/821 · Synopsis",
     );
@@ -126,9 +126,11 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       row: getComputedStyle(document.querySelector(".rows .row")!).display,
       cell: getComputedStyle(document.querySelector(".rows .row > td")!).display,
       label: getComputedStyle(document.querySelector(".rows .row > th.label")!).display,
+      // A row shorter than a page is not cut between two, its label on one and the rest of its words on the next.
+      rowBreak: getComputedStyle(document.querySelector(".rows .row")!).breakInside,
     }));
     await page.emulateMedia({ media: "screen" });
-    expect(display).toEqual({ head: "table-header-group", row: "table-row", cell: "table-cell", label: "table-cell" });
+    expect(display).toEqual({ head: "table-header-group", row: "table-row", cell: "table-cell", label: "table-cell", rowBreak: "avoid" });
   });
 
   it("filters to the changed rows", async () => {
@@ -240,9 +242,12 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.fill("#range-to", "art 4");
     await page.press("#range-to", "Enter");
     await page.waitForSelector(".rows[data-complete=true]");
-    // Emptied (by its ✕, or all deleted), an end lets every row back at once, without Enter.
+    // Emptied (by its ✕, or all deleted), an end lets every row back at once, without Enter, and the page says the range needs both.
     await page.fill("#range-from", "");
     await page.waitForFunction((n) => document.querySelectorAll(".rows .row").length === n, all);
+    expect(await page.locator(".count").textContent()).toBe(`${all} of ${all} rows: a range needs both its ends`);
+    await page.fill("#range-to", "");
+    await page.locator(".count", { hasText: new RegExp(`^${all} of ${all} rows$`) }).waitFor();
   });
 
   it("jumps to an article typed as people type it, and moves between rows with the keyboard", async () => {
@@ -265,6 +270,59 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.press("#jump", "Enter");
     await page.waitForFunction(() => document.querySelector(".row:focus .amendment")?.textContent === "AM 45");
     expect(await page.locator(".row:focus .cell >> nth=1").textContent()).toMatch(/^AM 45/);
+    // Jump after jump, over rows shown before and rows never shown, the row gone to is in view.
+    for (const [typed, label] of [
+      ["art 14", "Article 14"],
+      ["Article 30", "Article 30"],
+      ["recital 1", "Recital 1"],
+      ["art 24", "Article 24"],
+    ]) {
+      await page.fill("#jump", typed!);
+      await page.press("#jump", "Enter");
+      await page.waitForFunction((l) => document.activeElement?.getAttribute("data-label") === l, label);
+      await expect
+        .poll(async () => {
+          const at = await page.locator(".row:focus").boundingBox();
+          return at !== null && at.y >= 0 && at.y < 900 ? label : `${label} at ${at?.y}`;
+        })
+        .toBe(label);
+    }
+  });
+
+  it("brings the row gone to into view on a page fresh from the server, jump after jump, though the rows between were never shown", async () => {
+    for (const viewport of [
+      { width: 1400, height: 900 },
+      { width: 390, height: 800 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const fresh = await watchedPage(context, errors);
+      try {
+        await signInPage(fresh, server.url, "commission");
+        await fresh.goto(`${server.url}/#/dossiers/1/compare?versions=1,2,3,4&ref=1`);
+        await fresh.waitForSelector(".rows[data-complete=true]");
+        for (const [typed, label] of [
+          ["AM 45", "Article 4a"],
+          ["Art 14", "Article 14"],
+          ["Article 30", "Article 30"],
+          ["recital 3", "Recital 3"],
+          ["AM 82", "Article 24(2a)"],
+        ]) {
+          await fresh.fill("#jump", typed!);
+          await fresh.press("#jump", "Enter");
+          await fresh.waitForFunction((l) => document.activeElement?.getAttribute("data-label") === l, label);
+          // In view once the rows around it are drawn, and staying there.
+          const inView = async () => {
+            const top = await fresh.evaluate(() => document.activeElement!.getBoundingClientRect().top);
+            return top >= 0 && top < viewport.height ? "in view" : `at ${top} in a window ${viewport.height} pixels high`;
+          };
+          await expect.poll(inView, { message: `${label} at ${viewport.width} pixels wide` }).toBe("in view");
+          await fresh.waitForTimeout(500);
+          expect(await inView(), `${label} at ${viewport.width} pixels wide, a moment later`).toBe("in view");
+        }
+      } finally {
+        await context.close();
+      }
+    }
   });
 
   it("goes to the reference's own provision when another version's row bears the same label, and shows a tall row from its top", async () => {
@@ -545,6 +603,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await owner.request("PUT", `/api/dossiers/${id}/members`, { username: "parliament", role: "drafter" });
     await page.goto(`${server.url}/#/dossiers/${id}`);
     await page.waitForSelector("text=No versions yet.");
+    // No stage claimed for a version unasked: "other", as the server takes one sent without.
+    expect(await page.inputValue("#upload-stage")).toBe("other");
+    await page.selectOption("#upload-stage", "compromise");
     const send = async (name: string, file: { name: string; buffer: Buffer }) => {
       await page.setInputFiles("#upload-file", { ...file, mimeType: "text/plain" });
       await page.fill("#upload-name", name);
@@ -559,8 +620,9 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.goto(`${server.url}/#/dossiers/${id}`);
     await page.locator(".uploads .sent", { hasText: "Large draft" }).waitFor();
     await send("Small draft", { name: "small.txt", buffer: act("applies") });
-    // Sent, the form is empty: a second click has no file to send twice.
+    // Sent, the form is empty, its stage back to "other": a second click has no file to send twice.
     expect(await page.inputValue("#upload-name")).toBe("");
+    expect(await page.inputValue("#upload-stage")).toBe("other");
     await page.click("form.upload button[type=submit]");
     await send("Not an act", { name: "notes.txt", buffer: Buffer.from("Some notes without any article.\n") });
     const line = (name: string) => page.locator(".uploads .sent", { hasText: name });

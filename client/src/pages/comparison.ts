@@ -58,6 +58,9 @@ function addressWithFilters(address: string, values: Record<keyof typeof FILTER_
   return `${path}?${[...rest, ...(filters === "" ? [] : [filters])].join("&")}`;
 }
 
+/** The most frames a row gone to is placed again in, while the rows around it take their heights. */
+const SETTLING_FRAMES = 10;
+
 /** The id of the statistics' heading, which names their region. */
 const STATISTICS_HEADING = "statistics-heading";
 
@@ -285,8 +288,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   );
   const search = h("input", { type: "search", id: "search", placeholder: "words…" });
   // A range of provisions, typed as people type them ("art 4" to "art 9"): applied once both ends are given.
-  const rangeFrom = h("input", { type: "search", id: "range-from", placeholder: "Art 4", size: 8, "aria-label": "From provision" });
-  const rangeTo = h("input", { type: "search", id: "range-to", placeholder: "Art 9", size: 8, "aria-label": "To provision" });
+  const rangeFrom = h("input", { type: "search", id: "range-from", placeholder: "e.g. Art 4", size: 8, "aria-label": "From provision" });
+  const rangeTo = h("input", { type: "search", id: "range-to", placeholder: "e.g. Art 9", size: 8, "aria-label": "To provision" });
   const jump = h("input", { type: "search", id: "jump", placeholder: "Art 5, recital 12, AM 45…" });
   const status = h("span", { class: "count", role: "status" });
   // A table of its own elements, laid out as a grid on screen and as a table in print, where its
@@ -314,6 +317,8 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
   let shown: ComparisonRow[] = comparison.rows;
   /** Why the range typed takes no row ("no row is Article 99"), when it takes none. */
   let rangeSaid: string | null = null;
+  /** Whether one end of the range is typed and not the other: the range is not applied, and the page says why. */
+  let rangeHalf = false;
   /** The shown row last focused: where "next change" counts from. */
   let current = -1;
   let rendering = 0;
@@ -325,7 +330,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
     status.textContent =
       shown.length === 0
         ? `No row matches ${rangeSaid === null ? "these filters" : `this range: ${rangeSaid}`} (of ${comparison.rows.length} rows)`
-        : `${shown.length} of ${comparison.rows.length} rows`;
+        : `${shown.length} of ${comparison.rows.length} rows${rangeHalf ? ": a range needs both its ends" : ""}`;
     let next = 0;
     const step = () => {
       // A new rendering, or the page left: rows are built for the table on screen only.
@@ -356,6 +361,7 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       ...(from !== "" && to !== "" ? { range: { from, to } } : {}),
     };
     shown = filterRows(comparison, filter);
+    rangeHalf = (from === "") !== (to === "");
     rangeSaid = filter.range ? rangeProblem(comparison, filter.range) : null;
     const said = [
       ...(filter.changedOnly ? ["changed only"] : []),
@@ -432,10 +438,24 @@ export async function showComparison(app: HTMLElement, dossierId: number, params
       }
       // A row taller than most of the window shows from its top, with its label; others in the
       // middle, unless that leaves their top under the column heads (a small window).
-      const tall = el.getBoundingClientRect().height > window.innerHeight / 2;
-      el.scrollIntoView({ block: tall ? "start" : "center" });
-      if (el.getBoundingClientRect().top < header.getBoundingClientRect().bottom) el.scrollIntoView({ block: "start" });
+      const place = () => {
+        const tall = el.getBoundingClientRect().height > window.innerHeight / 2;
+        el.scrollIntoView({ block: tall ? "start" : "center" });
+        if (el.getBoundingClientRect().top < header.getBoundingClientRect().bottom) el.scrollIntoView({ block: "start" });
+      };
+      place();
       el.focus({ preventScroll: true });
+      // Rows never shown are laid out at a guessed height until they come into view, and then
+      // take their own: the scroll, worked out on the guesses, can leave the row out of view once
+      // the rows around it are drawn. It is placed again, frame after frame, for a few frames
+      // (while the focus stays on it).
+      let frames = 0;
+      const settle = () => {
+        if (generation !== rendering || !el.isConnected || document.activeElement !== el || ++frames > SETTLING_FRAMES) return;
+        place();
+        requestAnimationFrame(settle);
+      };
+      requestAnimationFrame(settle);
     };
     attempt();
   };

@@ -7,7 +7,14 @@ import { api, ApiFailure } from "../api";
 import { filesSentTo, forgetShown, onFileSent, sendFile, sentFromHere, type FileSent } from "../files-sent";
 import { watchDossier } from "../realtime";
 import { pageSignal } from "../page-life";
-import { STAGES, type DossierDetail, type DossierVersion, type SessionUser, type VersionSummary } from "../../../shared/protocol/api";
+import {
+  DEFAULT_STAGE,
+  STAGES,
+  type DossierDetail,
+  type DossierVersion,
+  type SessionUser,
+  type VersionSummary,
+} from "../../../shared/protocol/api";
 import { h } from "../dom";
 import { removalQuestion } from "../removal-question";
 
@@ -40,7 +47,9 @@ function versionRow(dossierId: number, v: DossierVersion, ticked: boolean, showN
       { for: `column-${v.id}` },
       h("strong", {}, v.name),
       // The stage only where the name does not say it already ("Commission proposal", stage "commission proposal").
-      `${v.name.toLowerCase() === v.stage.toLowerCase() ? "" : ` (${v.stage})`} · ${counts} · ${v.words} words · added by ${v.addedBy}`,
+      v.name.toLowerCase() === v.stage.toLowerCase() ? "" : ` (${v.stage})`,
+      // A text of no recital, article or annex has no counts: no empty place between two dots.
+      ` · ${[counts, `${v.words} words`, `added by ${v.addedBy}`].filter((part) => part !== "").join(" · ")}`,
     ),
     h(
       "label",
@@ -395,7 +404,12 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
     pattern: ".*\\S.*",
     title: "a name with words, not only spaces",
   });
-  const stage = h("select", { name: "stage", id: "upload-stage" }, ...STAGES.map((s) => h("option", { value: s }, s)));
+  // "other" until chosen, as the server takes a version sent without a stage: no stage is claimed for it unasked.
+  const stage = h(
+    "select",
+    { name: "stage", id: "upload-stage" },
+    ...STAGES.map((s) => h("option", { value: s, selected: s === DEFAULT_STAGE }, s)),
+  );
   const sent = h("ul", { class: "uploads" });
   const form = h(
     "form",
@@ -464,6 +478,7 @@ function uploadForm(id: number, added: () => Promise<void>, signal: AbortSignal)
     // Sent: the form is free for the next file, and a second click finds no file to send.
     file.value = "";
     name.value = "";
+    stage.value = DEFAULT_STAGE;
     sendFile(id, versionName, fileName, data);
   });
   return form;
