@@ -19,6 +19,7 @@ h1 { font-size: 1.3em; }
 .warning { border-left: 4px solid #b00020; padding: .3em .8em; margin: .5em 0; }
 table.summary { border-collapse: collapse; margin: 1em 0; font-family: system-ui, sans-serif; font-size: .9em; }
 table.summary td, table.summary th { border: 1px solid #bbb; padding: .2em .6em; text-align: right; }
+table.summary td.reference { text-align: left; }
 table.comparison { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.comparison thead th { position: sticky; top: 0; background: #f0f0f0; z-index: 1; border: 1px solid #999; padding: .4em; font-family: system-ui, sans-serif; }
 table.comparison td, table.comparison th.label { border: 1px solid #ccc; padding: .35em .5em; vertical-align: top; line-height: 1.4; overflow-wrap: break-word; }
@@ -142,7 +143,7 @@ export function comparisonHtml(comparison: Comparison, rows: readonly Comparison
         {},
         htmlElement("th", { scope: "row" }, escapeMarkup(comparison.versions[v]! + (v === comparison.ref ? " (reference)" : ""))) +
           (v === comparison.ref
-            ? htmlElement("td", { colspan: String(STATISTICS.length) }, escapeMarkup(referenceWords(s)))
+            ? htmlElement("td", { colspan: String(STATISTICS.length), class: "reference" }, escapeMarkup(referenceWords(s)))
             : STATISTICS.map((name) => htmlElement("td", {}, String(s[name]))).join("")),
       ),
     )

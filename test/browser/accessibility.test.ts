@@ -15,6 +15,16 @@ import { comparisonHtml } from "../../shared/compare/comparison-html";
 import { DUAL_USE_STAGES, fixtureDoc } from "../support/fixtures";
 
 /** A desktop's window, and a phone's, in CSS pixels. */
+/** Whether the reference's words in the statistics ("65 provisions, which…") start inside the statistics' frame as it is scrolled. */
+const referenceWordsShown = (page: Page) =>
+  page.evaluate(() => {
+    const frame = document.querySelector(".statistics")!.getBoundingClientRect();
+    const words = document.createRange();
+    words.selectNodeContents(document.querySelector(".statistics td.reference")!);
+    const start = words.getClientRects()[0]!;
+    return start.left >= frame.left && start.left < frame.right - 20;
+  });
+
 const DESKTOP = { width: 1400, height: 900 };
 const PHONE = { width: 390, height: 800 };
 
@@ -98,6 +108,8 @@ describe.skipIf(!hasChromium)("the pages against WCAG 2.2 A and AA (axe-core)", 
     await page.focus("text=← Dossier");
     await page.keyboard.press("Tab");
     expect(await statistics.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Before it is scrolled, the reference's words start where the region shows them.
+    expect(await referenceWordsShown(page)).toBe(true);
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => statistics.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     expect(await accessibilityFaults(page)).toEqual([]);
@@ -113,6 +125,7 @@ describe.skipIf(!hasChromium)("the pages against WCAG 2.2 A and AA (axe-core)", 
       const page = await pageOf(viewport);
       await page.setContent(html);
       expect(await page.getByRole("region", { name: "Statistics" }).getAttribute("tabindex")).toBe("0");
+      expect(await referenceWordsShown(page), `at ${viewport.width} pixels wide`).toBe(true);
       expect(await accessibilityFaults(page), `at ${viewport.width} pixels wide`).toEqual([]);
     }
   });
