@@ -1,7 +1,8 @@
 /*
  * Filters over the comparison table: changed rows only, kinds of provision, words searched for,
- * and a range of provisions ("Article 4" to "Article 9"). A row kept by a filter keeps its
- * parent rows, so that a point is never shown without the article it belongs to.
+ * and a range of provisions ("Article 4" to "Article 9"). A kind takes its provisions whole: the
+ * articles with their paragraphs and points. A row kept by a filter keeps its parent rows, so
+ * that a point is never shown without the article it belongs to.
  */
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import { GROUP_TYPES } from "../model/schema";
@@ -114,9 +115,13 @@ export function filterRows(comparison: Comparison, filter: RowFilter): Compariso
   const search = filter.search ? fold(filter.search.trim()) : "";
   const range = filter.range ? rangeOf(rows, comparison.ref, filter.range.from, filter.range.to) : null;
   if (filter.range && range === null) return [];
-  const passes = (row: ComparisonRow, i: number): boolean => {
+  const types = filter.types && filter.types.length > 0 ? filter.types : null;
+  /** Whether the row, or a provision it stands under, is of a kind asked for: "article" takes articles whole, paragraphs and points with them. */
+  const ofKind = (row: ComparisonRow, parents: readonly number[]) =>
+    types === null || types.includes(row.type) || parents.some((p) => types.includes(rows[p]!.type));
+  const passes = (row: ComparisonRow, i: number, parents: readonly number[]): boolean => {
     if (filter.changedOnly && row.status === "same") return false;
-    if (filter.types && filter.types.length > 0 && !filter.types.includes(row.type)) return false;
+    if (!ofKind(row, parents)) return false;
     if (range && (i < range[0] || i > range[1])) return false;
     if (search && !row.cells.some((c) => c !== null && fold(searchedText(c)).includes(search))) return false;
     return true;
@@ -125,7 +130,7 @@ export function filterRows(comparison: Comparison, filter: RowFilter): Compariso
   const parents: number[] = [];
   rows.forEach((row, i) => {
     parents.length = row.depth;
-    if (passes(row, i)) {
+    if (passes(row, i, parents)) {
       keep[i] = true;
       for (const p of parents) keep[p] = true;
     }

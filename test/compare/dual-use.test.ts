@@ -373,6 +373,19 @@ describe("the dual-use dossier in four columns", () => {
     expect(article4).toBeGreaterThanOrEqual(0);
   });
 
+  it("filters to a kind of provision whole: the changed articles with their changed paragraphs and points", () => {
+    const articles = filterRows(comparison, { types: ["article"], changedOnly: true });
+    const labels = articles.map((r) => r.label);
+    expect(labels.every((l) => l.startsWith("Article "))).toBe(true);
+    // The human-rights catch-all the Council deleted, and the definition of cyber-surveillance items, under their articles.
+    expect(labels).toEqual(expect.arrayContaining(["Article 4", "Article 4(1)", "Article 4(1)(d)", "Article 2", "Article 2(21)"]));
+    expect(labels).not.toContain("Article 4(3)");
+    // The whole of Article 4, changed or not.
+    const all = filterRows(comparison, { types: ["article"] }).map((r) => r.label);
+    expect(all).toContain("Article 4(3)");
+    expect(all.some((l) => l.startsWith("Recital"))).toBe(false);
+  });
+
   it("filters by words and by a range of provisions", () => {
     const mentions = (r: ComparisonRow) => r.cells.some((c) => c !== null && c.text.toLowerCase().includes("internal repression"));
     const expected = comparison.rows.filter((r) => (r.type === "paragraph" || r.type === "point") && mentions(r));
