@@ -12,6 +12,13 @@ export class ApiFailure extends Error {
   ) {
     super(message);
   }
+
+  /** The server's words as a sentence of their own ("The username or the password is wrong."), where nothing comes before them. */
+  get sentence(): string {
+    const words = this.message.trim();
+    const closed = /[.!?…]$/.test(words) ? words : `${words}.`;
+    return `${closed.charAt(0).toUpperCase()}${closed.slice(1)}`;
+  }
 }
 
 async function failureOf(response: Response): Promise<ApiFailure> {

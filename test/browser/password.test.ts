@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)("changing one's password in a browser", () => {
     await elsewhere.fill("#username", "parliament");
     await elsewhere.fill("#password", "demo");
     await elsewhere.click("button[type=submit]");
-    await waitToSay(elsewhere, ".login .error", "the username or the password is wrong");
+    await waitToSay(elsewhere, ".login .error", "The username or the password is wrong.");
     await elsewhere.fill("#password", NEW_PASSWORD);
     await elsewhere.click("button[type=submit]");
     await elsewhere.waitForSelector("ul.dossiers a");

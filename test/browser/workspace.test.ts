@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.fill("#password", "not the password");
     await page.click("button[type=submit]");
     await page.locator(".login .error", { hasText: /\S/ }).waitFor();
-    expect(await page.locator(".login .error").textContent()).toBe("the username or the password is wrong");
+    expect(await page.locator(".login .error").textContent()).toBe("The username or the password is wrong.");
   });
 
   it("signs in as ngo and lists the dossiers the NGO may see, without the Council's", async () => {

@@ -26,7 +26,7 @@ export function showLogin(app: HTMLElement, signedIn: (user: SessionUser) => voi
     api<{ user: SessionUser }>("POST", "/api/session", { username: username.value, password: password.value })
       .then(({ user }) => signedIn(user))
       .catch((err: unknown) => {
-        message.textContent = err instanceof ApiFailure ? err.message : "The server could not be reached.";
+        message.textContent = err instanceof ApiFailure ? err.sentence : "The server could not be reached.";
       });
   });
   document.title = "Sign in · Synopsis";

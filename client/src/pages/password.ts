@@ -95,12 +95,7 @@ export function showPassword(app: HTMLElement, me: SessionUser): void {
           current.input.setAttribute("aria-invalid", "true");
           current.input.select();
           current.input.focus();
-        } else
-          say(
-            err instanceof ApiFailure
-              ? `${err.message.charAt(0).toUpperCase()}${err.message.slice(1)}.`
-              : "The server could not be reached.",
-          );
+        } else say(err instanceof ApiFailure ? err.sentence : "The server could not be reached.");
       })
       .finally(() => {
         button.disabled = false;
