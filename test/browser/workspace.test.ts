@@ -72,6 +72,33 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator("#who").textContent()).toMatch(/NGO coalition/);
   });
 
+  it("makes a dossier from the list, restricted to its members, and opens it with its maker as owner", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const maker = await watchedPage(context, errors);
+    try {
+      await signInPage(maker, server.url, "ngo");
+      // Words alone make a title: spaces are refused with the server's reason.
+      await maker.fill("#dossier-title", "   ");
+      await maker.click("form.new-dossier button[type=submit]");
+      await maker.locator(".new-dossier .error", { hasText: /\S/ }).waitFor();
+      expect(await maker.locator(".new-dossier .error").textContent()).toMatch(/^Title: /);
+      await maker.fill("#dossier-title", "Coalition notes on the dual-use recast");
+      await maker.fill("#dossier-procedure", "2016/0295(COD)");
+      await maker.check("#dossier-restricted");
+      await maker.click("form.new-dossier button[type=submit]");
+      await maker.waitForSelector("h1 >> text=Coalition notes on the dual-use recast");
+      expect(maker.url()).toMatch(/#\/dossiers\/\d+$/);
+      expect(await maker.locator("ul.members li").allTextContents()).toEqual([expect.stringMatching(/\(ngo, .*\): owner$/)]);
+      // Restricted: the Council, no member, does not see it.
+      const council = await new ApiClient(server.url).signIn("council");
+      const { body } = await council.request<{ dossiers: { title: string }[] }>("GET", "/api/dossiers");
+      expect(body.dossiers.map((d) => d.title)).not.toContain("Coalition notes on the dual-use recast");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("opens the dual-use dossier and shows four columns with marked differences", async () => {
     await page.click("text=Dual-use export controls");
     await page.waitForSelector("form.choose");

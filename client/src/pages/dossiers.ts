@@ -1,8 +1,9 @@
 /*
- * The dossiers the signed-in user may see, with their role in each.
+ * The dossiers the signed-in user may see, with their role in each, and a form to make a new
+ * one, of which they are the owner.
  */
-import { api } from "../api";
-import type { DossierSummary } from "../../../shared/protocol/api";
+import { api, ApiFailure } from "../api";
+import type { DossierCreate, DossierSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
 import { pageSignal } from "../page-life";
 
@@ -28,5 +29,55 @@ export async function showDossiers(app: HTMLElement): Promise<void> {
         ),
       ),
     ),
+    newDossierForm(),
   );
+}
+
+/** A form to make a dossier: its title, its procedure's number, and whether only its members may see it. Made, it opens. */
+function newDossierForm(): HTMLFormElement {
+  const title = h("input", { id: "dossier-title", name: "title", required: true, maxlength: 300, autocomplete: "off" });
+  const procedure = h("input", {
+    id: "dossier-procedure",
+    name: "procedure",
+    maxlength: 40,
+    placeholder: "e.g. 2016/0295(COD)",
+    autocomplete: "off",
+  });
+  const restricted = h("input", { id: "dossier-restricted", name: "restricted", type: "checkbox" });
+  const message = h("p", { class: "error", role: "alert" });
+  const button = h("button", { type: "submit" }, "Make the dossier");
+  const form = h(
+    "form",
+    { class: "new-dossier" },
+    h("h2", {}, "New dossier"),
+    h("label", { for: "dossier-title" }, "Title"),
+    title,
+    h("label", { for: "dossier-procedure" }, "Procedure (optional)"),
+    procedure,
+    h("label", { class: "check" }, restricted, " Restricted (LIMITE): only its members see it"),
+    button,
+    message,
+  );
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (button.disabled) return;
+    message.textContent = "";
+    const body: DossierCreate = {
+      title: title.value,
+      ...(procedure.value.trim() === "" ? {} : { procedure: procedure.value.trim() }),
+      restricted: restricted.checked,
+    };
+    button.disabled = true;
+    api<{ dossier: DossierSummary }>("POST", "/api/dossiers", body)
+      .then(({ dossier }) => {
+        location.hash = `#/dossiers/${dossier.id}`;
+      })
+      .catch((err: unknown) => {
+        message.textContent = err instanceof ApiFailure ? err.sentence : "The server could not be reached.";
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  return form;
 }
