@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     expect(await page.locator("#who").textContent()).toMatch(/NGO coalition/);
   });
 
-  it("makes a dossier from the list, restricted to its members, and opens it with its maker as owner", async () => {
+  it("makes a dossier from the list, restricted to its members, opens it with its maker as owner, who adds, changes and takes off a member", async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const maker = await watchedPage(context, errors);
     try {
@@ -89,6 +89,24 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await maker.waitForSelector("h1 >> text=Coalition notes on the dual-use recast");
       expect(maker.url()).toMatch(/#\/dossiers\/\d+$/);
       expect(await maker.locator("ul.members li").allTextContents()).toEqual([expect.stringMatching(/\(ngo, .*\): owner$/)]);
+      // Its owner adds a member by username, changes their role, and takes them off; a wrong name is said.
+      const addMember = async (username: string, role: string) => {
+        await maker.fill("#member-username", username);
+        await maker.selectOption("#member-role", role);
+        await maker.click("form.member button[type=submit]");
+      };
+      await addMember("nobody", "drafter");
+      await waitToSay(maker, "form.member .error", 'No user "nobody".');
+      await addMember("parliament", "drafter");
+      await maker.locator("ul.members li", { hasText: "(parliament, European Parliament): drafter" }).waitFor();
+      expect(await maker.locator(".members-section .done").textContent()).toBe("parliament is a member as drafter.");
+      await addMember("parliament", "commenter");
+      await maker.locator("ul.members li", { hasText: "(parliament, European Parliament): commenter" }).waitFor();
+      expect(await maker.locator("ul.members li").count()).toBe(2);
+      await maker.getByRole("button", { name: "Take parliament off…", exact: true }).click();
+      await maker.getByRole("button", { name: "Take parliament off", exact: true }).click();
+      await maker.waitForFunction(() => document.querySelectorAll("ul.members li").length === 1);
+      expect(await maker.locator(".members-section .done").textContent()).toMatch(/is no longer a member\.$/);
       // Restricted: the Council, no member, does not see it.
       const council = await new ApiClient(server.url).signIn("council");
       const { body } = await council.request<{ dossiers: { title: string }[] }>("GET", "/api/dossiers");

@@ -17,6 +17,7 @@ import {
 } from "../../../shared/protocol/api";
 import { h } from "../dom";
 import { removalQuestion } from "../removal-question";
+import { membersSection } from "../members";
 
 /** The most columns a comparison takes. */
 const MAX_COLUMNS = 6;
@@ -344,12 +345,7 @@ export async function showDossier(app: HTMLElement, id: number, me: SessionUser)
           signal,
         )
       : h("p", { class: "meta" }, "Owners and drafters of this dossier may add versions."),
-    h("h2", {}, "Members"),
-    h(
-      "ul",
-      { class: "members" },
-      ...dossier.members.map((m) => h("li", {}, `${m.displayName} (${m.username}, ${m.organisation}): ${m.role}`)),
-    ),
+    membersSection(dossier, me),
     ...(dossier.role === "owner" ? [h("h2", {}, "Remove the dossier"), dossierRemoval(dossier, removal)] : []),
   );
 }
