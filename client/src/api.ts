@@ -21,6 +21,19 @@ export class ApiFailure extends Error {
   }
 }
 
+/**
+ * What a refused request says in a page, as a sentence: the server's words, or that it could not
+ * be reached; for a session that has ended, that it has, with `then` (what to do once signed in
+ * again), and the header told.
+ */
+export function refusalWords(err: unknown, then: string): string {
+  if (err instanceof ApiFailure && err.status === 401) {
+    window.dispatchEvent(new Event("session-ended"));
+    return `Your session has ended: sign in again, then ${then}.`;
+  }
+  return err instanceof ApiFailure ? err.sentence : "The server could not be reached.";
+}
+
 async function failureOf(response: Response): Promise<ApiFailure> {
   const body = (await response.json().catch(() => null)) as ApiError | null;
   return new ApiFailure(

@@ -1,9 +1,10 @@
 /*
  * A dossier's members, and for its owners the means to manage them: add someone by their
  * username with a role, change a member's role the same way, or take a member off (asked once
- * more). The list is read again from the server after each change, as it stands then.
+ * more). The list is read again from the server after each change, as it stands then: the
+ * latest reading shown, whatever order the readings answer in.
  */
-import { api, ApiFailure } from "./api";
+import { api, ApiFailure, refusalWords } from "./api";
 import { h } from "./dom";
 import { removalQuestion } from "./removal-question";
 import { ROLES, type DossierDetail, type Role, type SessionUser } from "../../shared/protocol/api";
@@ -14,7 +15,8 @@ type Member = DossierDetail["members"][number];
 export function membersSection(dossier: DossierDetail, me: SessionUser): HTMLElement {
   const owner = dossier.role === "owner";
   const list = h("ul", { class: "members" });
-  const status = h("p", { class: "done", role: "status" });
+  // Focusable from script: where the focus goes when the button that had it goes with its member.
+  const status = h("p", { class: "done", role: "status", tabindex: -1 });
   const show = (members: readonly Member[]) => {
     list.replaceChildren(
       ...members.map((m) =>
@@ -28,11 +30,27 @@ export function membersSection(dossier: DossierDetail, me: SessionUser): HTMLEle
       ),
     );
   };
-  /** The members as the server has them now, shown, and `said` said. */
-  const reread = async (said: string) => {
-    const { dossier: now } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossier.id}`);
-    show(now.members);
-    status.textContent = said;
+  let readings = 0;
+  /**
+   * After a change that was made: the members as the server has them now, shown (unless a later
+   * reading came first), and `said` said, with the focus when `focusHere`; when they cannot be
+   * read, the change is still said, with what to do.
+   */
+  const reread = async (said: string, focusHere = false) => {
+    const reading = ++readings;
+    try {
+      const { dossier: now } = await api<{ dossier: DossierDetail }>("GET", `/api/dossiers/${dossier.id}`);
+      if (reading !== readings) return;
+      show(now.members);
+      status.textContent = said;
+      if (focusHere) status.focus();
+    } catch (err) {
+      if (reading !== readings) return;
+      status.textContent =
+        err instanceof ApiFailure && err.status === 401
+          ? `${said} ${refusalWords(err, "reload the page")}`
+          : `${said} Reload the page to see the members: the list could not be read again.`;
+    }
   };
   const takeOff = (m: Member) =>
     removalQuestion({
@@ -41,16 +59,31 @@ export function membersSection(dossier: DossierDetail, me: SessionUser): HTMLEle
       questionId: `take-off-${m.username}`,
       confirm: `Take ${m.username} off`,
       remove: async () => {
-        await api("DELETE", `/api/dossiers/${dossier.id}/members/${encodeURIComponent(m.username)}`);
-        await reread(`${m.displayName} is no longer a member.`);
+        status.textContent = "";
+        // The button that has the focus goes with its member (disabled meanwhile, it has let it go already).
+        const focused = list.contains(document.activeElement) || document.activeElement === document.body;
+        try {
+          await api("DELETE", `/api/dossiers/${dossier.id}/members/${encodeURIComponent(m.username)}`);
+        } catch (err) {
+          // Taken off already, by another owner: what was wanted.
+          if (!(err instanceof ApiFailure && err.status === 404)) throw err;
+        }
+        await reread(`${m.displayName} is no longer a member.`, focused);
       },
     });
   show(dossier.members);
-  return h("section", { class: "members-section" }, h("h2", {}, "Members"), list, status, owner ? memberForm(dossier, reread) : null);
+  return h(
+    "section",
+    { class: "members-section" },
+    h("h2", {}, "Members"),
+    list,
+    status,
+    owner ? memberForm(dossier, status, reread) : null,
+  );
 }
 
 /** "Add or change a member": a username and a role; said in a sentence when the server refuses. */
-function memberForm(dossier: DossierDetail, reread: (said: string) => Promise<void>): HTMLFormElement {
+function memberForm(dossier: DossierDetail, status: HTMLElement, reread: (said: string) => Promise<void>): HTMLFormElement {
   const username = h("input", { id: "member-username", name: "username", required: true, maxlength: 64, autocomplete: "off" });
   const role = h(
     "select",
@@ -74,16 +107,19 @@ function memberForm(dossier: DossierDetail, reread: (said: string) => Promise<vo
     e.preventDefault();
     if (button.disabled) return;
     message.textContent = "";
+    status.textContent = "";
     const given = { username: username.value.trim(), role: role.value as Role };
     button.disabled = true;
     api("PUT", `/api/dossiers/${dossier.id}/members`, given)
-      .then(() => {
-        form.reset();
-        return reread(`${given.username} is a member as ${given.role}.`);
-      })
-      .catch((err: unknown) => {
-        message.textContent = err instanceof ApiFailure ? err.sentence : "The server could not be reached.";
-      })
+      .then(
+        () => {
+          form.reset();
+          return reread(`${given.username} is a member as ${given.role}.`);
+        },
+        (err: unknown) => {
+          message.textContent = refusalWords(err, "make the change");
+        },
+      )
       .finally(() => {
         button.disabled = false;
       });

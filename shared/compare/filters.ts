@@ -1,8 +1,10 @@
 /*
  * Filters over the comparison table: changed rows only, kinds of provision, words searched for,
  * and a range of provisions ("Article 4" to "Article 9"). A kind takes its provisions whole: the
- * articles with their paragraphs and points. A row kept by a filter keeps its parent rows, so
- * that a point is never shown without the article it belongs to.
+ * articles with their paragraphs and points. (A chapter's articles stand beside it in the table,
+ * not under it: "chapter" takes the chapters' rows alone, and a range from one chapter to the
+ * next takes what is between.) A row kept by a filter keeps its parent rows, so that a point is
+ * never shown without the article it belongs to.
  */
 import type { Comparison, ComparisonCell, ComparisonRow } from "./comparison";
 import { GROUP_TYPES } from "../model/schema";

@@ -107,6 +107,8 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
       await maker.getByRole("button", { name: "Take parliament off", exact: true }).click();
       await maker.waitForFunction(() => document.querySelectorAll("ul.members li").length === 1);
       expect(await maker.locator(".members-section .done").textContent()).toMatch(/is no longer a member\.$/);
+      // The button that had the focus went with its member: the focus is on what was said.
+      expect(await maker.evaluate(() => document.activeElement?.className)).toBe("done");
       // Restricted: the Council, no member, does not see it.
       const council = await new ApiClient(server.url).signIn("council");
       const { body } = await council.request<{ dossiers: { title: string }[] }>("GET", "/api/dossiers");

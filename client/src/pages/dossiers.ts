@@ -2,7 +2,7 @@
  * The dossiers the signed-in user may see, with their role in each, and a form to make a new
  * one, of which they are the owner.
  */
-import { api, ApiFailure } from "../api";
+import { api, refusalWords } from "../api";
 import type { DossierCreate, DossierSummary } from "../../../shared/protocol/api";
 import { h } from "../dom";
 import { pageSignal } from "../page-life";
@@ -29,12 +29,12 @@ export async function showDossiers(app: HTMLElement): Promise<void> {
         ),
       ),
     ),
-    newDossierForm(),
+    newDossierForm(signal),
   );
 }
 
 /** A form to make a dossier: its title, its procedure's number, and whether only its members may see it. Made, it opens. */
-function newDossierForm(): HTMLFormElement {
+function newDossierForm(signal: AbortSignal): HTMLFormElement {
   const title = h("input", { id: "dossier-title", name: "title", required: true, maxlength: 300, autocomplete: "off" });
   const procedure = h("input", {
     id: "dossier-procedure",
@@ -70,10 +70,11 @@ function newDossierForm(): HTMLFormElement {
     button.disabled = true;
     api<{ dossier: DossierSummary }>("POST", "/api/dossiers", body)
       .then(({ dossier }) => {
-        location.hash = `#/dossiers/${dossier.id}`;
+        // Gone elsewhere meanwhile: the dossier is made, and listed; the person is not taken from where they went.
+        if (!signal.aborted) location.hash = `#/dossiers/${dossier.id}`;
       })
       .catch((err: unknown) => {
-        message.textContent = err instanceof ApiFailure ? err.sentence : "The server could not be reached.";
+        message.textContent = refusalWords(err, "make the dossier");
       })
       .finally(() => {
         button.disabled = false;
