@@ -575,13 +575,17 @@ describe.skipIf(!hasChromium)("the workspace in a browser", () => {
     await page.goto(`${server.url}/#/dossiers/${id}`);
     const draft = page.locator(".version", { hasText: "Parliament's draft" });
     await draft.waitFor();
+    // Shown once the page has joined the dossier's news (heard there, or looked up on joining): a
+    // page that joined only after the removal would be refused, and say the dossier is gone instead.
+    expect((await owner.request("POST", `/api/dossiers/${id}/versions`, text("Owner's draft"))).status).toBe(201);
+    await page.locator(".version", { hasText: "Owner's draft" }).waitFor();
     expect((await owner.request("DELETE", `/api/dossiers/${id}/members/parliament`)).status).toBe(204);
     // The dossier is no longer there for Parliament: its 404 is not taken for the version being gone already.
     await draft.locator("text=Remove…").click();
     await draft.locator("button", { hasText: "Remove Parliament's draft" }).click();
     await draft.locator(".error", { hasText: /\S/ }).waitFor();
     expect(await draft.locator(".error").textContent()).toBe(`Not removed: no dossier ${id}`);
-    expect((await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${id}`)).body.dossier.versions).toHaveLength(1);
+    expect((await owner.request<{ dossier: { versions: unknown[] } }>("GET", `/api/dossiers/${id}`)).body.dossier.versions).toHaveLength(2);
     expect((await owner.request("POST", `/api/dossiers/${id}/versions`, text("Restricted draft"))).status).toBe(201);
     await page.waitForSelector(".news >> text=will not show here until you reload the page");
     expect(await page.locator(".news").textContent()).toBe(
